@@ -1,0 +1,66 @@
+import {parseDocument} from 'yaml'
+import {describeIssues, metadataSchema, type MetadataInput} from './metadata-schema.js'
+import type {Report} from '../types.js'
+
+/** Metadata the content folder's manifest gives, per gazette file. */
+export interface Manifest {
+  /** Applies to every gazette (e.g. the paper and its home region). */
+  defaults: MetadataInput | undefined
+  /** Keyed by path relative to the content folder. */
+  entries: Map<string, MetadataInput>
+  reports: Report[]
+}
+
+export const manifestName = 'manifest.yaml'
+
+/**
+ * Parse `manifest.yaml`:
+ *
+ * ```yaml
+ * defaults: {paper: 通州日报, region: "320612"}
+ * gazettes:
+ *   2022/0215-02.txt: {date: 2022-02-15, page: 2, pageName: 镇村新闻}
+ * ```
+ *
+ * A bad entry is reported at its line and left out; the others still apply.
+ */
+export function parseManifest(text: string, file = manifestName): Manifest {
+  const manifest: Manifest = {defaults: undefined, entries: new Map(), reports: []}
+  const document = parseDocument(text, {keepSourceTokens: false})
+  const lineOf = (offset: number | undefined) => (offset === undefined ? null : text.slice(0, offset).split('\n').length)
+  const report = (offset: number | undefined, message: string) =>
+    manifest.reports.push({file, line: lineOf(offset), column: null, ruleId: 'read:manifest', severity: 'error', message})
+
+  for (const error of document.errors) report(error.pos[0], error.message.split('\n')[0]!)
+  if (document.errors.length > 0) return manifest
+
+  const root: unknown = document.toJS()
+  if (root === null || root === undefined) return manifest
+  if (typeof root !== 'object' || Array.isArray(root)) {
+    report(0, 'expected a mapping with `defaults` and `gazettes`')
+    return manifest
+  }
+  const {defaults, gazettes, ...rest} = root as Record<string, unknown>
+  for (const key of Object.keys(rest)) report(offsetOf(document, [key]), `unknown key \`${key}\` (expected \`defaults\` or \`gazettes\`)`)
+
+  if (defaults !== undefined) {
+    const parsed = metadataSchema.safeParse(defaults)
+    if (parsed.success) manifest.defaults = parsed.data
+    else report(offsetOf(document, ['defaults']), `defaults: ${describeIssues(parsed.error)}`)
+  }
+  if (gazettes !== undefined && (typeof gazettes !== 'object' || gazettes === null || Array.isArray(gazettes))) {
+    report(offsetOf(document, ['gazettes']), '`gazettes` must map file names to metadata')
+    return manifest
+  }
+  for (const [name, value] of Object.entries((gazettes ?? {}) as Record<string, unknown>)) {
+    const parsed = metadataSchema.safeParse(value ?? {})
+    if (parsed.success) manifest.entries.set(name.replace(/\\/g, '/'), parsed.data)
+    else report(offsetOf(document, ['gazettes', name]), `${name}: ${describeIssues(parsed.error)}`)
+  }
+  return manifest
+}
+
+function offsetOf(document: ReturnType<typeof parseDocument>, path: string[]): number | undefined {
+  const node = document.getIn(path, true) as {range?: [number, number, number]} | undefined
+  return node?.range?.[0]
+}

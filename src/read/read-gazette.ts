@@ -1,0 +1,45 @@
+import {createHash} from 'node:crypto'
+import {decode} from './decode.js'
+import {splitFrontMatter} from './front-matter.js'
+import {describeIssues, mergeMetadata, metadataSchema, type MetadataInput} from './metadata-schema.js'
+import type {Report, SourceGazette} from '../types.js'
+
+export interface ReadOptions {
+  /** Metadata from the manifest: folder defaults, then the file's entry. */
+  defaults?: MetadataInput | undefined
+  entry?: MetadataInput | undefined
+}
+
+/**
+ * Turn the bytes of one gazette file into text and metadata.
+ *
+ * Front matter wins over the manifest entry, which wins over the defaults.
+ * Problems are reported, never thrown: a gazette with bad metadata still
+ * builds, with the metadata it could read.
+ */
+export function readGazette(source: string, bytes: Uint8Array, options: ReadOptions = {}): SourceGazette {
+  const reports: Report[] = []
+  const report = (line: number | null, column: number | null, ruleId: string, message: string, severity: Report['severity'] = 'warning') =>
+    reports.push({file: source, line, column, ruleId, severity, message})
+
+  const decoded = decode(bytes)
+  if (decoded.encoding !== 'utf-8') report(null, null, 'read:encoding', `read as ${decoded.encoding}`, 'info')
+  for (const problem of decoded.problems) report(problem.line, problem.column, 'read:decode', problem.message)
+
+  const front = splitFrontMatter(decoded.text)
+  if (front.error) report(front.error.line, null, 'read:front-matter', `front matter is not valid YAML: ${front.error.message}`, 'error')
+  let fromFile: MetadataInput | undefined
+  if (front.data !== undefined) {
+    const parsed = metadataSchema.safeParse(front.data)
+    if (parsed.success) fromFile = parsed.data
+    else report(1, null, 'read:front-matter', `front matter: ${describeIssues(parsed.error)}`, 'error')
+  }
+
+  return {
+    source,
+    text: front.body,
+    metadata: mergeMetadata(options.defaults, options.entry, fromFile),
+    hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16),
+    reports
+  }
+}

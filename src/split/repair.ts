@@ -1,0 +1,98 @@
+import type {SourceLine} from './parse.js'
+import {endsSentence, hasClausePunctuation, isUnbalanced, length, visible} from './text.js'
+import {wordSpans} from '../segmenter.js'
+import {bylineShape, splitBylineSuffix} from './bylines.js'
+
+/** A line after repair: possibly several source lines joined. */
+export interface RepairedLine extends SourceLine {
+  /** Source lines joined into this one (after the first). */
+  joined: number[]
+}
+
+export interface Decision {
+  line: number
+  column: number
+  ruleId: string
+  message: string
+  text?: string
+}
+
+/** Longest line that can still be a title or subheading. */
+export const maxHeadingLength = 50
+
+/**
+ * Rejoin paragraphs that a blank line broke in mid-sentence or mid-word
+ * (column and page breaks), judging only by what any page shows: how the
+ * first part ends, whether a word runs across the break, and how the second
+ * part reads.
+ */
+export function joinBrokenParagraphs(lines: SourceLine[], decisions: Decision[]): RepairedLine[] {
+  const result: RepairedLine[] = []
+  for (const line of lines) {
+    const previous = result.at(-1)
+    if (previous && shouldJoin(previous, line)) {
+      decisions.push({
+        line: line.line,
+        column: line.column,
+        ruleId: 'split:join',
+        message: `paragraph joined across a break: “…${tail(previous.text)}” + “${head(line.text)}…”`
+      })
+      previous.text += line.text
+      previous.joined.push(line.line)
+      continue
+    }
+    result.push({...line, joined: []})
+  }
+  return result
+}
+
+function shouldJoin(a: SourceLine, b: SourceLine): boolean {
+  if (a.depth > 0 || b.depth > 0) return false
+  if (endsSentence(a.text) || /——\s*$/u.test(a.text) || /——\s+\S/u.test(a.text)) return false
+  if (bylineShape(a.text) || bylineShape(b.text) || splitBylineSuffix(a.text)) return false
+  if (/^图[①-⑳\d]/u.test(b.text)) return false
+  const bReadsAsBody = endsSentence(b.text) || length(b.text) > maxHeadingLength
+  // A line ending in a comma or enumeration mark is a clause, never a title.
+  if (/[，、；：,;:]$/u.test(a.text)) return bReadsAsBody || wordSpans(a.text, b.text)
+  if (length(a.text) > maxHeadingLength) return bReadsAsBody || wordSpans(a.text, b.text)
+  // A short line: a title unless it is plainly part of a sentence.
+  if (isUnbalanced(a.text)) return bReadsAsBody
+  if (hasClausePunctuation(a.text) && !/\s/u.test(a.text)) return bReadsAsBody && wordSpans(a.text, b.text)
+  return false
+}
+
+/**
+ * Remove paragraphs the extraction printed twice: a paragraph of 20 or more
+ * characters whose text equals, or is wholly contained in, an earlier one in
+ * the same file (extraction sometimes repeats a paragraph without its first
+ * words). Nothing is lost: every character removed stands in the earlier
+ * paragraph. Short lines (bylines such as `·金驰·`) legitimately recur.
+ */
+export function removeDuplicates(lines: RepairedLine[], decisions: Decision[]): RepairedLine[] {
+  const kept: Array<{key: string; line: number}> = []
+  return lines.filter((line) => {
+    const key = visible(line.text)
+    if (length(key) < 20) return true
+    const first = kept.find((earlier) => earlier.key.includes(key))?.line
+    if (first === undefined) {
+      kept.push({key, line: line.line})
+      return true
+    }
+    decisions.push({
+      line: line.line,
+      column: line.column,
+      ruleId: 'split:duplicate',
+      message: `removed paragraph repeating line ${first}`,
+      text: line.text
+    })
+    return false
+  })
+}
+
+function tail(text: string): string {
+  return [...text].slice(-8).join('')
+}
+
+function head(text: string): string {
+  return [...text].slice(0, 8).join('')
+}

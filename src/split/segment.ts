@@ -1,0 +1,228 @@
+import type {BodyBlock, Byline, ItemKind, Point} from '../types.js'
+import {bylineShape, leadBylines, parseBylines, splitBylineSuffix} from './bylines.js'
+import {readHeadline, type Headline} from './headline.js'
+import {maxHeadingLength, type Decision, type RepairedLine} from './repair.js'
+import {endsSentence, length, tidySpaces} from './text.js'
+
+/** An item as the splitter finds it, before ids and places. */
+export interface DraftItem extends Headline {
+  kind: ItemKind
+  byline: string | null
+  bylines: Byline[]
+  body: BodyBlock[]
+  start: Point
+  continuedFrom: number | null
+  continuedTo: number | null
+}
+
+export interface SegmentOptions {
+  isPlaceName: (text: string) => boolean
+}
+
+type Role = 'headline' | 'subhead' | 'short' | 'names' | 'byline' | 'credit' | 'figure' | 'body'
+
+interface Line extends RepairedLine {
+  role: Role
+}
+
+const figure = /^图[①-⑳\d]+\s*[:：]/u
+
+/** What a line reads as on its own, before its neighbours are considered. */
+function roleOf(line: RepairedLine): Role {
+  if (line.depth === 1 || line.depth === 2) return 'headline'
+  if (line.depth >= 3) return 'subhead'
+  if (figure.test(line.text)) return 'figure'
+  const shape = bylineShape(line.text)
+  if (shape === 'credit') return 'credit'
+  if (shape === 'dotted' || shape === 'roled') return 'byline'
+  if (shape === 'names') return 'names'
+  if (!endsSentence(line.text) && length(line.text) <= maxHeadingLength) return 'short'
+  return 'body'
+}
+
+/** Names appended to a paragraph become a byline line of their own. */
+function separateBylineSuffixes(lines: RepairedLine[]): Line[] {
+  const result: Line[] = []
+  for (const line of lines) {
+    const role = roleOf(line)
+    const split = role === 'body' ? splitBylineSuffix(line.text) : undefined
+    if (!split) {
+      result.push({...line, role})
+      continue
+    }
+    result.push({...line, text: split.text, role: 'body'})
+    result.push({...line, text: split.byline, role: 'byline', column: line.column + length(line.text) - length(split.byline), blankBefore: 0, joined: []})
+  }
+  return result
+}
+
+/**
+ * Group the lines of a page into items the way an editor lists them.
+ *
+ * Evidence is what any page carries: headline lines are short and end
+ * without a full stop; a byline closes an article; a run of blank lines
+ * separates regions of the page; a caption followed by a credit (`…摄`) or
+ * numbered captions is photo news; body text with no headline of its own
+ * is a fragment (continued from elsewhere).
+ */
+export function segment(repaired: RepairedLine[], options: SegmentOptions, decisions: Decision[]): DraftItem[] {
+  const lines = separateBylineSuffixes(repaired)
+  const items: DraftItem[] = []
+  let current: DraftItem | undefined
+  // A closed item takes further byline lines only.
+  let closed = true
+
+  const open = (kind: ItemKind, line: Line, headline?: Headline): DraftItem => {
+    current = {
+      kind,
+      dateline: null,
+      kicker: null,
+      title: null,
+      subtitle: null,
+      ...headline,
+      byline: null,
+      bylines: [],
+      body: [],
+      start: {line: line.line, column: line.column},
+      continuedFrom: null,
+      continuedTo: null
+    }
+    items.push(current)
+    closed = false
+    return current
+  }
+  const addBlock = (item: DraftItem, type: BodyBlock['type'], line: Line) =>
+    item.body.push({type, text: tidySpaces(line.text), start: {line: line.line, column: line.column}})
+  const addByline = (item: DraftItem, line: Line) => {
+    item.byline = item.byline ? `${item.byline} ${line.text}` : line.text
+    item.bylines.push(...parseBylines(line.text))
+    closed = true
+  }
+
+  const isDateline = (index: number): boolean => {
+    const line = lines[index]!
+    const next = lines[index + 1]
+    return (
+      (line.role === 'names' || line.role === 'short') &&
+      next !== undefined &&
+      next.role === 'short' &&
+      length(line.text) <= 10 &&
+      options.isPlaceName(tidySpaces(line.text))
+    )
+  }
+
+  /** Lines from `index` that together make a headline (plain or marked). */
+  const headlineRun = (index: number): number => {
+    const first = lines[index]!
+    let end = index + 1
+    if (first.role === 'headline') {
+      while (lines[end]?.role === 'headline') end++
+      return end
+    }
+    while (end < lines.length && lines[end]!.role === 'short' && end - index < 4) end++
+    return end
+  }
+
+  /** A lone short line inside an article: new article rather than subheading? */
+  const startsArticle = (line: Line, runLength: number): boolean =>
+    runLength > 1 ||
+    line.blankBefore >= 2 ||
+    /——/u.test(line.text) ||
+    /^[\p{Script=Han}]{2,6}[：:]/u.test(line.text) ||
+    length(line.text) >= 22
+
+  const looksLikePhoto = (index: number): boolean => {
+    const line = lines[index]!
+    const next = lines[index + 1]
+    if (next?.role === 'credit' || next?.role === 'figure') return true
+    const standsAlone = next === undefined || next.role === 'headline' || next.role === 'short' || next.blankBefore >= 2
+    return standsAlone && (line.blankBefore >= 2 || /图为/u.test(line.text)) && length(line.text) <= 300
+  }
+
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!
+    const inside = current !== undefined && !closed && current.body.length > 0
+
+    switch (line.role) {
+      case 'byline':
+      case 'credit': {
+        if (current) addByline(current, line)
+        else addByline(open('fragment', line), line)
+        continue
+      }
+      case 'names': {
+        if (!isDateline(index) && current && current.body.length > 0 && (line.blankBefore < 2 || closed)) {
+          addByline(current, line)
+          continue
+        }
+        break
+      }
+      case 'subhead': {
+        addBlock(inside ? current! : open('fragment', line), 'subhead', line)
+        continue
+      }
+      case 'figure': {
+        const item = current && !closed && current.kind === 'photo' ? current : open('photo', line)
+        addBlock(item, 'paragraph', line)
+        continue
+      }
+      case 'body': {
+        if (inside && !(line.blankBefore >= 2 && looksLikePhoto(index))) {
+          addBlock(current!, 'paragraph', line)
+        } else if (current && !closed && current.body.length === 0) {
+          addBlock(current, 'paragraph', line)
+        } else {
+          addBlock(open(looksLikePhoto(index) ? 'photo' : 'fragment', line), 'paragraph', line)
+        }
+        continue
+      }
+      default:
+        break
+    }
+
+    // A headline (marked), a short line, or a names line read as a dateline.
+    const end = line.role === 'names' ? headlineRun(index + 1) : headlineRun(index)
+    const run = lines.slice(index, end)
+    if (line.role !== 'headline' && run.length === 1 && inside && current!.kind !== 'photo' && !startsArticle(line, run.length)) {
+      addBlock(current!, 'subhead', line)
+      decisions.push({line: line.line, column: line.column, ruleId: 'split:subhead', message: `short line read as a subheading: “${line.text}”`})
+      continue
+    }
+    if (line.role === 'short' && run.length === 1 && inside && current!.kind !== 'photo') {
+      decisions.push({line: line.line, column: line.column, ruleId: 'split:new-article', message: `short line inside an article read as a new title: “${line.text}”`})
+    }
+    open('article', line, readHeadline(run.map((each) => each.text), options))
+    index = end - 1
+  }
+
+  for (const item of items) finish(item)
+  return items
+}
+
+const continuedFrom = /^[（(]\s*上接(?:第)?([\d一二三四五六七八九十]+)版\s*[）)]/u
+const continuedTo = /[（(]\s*下转(?:第)?([\d一二三四五六七八九十]+)版\s*[）)]$/u
+
+/** Bylines from the lead, and continuation markers. */
+function finish(item: DraftItem): void {
+  const first = item.body.find((block) => block.type === 'paragraph')
+  if (first) {
+    const fromLead = leadBylines(first.text).filter((byline) => !item.bylines.some((each) => each.name === byline.name))
+    item.bylines.unshift(...fromLead)
+    const from = continuedFrom.exec(first.text)
+    if (from) item.continuedFrom = pageNumber(from[1]!)
+  }
+  const last = item.body.at(-1)
+  const to = last ? continuedTo.exec(last.text) : null
+  if (to) item.continuedTo = pageNumber(to[1]!)
+}
+
+const chineseDigits = '一二三四五六七八九'
+
+/** `3`, `三`, `十二`, `二十`, `二十一` → a number. */
+export function pageNumber(text: string): number {
+  if (/^\d+$/u.test(text)) return Number(text)
+  const digit = (character: string | undefined) => chineseDigits.indexOf(character ?? '') + 1
+  const ten = text.indexOf('十')
+  if (ten < 0) return digit(text[0])
+  return (ten === 0 ? 1 : digit(text[0])) * 10 + digit(text[ten + 1])
+}

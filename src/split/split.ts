@@ -1,0 +1,58 @@
+import {VFile} from 'vfile'
+import type {Report, SourceGazette} from '../types.js'
+import {findLoss} from './invariant.js'
+import {parseLines} from './parse.js'
+import {joinBrokenParagraphs, removeDuplicates, type Decision} from './repair.js'
+import {segment, type DraftItem} from './segment.js'
+
+export interface SplitOptions {
+  /** True when a short line names a place only (a dateline such as `太仓市`). */
+  isPlaceName?: (text: string) => boolean
+}
+
+export interface SplitResult {
+  items: DraftItem[]
+  /** Decisions and problems, as vfile messages turned into plain data. */
+  reports: Report[]
+}
+
+/** Without a gazetteer: a short line ending in a division suffix. */
+const looksLikePlace = (text: string) => /^[\p{Script=Han}]{2,10}(?:区|市|县|镇|乡|街道)$/u.test(text)
+
+/**
+ * Split the text of one gazette into items: parse (headings are the only
+ * syntax), repair extraction damage, group lines into items, then check
+ * that nothing was lost.
+ */
+export function split(source: Pick<SourceGazette, 'source' | 'text'>, options: SplitOptions = {}): SplitResult {
+  const file = new VFile({path: source.source, value: source.text})
+  const decisions: Decision[] = []
+  const lines = parseLines(source.text)
+  const repaired = removeDuplicates(joinBrokenParagraphs(lines, decisions), decisions)
+  const items = segment(repaired, {isPlaceName: options.isPlaceName ?? looksLikePlace}, decisions)
+
+  const removed = new Set(decisions.filter((decision) => decision.ruleId === 'split:duplicate').map((decision) => decision.line))
+  const loss = findLoss(lines, removed, items)
+  for (const decision of decisions) {
+    const message = file.message(decision.message, {place: {line: decision.line, column: decision.column}, ruleId: decision.ruleId.split(':')[1]!, source: 'split'})
+    message.fatal = decision.ruleId === 'split:duplicate' ? false : undefined
+  }
+  if (loss) {
+    const message = file.message(`text lost or changed at character ${loss.offset}: expected “${loss.expected}”, got “${loss.actual}”`, {ruleId: 'invariant', source: 'split'})
+    message.fatal = true
+  }
+  return {items, reports: file.messages.map((message, index) => toReport(source.source, message, decisions[index]?.text))}
+}
+
+/** A vfile message as plain data. */
+export function toReport(path: string, message: VFile['messages'][number], text?: string): Report {
+  return {
+    file: path,
+    line: message.line ?? null,
+    column: message.column ?? null,
+    ruleId: `${message.source ?? 'split'}:${message.ruleId ?? 'message'}`,
+    severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
+    message: message.reason,
+    ...(text === undefined ? {} : {text})
+  }
+}

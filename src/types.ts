@@ -1,0 +1,130 @@
+/**
+ * The data model, defined once: every stage imports its types from here.
+ *
+ * The pipeline is read → split → tag → archive → site. Each stage takes
+ * plain data and returns plain data (no classes, no I/O handles) so that it
+ * can be tested, cached and moved to a worker thread on its own.
+ */
+
+/** Optional metadata of a gazette file (front matter or manifest). */
+export interface GazetteMetadata {
+  /** Name of the paper, e.g. `通州日报`. */
+  paper: string | null
+  /** Publication date as `YYYY-MM-DD`, or null when undated. */
+  date: string | null
+  /** Page (版) number within the issue. */
+  page: number | null
+  /** Name of the page, e.g. `要闻`, `镇村新闻`. */
+  pageName: string | null
+  /**
+   * Home region of the paper as a division code (e.g. `320612` for
+   * 通州区, `3206` for 南通市): short place names are read in its favour.
+   */
+  region: string | null
+}
+
+/** Where a piece of text stands in its source file (1-based). */
+export interface Point {
+  line: number
+  column: number
+}
+
+/** A problem or doubtful decision, reported at a place in a file. */
+export interface Report {
+  /** Path of the file, as given to the build. */
+  file: string
+  line: number | null
+  column: number | null
+  /** Machine-readable id of the rule that reported, e.g. `split:join`. */
+  ruleId: string
+  /** `warning`: the output may be wrong; `info`: a decision worth knowing. */
+  severity: 'error' | 'warning' | 'info'
+  message: string
+  /** Text the report is about (a removed duplicate, a furniture line). */
+  text?: string
+}
+
+/** A gazette file after reading: decoded text plus metadata. */
+export interface SourceGazette {
+  /** Path relative to the content folder, with `/` separators. */
+  source: string
+  /** Decoded, normalised text (LF line ends, no BOM); front matter blanked. */
+  text: string
+  metadata: GazetteMetadata
+  /** Hash of the raw bytes: the cache key of the later stages. */
+  hash: string
+  reports: Report[]
+}
+
+export type ItemKind = 'article' | 'photo' | 'fragment'
+
+export type BylineRole = '记者' | '通讯员' | '摄影' | null
+
+export interface Byline {
+  name: string
+  role: BylineRole
+}
+
+export interface BodyBlock {
+  type: 'paragraph' | 'subhead'
+  text: string
+  /** Where the block starts in the source file. */
+  start: Point
+}
+
+export type PlaceLevel = 'province' | 'city' | 'district' | 'town'
+
+/** An official administrative division. */
+export interface Division {
+  /** Statistics bureau code: 2 digits (province), 4 (city), 6 (district), 9 (town). */
+  code: string
+  name: string
+  level: PlaceLevel
+  /** Names from the province down to this division. */
+  path: string[]
+}
+
+/** A division an item is about. */
+export interface PlaceTag extends Division {
+  /** How often the item names it (a district also counts its towns' mentions). */
+  mentions: number
+  /** Named in the kicker, title, subtitle, dateline or first paragraph. */
+  prominent: boolean
+}
+
+/** One item of a gazette page: an article, a photo or a fragment. */
+export interface Item {
+  /** Stable id: `<gazette id>-<order>`, order 1-based in reading order. */
+  id: string
+  kind: ItemKind
+  /** Locality line printed before the title on province-wide pages. */
+  dateline: string | null
+  kicker: string | null
+  title: string | null
+  subtitle: string | null
+  /** The byline as printed (name lines, `·…·`, a credit), if separate from the body. */
+  byline: string | null
+  bylines: Byline[]
+  body: BodyBlock[]
+  /** Where the item starts in its source file. */
+  start: Point
+  /** `(上接1版)` / `(下转2版)` markers: page numbers this item continues from / to. */
+  continuedFrom: number | null
+  continuedTo: number | null
+  places: PlaceTag[]
+  /** The place the item is most about, as a code, or null. */
+  primaryPlace: string | null
+  /** Corrections from the corrections file applied to this item, as text. */
+  corrections: string[]
+}
+
+/** A gazette after split and tag. */
+export interface Gazette {
+  /** Stable ASCII id of the gazette, used in URLs and item ids. */
+  id: string
+  source: string
+  metadata: GazetteMetadata
+  hash: string
+  items: Item[]
+  reports: Report[]
+}
