@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs'
 import nodejieba from 'nodejieba'
 
 /*
@@ -7,7 +8,7 @@ import nodejieba from 'nodejieba'
  */
 
 let loaded = false
-const inserted = new Set<string>()
+let base: Map<string, {frequency: number; tag: string}> | undefined
 
 function ensureLoaded(): void {
   if (loaded) return
@@ -15,13 +16,27 @@ function ensureLoaded(): void {
   loaded = true
 }
 
-/** Add words (e.g. place names) to the dictionary, once each. */
+/** The segmenter's own dictionary: word → frequency and part of speech. */
+export function baseDictionary(): Map<string, {frequency: number; tag: string}> {
+  if (base) return base
+  base = new Map()
+  for (const line of readFileSync(nodejieba.DEFAULT_DICT, 'utf8').split('\n')) {
+    const [word, frequency, tag] = line.split(' ')
+    if (word) base.set(word, {frequency: Number(frequency), tag: tag ?? ''})
+  }
+  return base
+}
+
+/**
+ * Add words (e.g. place names) to the dictionary. Words it already has are
+ * left alone: `insertWord` would give them the lowest weight, and `常州`
+ * would then be cut as `常/州`.
+ */
 export function addWords(words: Iterable<string>, tag = 'ns'): void {
   ensureLoaded()
+  const known = baseDictionary()
   for (const word of words) {
-    if (inserted.has(word)) continue
-    inserted.add(word)
-    nodejieba.insertWord(word, tag)
+    if (!known.has(word)) nodejieba.insertWord(word, tag)
   }
 }
 

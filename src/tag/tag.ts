@@ -1,0 +1,103 @@
+import type {Division, Item, PlaceTag, Report} from '../types.js'
+import {cut} from '../segmenter.js'
+import {loadGazetteer, parentCode, type Gazetteer} from './gazetteer.js'
+import {ensureDictionary, findMentions, type Mention} from './mentions.js'
+import {resolve, type Context} from './resolve.js'
+
+export type UntaggedItem = Omit<Item, 'places' | 'primaryPlace'>
+
+export interface TagResult {
+  items: Item[]
+  reports: Report[]
+}
+
+/**
+ * Tag each item of one gazette page with the districts and towns it is
+ * about. Two passes: names that are unambiguous on their own first, so
+ * that they can be the evidence that resolves the short and shared ones.
+ */
+export function tagItems(source: string, items: UntaggedItem[], region: string | null, gazetteer: Gazetteer = loadGazetteer()): TagResult {
+  const reports: Report[] = []
+  const mentionsOf = items.map((item) => findMentions(textsOf(item), gazetteer))
+
+  const anchors = mentionsOf.map((mentions) => {
+    const codes = new Set<string>()
+    for (const mention of mentions) {
+      const {code} = resolve(mention, {item: new Set(), page: new Set(), region}, gazetteer)
+      if (code && mention.candidates.length === 1) addWithAncestors(codes, code)
+    }
+    return codes
+  })
+  const page = new Set(anchors.flatMap((codes) => [...codes]))
+
+  const tagged = items.map((item, index): Item => {
+    const context: Context = {item: anchors[index]!, page, region}
+    const counts = new Map<string, {mentions: number; prominent: boolean}>()
+    const unresolved = new Map<string, string[]>()
+    for (const mention of mentionsOf[index]!) {
+      const {code, tied} = resolve(mention, context, gazetteer)
+      if (!code) {
+        if (tied.length > 0) unresolved.set(mention.text, tied)
+        continue
+      }
+      for (let each: string | undefined = code; each && each.length >= 6; each = parentCode(each)) {
+        const entry = counts.get(each) ?? {mentions: 0, prominent: false}
+        entry.mentions++
+        entry.prominent ||= mention.prominent
+        counts.set(each, entry)
+      }
+    }
+    for (const [text, tied] of unresolved) {
+      reports.push({
+        file: source,
+        line: item.start.line,
+        column: item.start.column,
+        ruleId: 'tag:ambiguous',
+        severity: 'info',
+        message: `place name “${text}” left untagged: it may be ${tied.map((code) => gazetteer.divisions.get(code)!.path.join('')).join(' or ')}`
+      })
+    }
+    const places = [...counts.entries()]
+      .map(([code, count]): PlaceTag => ({...gazetteer.divisions.get(code)!, ...count}))
+      .sort(comparePlaces)
+    return {...item, places, primaryPlace: primary(places)}
+  })
+  return {items: tagged, reports}
+}
+
+/** True when the whole text is place names (`太仓市`, `常州钟楼`): a dateline. */
+export function isPlaceName(text: string, gazetteer: Gazetteer = loadGazetteer()): boolean {
+  ensureDictionary(gazetteer)
+  const words = cut(text)
+  return words.length > 0 && words.every((word) => gazetteer.names.has(word))
+}
+
+function textsOf(item: UntaggedItem): Array<{text: string; prominent: boolean}> {
+  const headline = [item.dateline, item.kicker, item.title, item.subtitle].filter((text): text is string => text !== null)
+  const firstParagraph = item.body.findIndex((block) => block.type === 'paragraph')
+  return [
+    ...headline.map((text) => ({text, prominent: true})),
+    ...item.body.map((block, index) => ({text: block.text, prominent: index === firstParagraph}))
+  ]
+}
+
+function addWithAncestors(codes: Set<string>, code: string): void {
+  for (let each: string | undefined = code; each; each = parentCode(each)) codes.add(each)
+}
+
+const levelOrder: Record<Division['level'], number> = {province: 0, city: 1, district: 2, town: 3}
+
+/** Districts before their towns, each group by code: a stable order. */
+function comparePlaces(a: PlaceTag, b: PlaceTag): number {
+  return a.code.localeCompare(b.code)
+}
+
+/** The most specific place the headline names, else the most specific most mentioned. */
+function primary(places: PlaceTag[]): string | null {
+  const ranked = [...places].sort(
+    (a, b) => Number(b.prominent) - Number(a.prominent) || levelOrder[b.level] - levelOrder[a.level] || b.mentions - a.mentions || a.code.localeCompare(b.code)
+  )
+  return ranked[0]?.code ?? null
+}
+
+export type {Mention}
