@@ -33,7 +33,7 @@ const disabledConstructs = [
 ]
 
 /** remark plugin: read gazette text with headings as the only syntax. */
-export function remarkGazetteSyntax(this: Processor<Root>): void {
+export function remarkGazetteSyntax(this: Processor): void {
   const data = this.data()
   const extensions = (data.micromarkExtensions ??= [])
   extensions.push({disable: {null: disabledConstructs}})

@@ -1,0 +1,278 @@
+import type {Gazette, Item, Report} from '../types.js'
+import {loadGazetteer, parentCode, type Gazetteer} from '../tag/gazetteer.js'
+import {slugify} from './ids.js'
+import type {Archive, ArchiveGazette, ArchiveItem, DateNode, Issue, Locality, LocalityPage, Person} from './model.js'
+
+export interface ArchiveOptions {
+  title?: string
+  /** Items per page of a locality's list. */
+  pageSize?: number
+  /** Reports from reading the folder itself (manifest, unreadable files). */
+  reports?: Report[]
+}
+
+/**
+ * Turn the processed gazettes into the archive the site renders: items in a
+ * stable order with their neighbours, the locality tree with counts, the
+ * date tree, people from bylines, and URLs for all of them.
+ */
+export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, gazetteer: Gazetteer = loadGazetteer()): Archive {
+  const gazettes = [...input].sort(compareGazettes)
+  const items: ArchiveItem[] = []
+  const archiveGazettes: ArchiveGazette[] = gazettes.map((gazette) => {
+    const {items: gazetteItems, ...rest} = gazette
+    const url = `/pages/${gazette.id}/`
+    const pageItems = gazetteItems.map((item, index) => toArchiveItem(item, gazette, index))
+    pageItems.forEach((item, index) => {
+      const before = pageItems[index - 1]
+      const after = pageItems[index + 1]
+      item.previous = before ? {url: before.url, heading: before.heading} : null
+      item.next = after ? {url: after.url, heading: after.heading} : null
+    })
+    items.push(...pageItems)
+    return {...rest, url, label: gazetteLabel(gazette), itemIds: pageItems.map((item) => item.id), previous: null, next: null}
+  })
+  linkIssuePages(archiveGazettes)
+  linkContinuations(items, gazettes)
+
+  const byId = new Map(items.map((item) => [item.id, item]))
+  const newestFirst = [...items].sort(compareNewestFirst)
+  const localities = buildLocalities(newestFirst, gazetteer)
+  for (const item of items) {
+    const place = item.primaryPlace ? localities[item.primaryPlace] : undefined
+    item.related = (place?.itemIds ?? [])
+      .filter((id) => id !== item.id)
+      .slice(0, 5)
+      .map((id) => byId.get(id)!)
+      .map((other) => ({url: other.url, heading: other.heading}))
+  }
+  const pageSize = options.pageSize ?? 20
+  const dated = archiveGazettes.filter((gazette) => gazette.metadata.date)
+  const undatedGazettes = archiveGazettes.filter((gazette) => !gazette.metadata.date)
+  const dates = dated.map((gazette) => gazette.metadata.date!).sort()
+  const dateTree = buildDateTree(dated)
+
+  return {
+    title: options.title ?? '地方报纸档案',
+    gazettes: archiveGazettes,
+    items,
+    localities,
+    localityRoots: Object.values(localities)
+      .filter((locality) => locality.parent === null)
+      .map((locality) => locality.code)
+      .sort(),
+    localityPages: paginateLocalities(localities, pageSize),
+    localityCodes: Object.keys(localities).sort(),
+    dates: dateTree,
+    datePages: flattenDates(dateTree),
+    undated: undatedGazettes.length > 0 ? {date: null, paper: null, gazetteIds: undatedGazettes.map((gazette) => gazette.id)} : null,
+    people: buildPeople(newestFirst),
+    stats: {
+      gazettes: gazettes.length,
+      items: items.length,
+      articles: items.filter((item) => item.kind === 'article').length,
+      photos: items.filter((item) => item.kind === 'photo').length,
+      fragments: items.filter((item) => item.kind === 'fragment').length,
+      papers: [...new Set(gazettes.map((gazette) => gazette.metadata.paper).filter((paper): paper is string => paper !== null))].sort(),
+      firstDate: dates[0] ?? null,
+      lastDate: dates.at(-1) ?? null,
+      places: Object.values(localities).filter((locality) => locality.level === 'district' || locality.level === 'town').length
+    },
+    reports: [...(options.reports ?? []), ...gazettes.flatMap((gazette) => gazette.reports)]
+  }
+}
+
+function toArchiveItem(item: Item, gazette: Gazette, index: number): ArchiveItem {
+  return {
+    ...item,
+    gazetteId: gazette.id,
+    url: `/items/${item.id}/`,
+    heading: headingOf(item),
+    metadata: gazette.metadata,
+    order: index + 1,
+    previous: null,
+    next: null,
+    related: [],
+    continues: null,
+    continuedBy: null
+  }
+}
+
+/** What lists show for an item: its title, else the start of its text. */
+export function headingOf(item: Pick<Item, 'title' | 'kind' | 'body'>): string {
+  if (item.title) return item.title
+  const text = item.body.find((block) => block.type === 'paragraph')?.text ?? ''
+  const start = [...text].slice(0, 24).join('') + ([...text].length > 24 ? '…' : '')
+  return item.kind === 'photo' ? `图片新闻：${start}` : `（续）${start}`
+}
+
+function gazetteLabel(gazette: Gazette): string {
+  const {paper, date, page, pageName} = gazette.metadata
+  const parts = [paper, date, page === null ? null : `第${page}版`, pageName].filter((part) => part !== null)
+  return parts.length > 0 ? parts.join(' ') : gazette.source
+}
+
+/** Dated before undated; then paper, date, page, source: a total order. */
+function compareGazettes(a: Gazette, b: Gazette): number {
+  const am = a.metadata
+  const bm = b.metadata
+  return (
+    Number(am.date === null) - Number(bm.date === null) ||
+    (am.date ?? '').localeCompare(bm.date ?? '') ||
+    (am.paper ?? '').localeCompare(bm.paper ?? '') ||
+    (am.page ?? 0) - (bm.page ?? 0) ||
+    a.source.localeCompare(b.source)
+  )
+}
+
+function compareNewestFirst(a: ArchiveItem, b: ArchiveItem): number {
+  return (
+    Number(a.metadata.date === null) - Number(b.metadata.date === null) ||
+    (b.metadata.date ?? '').localeCompare(a.metadata.date ?? '') ||
+    a.id.localeCompare(b.id)
+  )
+}
+
+/** Previous and next page (版) within the same issue (paper and date). */
+function linkIssuePages(gazettes: ArchiveGazette[]): void {
+  const issues = new Map<string, ArchiveGazette[]>()
+  for (const gazette of gazettes) {
+    if (!gazette.metadata.date) continue
+    const key = `${gazette.metadata.paper ?? ''}|${gazette.metadata.date}`
+    issues.set(key, [...(issues.get(key) ?? []), gazette])
+  }
+  for (const pages of issues.values()) {
+    pages.forEach((gazette, index) => {
+      const before = pages[index - 1]
+      const after = pages[index + 1]
+      gazette.previous = before ? {url: before.url, label: before.label} : null
+      gazette.next = after ? {url: after.url, label: after.label} : null
+    })
+  }
+}
+
+/**
+ * `(上接1版)` on page 2 continues the item on page 1 of the same issue
+ * that says `(下转2版)`; link the two so the site shows one story.
+ */
+function linkContinuations(items: ArchiveItem[], gazettes: Gazette[]): void {
+  const pageOf = new Map(gazettes.map((gazette) => [gazette.id, gazette.metadata]))
+  const key = (paper: string | null, date: string | null, page: number | null) => `${paper ?? ''}|${date}|${page}`
+  const continuedTo = new Map<string, ArchiveItem[]>()
+  for (const item of items) {
+    const meta = pageOf.get(item.gazetteId)!
+    if (item.continuedTo === null || !meta.date || meta.page === null) continue
+    const target = key(meta.paper, meta.date, item.continuedTo)
+    continuedTo.set(target, [...(continuedTo.get(target) ?? []), item])
+  }
+  for (const item of items) {
+    const meta = pageOf.get(item.gazetteId)!
+    if (item.continuedFrom === null || !meta.date || meta.page === null) continue
+    const candidates = (continuedTo.get(key(meta.paper, meta.date, meta.page)) ?? []).filter((other) => pageOf.get(other.gazetteId)!.page === item.continuedFrom)
+    const head = candidates[0]
+    if (!head) continue
+    item.continues = {url: head.url, heading: head.heading}
+    head.continuedBy = {url: item.url, heading: item.heading}
+  }
+}
+
+function buildLocalities(items: ArchiveItem[], gazetteer: Gazetteer): Record<string, Locality> {
+  const localities: Record<string, Locality> = {}
+  const ensure = (code: string): Locality => {
+    const existing = localities[code]
+    if (existing) return existing
+    const division = gazetteer.divisions.get(code)!
+    const parent = parentCode(code) ?? null
+    const locality: Locality = {...division, url: `/places/${code}/`, feedUrl: `/places/${code}/feed.xml`, parent, children: [], itemIds: []}
+    localities[code] = locality
+    if (parent && gazetteer.divisions.has(parent)) ensure(parent).children.push(code)
+    else locality.parent = null
+    return locality
+  }
+  for (const item of items) {
+    const codes = new Set<string>()
+    for (const place of item.places) {
+      for (let code: string | undefined = place.code; code && gazetteer.divisions.has(code); code = parentCode(code)) codes.add(code)
+    }
+    for (const code of codes) ensure(code).itemIds.push(item.id)
+  }
+  for (const locality of Object.values(localities)) locality.children.sort()
+  return localities
+}
+
+function paginateLocalities(localities: Record<string, Locality>, size: number): LocalityPage[] {
+  const pages: LocalityPage[] = []
+  for (const locality of Object.values(localities).sort((a, b) => a.code.localeCompare(b.code))) {
+    const count = Math.max(1, Math.ceil(locality.itemIds.length / size))
+    const urlOf = (n: number) => (n === 1 ? locality.url : `${locality.url}page/${n}/`)
+    for (let n = 1; n <= count; n++) {
+      pages.push({
+        code: locality.code,
+        pageNumber: n,
+        pageCount: count,
+        url: urlOf(n),
+        itemIds: locality.itemIds.slice((n - 1) * size, n * size),
+        previousUrl: n > 1 ? urlOf(n - 1) : null,
+        nextUrl: n < count ? urlOf(n + 1) : null
+      })
+    }
+  }
+  return pages
+}
+
+/** Year → month → day, newest first; each day lists its issues and their pages. */
+function buildDateTree(gazettes: ArchiveGazette[]): DateNode[] {
+  const years = new Map<string, DateNode>()
+  const node = (parent: DateNode[] | Map<string, DateNode>, key: string, label: string, url: string): DateNode => {
+    const list = parent instanceof Map ? [...parent.values()] : parent
+    let found = list.find((each) => each.key === key)
+    if (!found) {
+      found = {key, label, url, itemCount: 0, children: [], issues: []}
+      if (parent instanceof Map) parent.set(key, found)
+      else parent.push(found)
+    }
+    return found
+  }
+  for (const gazette of gazettes) {
+    const date = gazette.metadata.date!
+    const [y, m, d] = date.split('-') as [string, string, string]
+    const year = node(years, y, `${y}年`, `/dates/${y}/`)
+    const month = node(year.children, `${y}-${m}`, `${y}年${Number(m)}月`, `/dates/${y}/${m}/`)
+    const day = node(month.children, date, `${y}年${Number(m)}月${Number(d)}日`, `/dates/${y}/${m}/${d}/`)
+    let issue: Issue | undefined = day.issues.find((each) => each.paper === gazette.metadata.paper)
+    if (!issue) {
+      issue = {date, paper: gazette.metadata.paper, gazetteIds: []}
+      day.issues.push(issue)
+    }
+    issue.gazetteIds.push(gazette.id)
+    for (const each of [year, month, day]) each.itemCount += gazette.itemIds.length
+  }
+  const newestFirst = (list: DateNode[]): DateNode[] => list.sort((a, b) => b.key.localeCompare(a.key)).map((each) => ({...each, children: newestFirst(each.children)}))
+  return newestFirst([...years.values()])
+}
+
+function buildPeople(items: ArchiveItem[]): Person[] {
+  const people = new Map<string, Person>()
+  for (const item of items) {
+    for (const byline of item.bylines) {
+      const person = people.get(byline.name) ?? {name: byline.name, slug: '', url: '', roles: [], itemIds: []}
+      if (byline.role && !person.roles.includes(byline.role)) person.roles.push(byline.role)
+      if (!person.itemIds.includes(item.id)) person.itemIds.push(item.id)
+      people.set(byline.name, person)
+    }
+  }
+  const list = [...people.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || a.name.localeCompare(b.name))
+  const used = new Map<string, number>()
+  for (const person of list) {
+    const base = slugify(person.name)
+    const count = (used.get(base) ?? 0) + 1
+    used.set(base, count)
+    person.slug = count === 1 ? base : `${base}-${count}`
+    person.url = `/people/${person.slug}/`
+  }
+  return list
+}
+
+function flattenDates(nodes: DateNode[]): DateNode[] {
+  return nodes.flatMap((node) => [node, ...flattenDates(node.children)])
+}

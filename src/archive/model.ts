@@ -1,0 +1,109 @@
+import type {Byline, Division, Gazette, GazetteMetadata, Item, Report} from '../types.js'
+
+/*
+ * The archive: everything the site renders, computed once from the gazettes.
+ * Plain data (no functions), so that Eleventy receives it as global data
+ * and templates only loop and print.
+ */
+
+/** An item with what a page about it needs from its gazette. */
+export interface ArchiveItem extends Item {
+  gazetteId: string
+  url: string
+  /** Display title: title, else the first words of the caption or fragment. */
+  heading: string
+  metadata: GazetteMetadata
+  /** Reading order on its page, 1-based. */
+  order: number
+  previous: {url: string; heading: string} | null
+  next: {url: string; heading: string} | null
+  /** Other items of the same item's primary town (or district), newest first. */
+  related: Array<{url: string; heading: string}>
+  /** The item this one continues (上接) or is continued by (下转), when found. */
+  continues: {url: string; heading: string} | null
+  continuedBy: {url: string; heading: string} | null
+}
+
+export interface ArchiveGazette extends Omit<Gazette, 'items'> {
+  url: string
+  label: string
+  itemIds: string[]
+  previous: {url: string; label: string} | null
+  next: {url: string; label: string} | null
+}
+
+/** A locality (province, city, district or town) with its items. */
+export interface Locality extends Division {
+  url: string
+  feedUrl: string
+  parent: string | null
+  children: string[]
+  /** Items tagged with this place (towns count for their district), newest first. */
+  itemIds: string[]
+}
+
+/** One page of a locality's paginated item list. */
+export interface LocalityPage {
+  code: string
+  pageNumber: number
+  pageCount: number
+  url: string
+  itemIds: string[]
+  previousUrl: string | null
+  nextUrl: string | null
+}
+
+export interface Issue {
+  /** `YYYY-MM-DD`, or null for the undated group. */
+  date: string | null
+  paper: string | null
+  gazetteIds: string[]
+}
+
+export interface DateNode {
+  key: string
+  label: string
+  url: string
+  itemCount: number
+  children: DateNode[]
+  issues: Issue[]
+}
+
+export interface Person {
+  name: string
+  slug: string
+  url: string
+  roles: Array<NonNullable<Byline['role']>>
+  itemIds: string[]
+}
+
+export interface Archive {
+  title: string
+  gazettes: ArchiveGazette[]
+  items: ArchiveItem[]
+  /** By code. */
+  localities: Record<string, Locality>
+  /** Top of the tree (provinces), in code order. */
+  localityRoots: string[]
+  localityPages: LocalityPage[]
+  /** Every locality code, in code order (one feed each). */
+  localityCodes: string[]
+  /** Year nodes, newest first. */
+  dates: DateNode[]
+  /** Every year, month and day node: one page each. */
+  datePages: DateNode[]
+  undated: Issue | null
+  people: Person[]
+  stats: {
+    gazettes: number
+    items: number
+    articles: number
+    photos: number
+    fragments: number
+    papers: string[]
+    firstDate: string | null
+    lastDate: string | null
+    places: number
+  }
+  reports: Report[]
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+import {readFile} from 'node:fs/promises'
+import {Command, Option} from 'commander'
+import cliProgress from 'cli-progress'
+import {VFile} from 'vfile'
+import {reporter} from 'vfile-reporter'
+import {toPublicArchive} from './archive/export.js'
+import {buildArchiveFromFolder} from './pipeline/build.js'
+import {processGazette} from './pipeline/process-gazette.js'
+import {readGazette} from './read/read-gazette.js'
+import {buildSite} from './site/build-site.js'
+import type {Report} from './types.js'
+
+const program = new Command()
+program.name('gazette').description('Turn a folder of gazette files into a static, searchable news archive.').version('0.1.0')
+
+program
+  .command('build')
+  .description('read, split, tag and render the whole archive')
+  .option('-i, --input <dir>', 'folder of gazette files (and manifest.yaml)', 'content/gazettes')
+  .option('-o, --output <dir>', 'folder to write the site to', '_site')
+  .option('--base-path <prefix>', 'URL prefix the site is served under, e.g. /archive/', '/')
+  .option('--site-url <url>', 'absolute URL of the published site (for feeds and the sitemap)', process.env.SITE_URL ?? '')
+  .option('-q, --quiet', 'print only the summary')
+  .action(async (options: {input: string; output: string; basePath: string; siteUrl: string; quiet?: boolean}) => {
+    const started = Date.now()
+    const bar = process.stderr.isTTY && !options.quiet ? new cliProgress.SingleBar({format: 'split+tag {bar} {value}/{total} files', hideCursor: true}, cliProgress.Presets.shades_classic) : undefined
+    const {archive, gazettes} = await buildArchiveFromFolder({
+      input: options.input,
+      onProgress: (done, total) => {
+        if (done === 1) bar?.start(total, 0)
+        bar?.update(done)
+      }
+    })
+    bar?.stop()
+    const {pages} = await buildSite(archive, gazettes, {output: options.output, basePath: options.basePath, siteUrl: options.siteUrl})
+    const {stats} = archive
+    const counts = countReports(archive.reports)
+    console.log(
+      [
+        `built ${options.output}/ in ${((Date.now() - started) / 1000).toFixed(1)} s: ${pages} pages`,
+        `  ${stats.gazettes} gazette files → ${stats.items} items (${stats.articles} articles, ${stats.photos} photos, ${stats.fragments} fragments)`,
+        `  ${stats.places} districts and towns; ${archive.people.length} people`,
+        `  reports: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes (gazette split --report FILE shows them)`
+      ].join('\n')
+    )
+  })
+
+program
+  .command('split')
+  .description('print the items of gazette files')
+  .argument('<files...>', 'gazette files')
+  .option('--json', 'print the public data format (JSON) only')
+  .option('--report', 'print the splitter’s decisions and problems, per file and line')
+  .addOption(new Option('--region <code>', 'home region (division code) for short place names'))
+  .action(async (files: string[], options: {json?: boolean; report?: boolean; region?: string}) => {
+    const gazettes = []
+    for (const file of files) {
+      const source = readGazette(file, await readFile(file))
+      gazettes.push(processGazette(source, {region: options.region ?? null}))
+    }
+    if (options.json) {
+      process.stdout.write(JSON.stringify(toPublicArchive(gazettes), null, 2) + '\n')
+      return
+    }
+    for (const gazette of gazettes) {
+      console.log(`${gazette.source}: ${gazette.items.length} items`)
+      for (const item of gazette.items) {
+        const headline = [item.dateline && `〔${item.dateline}〕`, item.kicker, item.title ?? `(${item.kind})`, item.subtitle && `— ${item.subtitle}`].filter(Boolean).join(' ')
+        const bylines = item.bylines.map((byline) => (byline.role ? `${byline.role}${byline.name}` : byline.name)).join(' ')
+        const places = item.places.map((place) => place.name).join('、')
+        console.log(`  ${String(item.start.line).padStart(4)}  ${item.kind.padEnd(8)} ${headline}${bylines ? `  [${bylines}]` : ''}${places ? `  {${places}}` : ''}`)
+      }
+    }
+    if (options.report) console.error(formatReports(gazettes.flatMap((gazette) => gazette.reports)))
+  })
+
+function countReports(reports: Report[]): Record<Report['severity'], number> {
+  const counts = {error: 0, warning: 0, info: 0}
+  for (const report of reports) counts[report.severity]++
+  return counts
+}
+
+/** Reports as vfile-reporter prints them: grouped by file, with line:column. */
+export function formatReports(reports: Report[]): string {
+  const files = new Map<string, VFile>()
+  for (const report of reports) {
+    const file = files.get(report.file) ?? new VFile({path: report.file})
+    files.set(report.file, file)
+    const place = report.line === null ? undefined : {line: report.line, column: report.column ?? 1}
+    const message = file.message(report.message, {place, ruleId: report.ruleId.split(':')[1], source: report.ruleId.split(':')[0]})
+    message.fatal = report.severity === 'error' ? true : report.severity === 'warning' ? false : undefined
+  }
+  return reporter([...files.values()], {verbose: false})
+}
+
+await program.parseAsync()

@@ -1,0 +1,76 @@
+import {HtmlBasePlugin} from '@11ty/eleventy'
+import type {Archive, ArchiveGazette, ArchiveItem, Locality, Person} from '../archive/model.js'
+import {renderBody} from './render-body.js'
+
+/** The part of Eleventy's configuration API this site uses. */
+export interface EleventyConfig {
+  globalData: Record<string, unknown>
+  addGlobalData(name: string, data: unknown): void
+  addFilter(name: string, filter: (...args: never[]) => unknown): void
+  addPlugin(plugin: unknown, options?: unknown): void
+  addPassthroughCopy(path: string | Record<string, string>): void
+  setQuietMode(quiet: boolean): void
+}
+
+/** Site-wide settings, as global data `site`. */
+export interface SiteSettings {
+  /** Absolute URL of the published site, for feeds and the sitemap (optional). */
+  url: string
+  /** Prefix every URL lives under, e.g. `/gazettes/` on GitHub Pages. */
+  basePath: string
+}
+
+/**
+ * Register the archive and the filters the templates use. Lookups go
+ * through maps built once here, so that pages name items by id and the
+ * data Eleventy holds stays one copy of each item.
+ */
+export function configureSite(eleventyConfig: EleventyConfig, archive: Archive, site: SiteSettings): void {
+  const items = new Map<string, ArchiveItem>(archive.items.map((item) => [item.id, item]))
+  const gazettes = new Map<string, ArchiveGazette>(archive.gazettes.map((gazette) => [gazette.id, gazette]))
+  const people = new Map<string, Person>(archive.people.map((person) => [person.name, person]))
+
+  eleventyConfig.addGlobalData('archive', archive)
+  eleventyConfig.addGlobalData('site', site)
+  eleventyConfig.addPlugin(HtmlBasePlugin)
+
+  eleventyConfig.addFilter('items', (ids: string[]) => ids.map((id) => items.get(id)!))
+  eleventyConfig.addFilter('gazette', (id: string) => gazettes.get(id))
+  eleventyConfig.addFilter('locality', (code: string) => archive.localities[code])
+  eleventyConfig.addFilter('localities', (codes: string[]) => codes.map((code) => archive.localities[code]!))
+  eleventyConfig.addFilter('person', (name: string) => people.get(name))
+  eleventyConfig.addFilter('ancestors', (code: string) => ancestors(archive, code))
+  eleventyConfig.addFilter('bodyHtml', (item: ArchiveItem) => renderBody(item.body))
+  eleventyConfig.addFilter('jsonLd', (value: unknown) => safeJson(value))
+  eleventyConfig.addFilter('dateLabel', (date: string | null) => dateLabel(date))
+  eleventyConfig.addFilter('absolute', (path: string) => absolute(site, path))
+  eleventyConfig.addFilter('newest', (list: ArchiveItem[], count: number) => newest(list, count))
+}
+
+function ancestors(archive: Archive, code: string): Locality[] {
+  const chain: Locality[] = []
+  for (let locality = archive.localities[code]; locality; locality = locality.parent ? archive.localities[locality.parent] : undefined) chain.unshift(locality)
+  return chain
+}
+
+/** JSON that can stand inside `<script>`: `<` never appears raw. */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</gu, '\\u003c').replace(/>/gu, '\\u003e').replace(/&/gu, '\\u0026').replace(/\u2028/gu, '\\u2028').replace(/\u2029/gu, '\\u2029')
+}
+
+export function dateLabel(date: string | null): string {
+  if (!date) return '日期不详'
+  const [y, m, d] = date.split('-')
+  return `${y}年${Number(m)}月${Number(d)}日`
+}
+
+function absolute(site: SiteSettings, path: string): string {
+  const base = `${site.basePath.replace(/\/$/u, '')}${path}`
+  return site.url ? new URL(base, site.url).href : base
+}
+
+function newest(list: ArchiveItem[], count: number): ArchiveItem[] {
+  return [...list]
+    .sort((a, b) => Number(a.metadata.date === null) - Number(b.metadata.date === null) || (b.metadata.date ?? '').localeCompare(a.metadata.date ?? '') || a.id.localeCompare(b.id))
+    .slice(0, count)
+}
