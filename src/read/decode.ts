@@ -45,11 +45,21 @@ function sniffBom(bytes: Uint8Array): {encoding: string; length: number} | undef
   return undefined
 }
 
+/**
+ * chardet often calls short GB text Big5. The archive is of mainland papers,
+ * so GB18030 wins unless its strict decoder rejects the bytes and chardet
+ * is sure of Big5.
+ */
 function guessEncoding(bytes: Uint8Array): string {
   const guess = (chardet.detect(bytes) ?? '').toLowerCase()
-  if (guess === 'big5') return 'big5'
   if (guess === 'utf-16le' || guess === 'utf-16be') return guess
-  return 'gb18030'
+  if (guess !== 'big5') return 'gb18030'
+  try {
+    new TextDecoder('gb18030', {fatal: true}).decode(bytes)
+    return 'gb18030'
+  } catch {
+    return 'big5'
+  }
 }
 
 // Controls other than tab and line feed never belong in gazette text; the

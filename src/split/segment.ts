@@ -181,7 +181,7 @@ export function segment(repaired: RepairedLine[], options: SegmentOptions, decis
     }
 
     // A headline (marked), a short line, or a names line read as a dateline.
-    const end = line.role === 'names' ? headlineRun(index + 1) : headlineRun(index)
+    const end = line.role === 'names' && lines[index + 1]?.role === 'short' ? headlineRun(index + 1) : headlineRun(index)
     const run = lines.slice(index, end)
     if (line.role !== 'headline' && run.length === 1 && inside && current!.kind !== 'photo' && !startsArticle(line, run.length)) {
       addBlock(current!, 'subhead', line)
@@ -221,7 +221,7 @@ const chineseDigits = '一二三四五六七八九'
 /** `3`, `三`, `十二`, `二十`, `二十一` → a number. */
 export function pageNumber(text: string): number {
   if (/^\d+$/u.test(text)) return Number(text)
-  const digit = (character: string | undefined) => chineseDigits.indexOf(character ?? '') + 1
+  const digit = (character: string | undefined) => (character ? chineseDigits.indexOf(character) + 1 : 0)
   const ten = text.indexOf('十')
   if (ten < 0) return digit(text[0])
   return (ten === 0 ? 1 : digit(text[0])) * 10 + digit(text[ten + 1])

@@ -1,0 +1,28 @@
+import {readFileSync, readdirSync} from 'node:fs'
+import {join} from 'node:path'
+import {readGazette} from '../src/read/read-gazette.js'
+import {processGazette} from '../src/pipeline/process-gazette.js'
+import {parseManifest} from '../src/read/manifest.js'
+
+export const samplesDir = join(import.meta.dirname, '..', 'content', 'gazettes')
+
+export const sampleFiles = readdirSync(samplesDir)
+  .filter((name) => name.endsWith('.txt'))
+  .sort()
+
+const manifest = parseManifest(readFileSync(join(samplesDir, 'manifest.yaml'), 'utf8'))
+
+/** A bundled sample gazette, read with its manifest metadata. */
+export function readSample(name: string) {
+  return readGazette(name, readFileSync(join(samplesDir, name)), {defaults: manifest.defaults, entry: manifest.entries.get(name)})
+}
+
+/** A bundled sample, split and tagged. */
+export function processSample(name: string) {
+  return processGazette(readSample(name))
+}
+
+/** A gazette from text, read and split and tagged. */
+export function processText(text: string, region: string | null = null, source = 'test.txt') {
+  return processGazette(readGazette(source, new TextEncoder().encode(text)), {region})
+}

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import {parseLines} from '../src/split/parse.js'
+import {split} from '../src/split/split.js'
+import {bylineShape, leadBylines, parseBylines, splitBylineSuffix} from '../src/split/bylines.js'
+import {readHeadline} from '../src/split/headline.js'
+import {pageNumber} from '../src/split/segment.js'
+import {processSample, sampleFiles} from './helpers.js'
+
+test('parse: only ATX headings are syntax; every other markdown construct stays literal text', () => {
+  const lines = parseLines('# 标题 *强调*\n\n    四个空格\n> 引用\n1. 列表\n---\n<b>粗</b> &amp; \\*\n\n### 小标题\n')
+  assert.deepEqual(
+    lines.map((line) => [line.depth, line.text]),
+    [
+      [1, '标题 *强调*'],
+      [0, '四个空格'],
+      [0, '> 引用'],
+      [0, '1. 列表'],
+      [0, '---'],
+      [0, '<b>粗</b> &amp; \\*'],
+      [3, '小标题']
+    ]
+  )
+  assert.deepEqual(lines.map((line) => line.line), [1, 3, 4, 5, 6, 7, 9])
+})
+
+test('bylines: every form of the samples', () => {
+  assert.deepEqual(parseBylines('·夏凡 张顺燕 印春湘·').map((b) => b.name), ['夏凡', '张顺燕', '印春湘'])
+  assert.deepEqual(parseBylines('本报通讯员 成晓丹'), [{name: '成晓丹', role: '通讯员'}])
+  assert.deepEqual(parseBylines('康传广 陆虞飞摄'), [{name: '康传广', role: '摄影'}, {name: '陆虞飞', role: '摄影'}])
+  assert.deepEqual(leadBylines('本报讯（通讯员韦荣奎 鲁忠林 记者任溢斌）连日来'), [
+    {name: '韦荣奎', role: '通讯员'},
+    {name: '鲁忠林', role: '通讯员'},
+    {name: '任溢斌', role: '记者'}
+  ])
+  assert.deepEqual(splitBylineSuffix('营造良好水域环境。曹璐 余波'), {text: '营造良好水域环境。', byline: '曹璐 余波'})
+  assert.equal(splitBylineSuffix('环境。下一步'), undefined, 'a lone word after a full stop without a space is not a name')
+  assert.equal(bylineShape('锻造基层治理“主力军”'), undefined)
+})
+
+test('headline: kicker, title, subtitle and dateline', () => {
+  const isPlaceName = (text: string) => text === '太仓市'
+  assert.deepEqual(readHeadline(['通州区以“我为群众办实事”活动为抓手—— 落实“三访”举措 搭好干群连心桥'], {isPlaceName}), {
+    dateline: null,
+    kicker: '通州区以“我为群众办实事”活动为抓手——',
+    title: '落实“三访”举措 搭好干群连心桥',
+    subtitle: null
+  })
+  assert.deepEqual(readHeadline(['太仓市', '精准监督严守耕地红线'], {isPlaceName}), {dateline: '太仓市', kicker: null, title: '精准监督严守耕地红线', subtitle: null})
+  assert.deepEqual(readHeadline(['紧盯序时抓进度 精益求精筑精品', '区领导调研重点片区建设推进情况'], {isPlaceName}).subtitle, '区领导调研重点片区建设推进情况')
+  assert.equal(readHeadline(['全力打造新业态新就业群体“红色引擎” 锡山经开区党建赋能向“新”涌动'], {isPlaceName}).kicker, null)
+})
+
+test('continuation page numbers in figures and Chinese numerals', () => {
+  assert.deepEqual(['1', '三', '十', '十二', '二十', '二十一'].map(pageNumber), [1, 3, 10, 12, 20, 21])
+})
+
+test('repair: a paragraph broken mid-word by blank lines is joined and reported', () => {
+  const {items, reports} = split({source: 't.txt', text: '标题\n\n今年以来，钟楼区委区政府把社区建\n\n\n\n设作为推进基层治理的重要内容。\n'})
+  assert.equal(items[0]!.body.length, 1)
+  assert.equal(items[0]!.body[0]!.text, '今年以来，钟楼区委区政府把社区建设作为推进基层治理的重要内容。')
+  assert.ok(reports.some((report) => report.ruleId === 'split:join' && report.line === 7))
+})
+
+test('repair: a repeated paragraph is removed and reported; short recurring bylines are kept', () => {
+  const paragraph = '全员齐动手，打造美丽乡村“武墩样板”，统筹推进农村公共空间治理。'
+  const text = `标题一\n\n${paragraph}\n\n${paragraph}\n\n·金驰·\n\n标题二\n\n另一篇的正文写在这里，内容不同。\n\n·金驰·\n`
+  const {items, reports} = split({source: 't.txt', text})
+  assert.equal(items[0]!.body.length, 1)
+  assert.equal(items[1]!.byline, '·金驰·')
+  const removed = reports.filter((report) => report.ruleId === 'split:duplicate')
+  assert.deepEqual(removed.map((report) => [report.line, report.text]), [[5, paragraph]])
+})
+
+test('samples: every file splits with nothing lost', () => {
+  for (const name of sampleFiles) {
+    const gazette = processSample(name)
+    const errors = gazette.reports.filter((report) => report.severity === 'error')
+    assert.deepEqual(errors, [], name)
+    assert.ok(gazette.items.length > 0, name)
+  }
+})
+
+test('samples: items of 000 (marked) and 004 (plain, datelines, duplicates)', () => {
+  const marked = processSample('000_da22e97339b67c99.txt')
+  assert.deepEqual(
+    marked.items.map((item) => [item.start.line, item.kind]),
+    [[3, 'article'], [21, 'article'], [29, 'article'], [39, 'article'], [49, 'photo'], [53, 'article'], [83, 'article'], [113, 'article'], [129, 'article'], [165, 'photo']]
+  )
+  const lead = marked.items[0]!
+  assert.equal(lead.title, '通州多元路径推进融合党建')
+  assert.deepEqual(lead.bylines, [{name: '孙冬红', role: '通讯员'}, {name: '任溢斌', role: '记者'}])
+  assert.equal(lead.body.length, 5, 'three paragraphs broken by column breaks are rejoined')
+  assert.equal(marked.items[6]!.kicker, '规范市容秩序、严格违建管控、筑牢疫情防线，金沙街道 综合行政执法局——')
+  assert.equal(marked.items[6]!.title, '用真抓实干赢得百姓支持')
+  assert.deepEqual(marked.items[4]!.bylines.map((b) => b.role), ['摄影', '摄影'])
+
+  const plain = processSample('004_189048a86de1eba6.txt')
+  assert.deepEqual(plain.items.map((item) => item.dateline), ['常州钟楼', '太仓市', '宿豫区', '清江浦区武墩街道', null, null, null, null, '铜山区刘集镇'])
+  assert.equal(plain.items[0]!.title, '打造共建共治共享城乡基层治理新格局')
+  assert.equal(plain.items[0]!.body.filter((block) => block.type === 'subhead').length, 3)
+  assert.equal(plain.items[3]!.body.length, 2, 'the repeated paragraphs of 武墩 are removed')
+})
+
+test('samples: fragments and photo news of 001, 002 and 003', () => {
+  const page1 = processSample('001_c2cd66ded24d6744.txt')
+  assert.deepEqual(page1.items.map((item) => item.kind), ['article', 'article', 'article', 'article', 'article', 'photo', 'article', 'article', 'fragment'])
+  assert.equal(page1.items[0]!.kicker, '通州区石港镇聚焦群众关心的问题,从“我拿主意给群众办实事”到“群众拿主意我来落实”——')
+  const page2 = processSample('002_e35de4d7f730652c.txt')
+  const fragment = page2.items.at(-1)!
+  assert.equal(fragment.kind, 'fragment')
+  assert.equal(fragment.continuedFrom, 1)
+  assert.deepEqual(page2.items[5]!.bylines, [{name: '芮珊', role: null}], 'names after the last sentence are a byline')
+  const page3 = processSample('003_7f1fae4339dc0c94.txt')
+  const photo = page3.items.find((item) => item.kind === 'photo')!
+  assert.equal(photo.body.length, 5, 'caption and numbered captions 图①–图④')
+})
