@@ -13,7 +13,7 @@ export default async function (eleventyConfig) {
 }
 
 export const config = {
-  dir: {input: 'templates', includes: '_includes', data: '_data', output: '_site'},
+  dir: {input: 'templates', includes: '_includes', data: '_data'},
   templateFormats: ['njk'],
   htmlTemplateEngine: 'njk'
 }

@@ -42,6 +42,7 @@ export function configureSite(eleventyConfig: EleventyConfig, archive: Archive, 
   eleventyConfig.addFilter('ancestors', (code: string) => ancestors(archive, code))
   eleventyConfig.addFilter('bodyHtml', (item: ArchiveItem) => renderBody(item.body))
   eleventyConfig.addFilter('jsonLd', (value: unknown) => safeJson(value))
+  eleventyConfig.addFilter('newsArticle', (item: ArchiveItem) => newsArticle(item, site))
   eleventyConfig.addFilter('dateLabel', (date: string | null) => dateLabel(date))
   eleventyConfig.addFilter('absolute', (path: string) => absolute(site, path))
   eleventyConfig.addFilter('newest', (list: ArchiveItem[], count: number) => newest(list, count))
@@ -73,4 +74,20 @@ function newest(list: ArchiveItem[], count: number): ArchiveItem[] {
   return [...list]
     .sort((a, b) => Number(a.metadata.date === null) - Number(b.metadata.date === null) || (b.metadata.date ?? '').localeCompare(a.metadata.date ?? '') || a.id.localeCompare(b.id))
     .slice(0, count)
+}
+
+/** schema.org NewsArticle of an item, for JSON-LD. */
+function newsArticle(item: ArchiveItem, site: SiteSettings): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: item.heading,
+    ...(item.subtitle ? {alternativeHeadline: item.subtitle} : {}),
+    ...(item.metadata.date ? {datePublished: item.metadata.date} : {}),
+    ...(item.metadata.paper ? {publisher: {'@type': 'Organization', name: item.metadata.paper}} : {}),
+    author: item.bylines.map((byline) => ({'@type': 'Person', name: byline.name})),
+    contentLocation: item.places.map((place) => ({'@type': 'Place', name: place.path.join(''), identifier: place.code})),
+    inLanguage: 'zh-CN',
+    url: absolute(site, item.url)
+  }
 }

@@ -48,6 +48,7 @@ export function joinBrokenParagraphs(lines: SourceLine[], decisions: Decision[])
 
 function shouldJoin(a: SourceLine, b: SourceLine): boolean {
   if (a.depth > 0 || b.depth > 0) return false
+  if (/下转[^）)]{1,6}版\s*[）)]$/u.test(a.text)) return false
   if (endsSentence(a.text) || /——\s*$/u.test(a.text) || /——\s+\S/u.test(a.text)) return false
   if (bylineShape(a.text) || bylineShape(b.text) || splitBylineSuffix(a.text)) return false
   if (/^图[①-⑳\d]/u.test(b.text)) return false

@@ -32,6 +32,8 @@ function roleOf(line: RepairedLine): Role {
   if (line.depth === 1 || line.depth === 2) return 'headline'
   if (line.depth >= 3) return 'subhead'
   if (figure.test(line.text)) return 'figure'
+  // `(上接1版)` opens and `(下转2版)` closes body text, whatever its length.
+  if (continuedFrom.test(line.text) || continuedTo.test(line.text)) return 'body'
   const shape = bylineShape(line.text)
   if (shape === 'credit') return 'credit'
   if (shape === 'dotted' || shape === 'roled') return 'byline'

@@ -44,8 +44,12 @@ export function resolve(mention: Mention, context: Context, gazetteer: Gazetteer
   const top = scored.filter((each) => each.evidence.score === best)
   // Report a tie only where there was evidence to weigh; an everyday word
   // that happens to be a town somewhere is not worth a message.
-  if (top.length > 1) return {code: undefined, tied: best > 1 ? top.map((each) => each.candidate.code) : []}
+  if (top.length > 1) return {code: undefined, tied: best > 0 ? top.map((each) => each.candidate.code) : []}
   const [{candidate, evidence}] = top as [(typeof scored)[number]]
+  // The only candidate inside the paper's home region is what a local
+  // reader takes the name to mean (通州 in a Nantong paper).
+  const region = context.region
+  if (region && isWithin(candidate.code, region) && candidates.filter((each) => isWithin(each.code, region)).length === 1) evidence.local = true
   const foreign = context.region !== null && !isWithin(candidate.code, context.region.slice(0, 2))
   const accepted = foreign ? evidence.textual : evidence.textual || evidence.local || (candidate.full && candidates.length === 1)
   return {code: accepted ? candidate.code : undefined, tied: []}

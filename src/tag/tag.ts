@@ -69,7 +69,11 @@ export function tagItems(source: string, items: UntaggedItem[], region: string |
 export function isPlaceName(text: string, gazetteer: Gazetteer = loadGazetteer()): boolean {
   ensureDictionary(gazetteer)
   const words = cut(text)
-  return words.length > 0 && words.every((word) => gazetteer.names.has(word))
+  const entries = words.map((word) => gazetteer.names.get(word))
+  if (words.length === 0 || entries.some((entry) => entry === undefined)) return false
+  // A bare two-character town name (张华, 刘集) is as likely a person: a
+  // dateline names a county or city, or a division in full.
+  return entries.some((entry) => entry!.some((each) => each.full || each.code.length <= 6))
 }
 
 function textsOf(item: UntaggedItem): Array<{text: string; prominent: boolean}> {

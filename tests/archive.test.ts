@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import {buildArchive} from '../src/archive/build-archive.js'
+import {toCsv, toPublicArchive} from '../src/archive/export.js'
+import {findLoss} from '../src/split/invariant.js'
+import {parseLines} from '../src/split/parse.js'
+import {processGazette} from '../src/pipeline/process-gazette.js'
+import {readGazette} from '../src/read/read-gazette.js'
+import {processSample, sampleFiles} from './helpers.js'
+import Ajv2020 from 'ajv/dist/2020.js'
+import {readFileSync} from 'node:fs'
+
+const gazettes = sampleFiles.map(processSample)
+const archive = buildArchive(gazettes)
+
+test('archive: item ids and URLs are unique and ASCII', () => {
+  const ids = archive.items.map((item) => item.id)
+  assert.equal(new Set(ids).size, ids.length)
+  for (const item of archive.items) assert.match(item.url, /^\/items\/[a-z0-9-]+\/$/)
+})
+
+test('archive: every locality lists exactly the items tagged with it or its children', () => {
+  for (const locality of Object.values(archive.localities)) {
+    const expected = archive.items.filter((item) => item.places.some((place) => place.code.startsWith(locality.code))).map((item) => item.id)
+    assert.deepEqual([...locality.itemIds].sort(), expected.sort(), locality.name)
+  }
+  const tongzhou = archive.localities['320612']!
+  assert.ok(tongzhou.children.includes('320612110'), '石港镇 under 通州区')
+  assert.equal(archive.localities['3206']!.parent, '32')
+})
+
+test('archive: locality pages cover each list once, in pages of at most 20', () => {
+  const small = buildArchive(gazettes, {pageSize: 2})
+  const tongzhou = small.localityPages.filter((page) => page.code === '320612')
+  assert.deepEqual(tongzhou.flatMap((page) => page.itemIds), small.localities['320612']!.itemIds)
+  assert.equal(tongzhou[1]!.url, '/places/320612/page/2/')
+  assert.equal(tongzhou[0]!.nextUrl, '/places/320612/page/2/')
+})
+
+test('archive: dated gazettes make the date tree and issues link their pages and continued stories', () => {
+  const page = (n: number, text: string) =>
+    processGazette(readGazette(`p${n}.txt`, new TextEncoder().encode(`---\npaper: 测试报\ndate: 2022-03-04\npage: ${n}\n---\n${text}`)))
+  const dated = buildArchive([page(1, '标题一\n\n正文开始，石港镇召开会议（下转2版）\n'), page(2, '(上接1版)会议继续进行。\n\n标题二\n\n另一篇文章。\n')])
+  assert.deepEqual(dated.datePages.map((node) => node.url), ['/dates/2022/', '/dates/2022/03/', '/dates/2022/03/04/'])
+  assert.equal(dated.gazettes[0]!.next?.url, dated.gazettes[1]!.url)
+  const fragment = dated.items.find((item) => item.kind === 'fragment')!
+  assert.equal(fragment.continues?.url, dated.items[0]!.url)
+  assert.equal(dated.items[0]!.continuedBy?.url, fragment.url)
+  assert.equal(dated.undated, null)
+})
+
+test('export: the public format validates against the JSON Schema', () => {
+  const schema = JSON.parse(readFileSync(new URL('../schema/gazette-archive.schema.json', import.meta.url), 'utf8'))
+  const validate = new Ajv2020.default({allErrors: true}).compile(schema)
+  const valid = validate(toPublicArchive(gazettes))
+  assert.ok(valid, JSON.stringify(validate.errors?.slice(0, 3)))
+})
+
+test('export: CSV quotes every cell and defuses formulas', () => {
+  const gazette = processGazette(readGazette('x.txt', new TextEncoder().encode('=HYPERLINK("x")\n\n正文，"引号"。\n')))
+  const csv = toCsv([gazette])
+  assert.match(csv, /"'=HYPERLINK\(""x""\)"/)
+  assert.match(csv, /"正文，""引号""。"/)
+})
+
+test('invariant: a lost or changed character is found', () => {
+  const lines = parseLines('标题\n\n正文。\n')
+  const item = {kind: 'article' as const, dateline: null, kicker: null, title: '标题', subtitle: null, byline: null, bylines: [], body: [{type: 'paragraph' as const, text: '正', start: {line: 3, column: 1}}], start: {line: 1, column: 1}, continuedFrom: null, continuedTo: null}
+  assert.deepEqual(findLoss(lines, new Set(), [item]), {offset: 3, expected: '文。', actual: ''})
+  assert.equal(findLoss(lines, new Set(), [{...item, body: [{...item.body[0]!, text: '正文。'}]}]), undefined)
+})

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict'
+import {mkdtempSync, readFileSync, readdirSync, statSync, existsSync, writeFileSync, mkdirSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join, relative} from 'node:path'
+import {before, test} from 'node:test'
+import {buildArchiveFromFolder} from '../src/pipeline/build.js'
+import {buildSite} from '../src/site/build-site.js'
+import {samplesDir} from './helpers.js'
+
+function files(dir: string): string[] {
+  return readdirSync(dir, {recursive: true, encoding: 'utf8'}).filter((name) => statSync(join(dir, name)).isFile())
+}
+
+/** Every href/src of every HTML page resolves to a file of the site. */
+function brokenLinks(site: string, basePath: string): string[] {
+  const broken: string[] = []
+  for (const file of files(site).filter((name) => name.endsWith('.html'))) {
+    const html = readFileSync(join(site, file), 'utf8')
+    for (const [, url] of html.matchAll(/(?:href|src)="([^"#?]+)[^"]*"/gu)) {
+      if (/^[a-z]+:/u.test(url!)) continue
+      assert.ok(url!.startsWith(basePath), `${file}: ${url} is outside the base path ${basePath}`)
+      const path = join(site, url!.slice(basePath.length))
+      const target = url!.endsWith('/') ? join(path, 'index.html') : path
+      if (!existsSync(target)) broken.push(`${file} → ${url}`)
+    }
+  }
+  return broken
+}
+
+let site = ''
+let prefixed = ''
+
+before(async () => {
+  const {archive, gazettes} = await buildArchiveFromFolder({input: samplesDir})
+  site = mkdtempSync(join(tmpdir(), 'gazette-site-'))
+  prefixed = mkdtempSync(join(tmpdir(), 'gazette-site-prefixed-'))
+  await buildSite(archive, gazettes, {output: site, basePath: '/', siteUrl: ''})
+  await buildSite(archive, gazettes, {output: prefixed, basePath: '/archive/', siteUrl: 'https://example.org'})
+})
+
+test('site: home, a page per gazette, per item, per locality, dates, people, feeds, sitemap, data', () => {
+  const all = files(site)
+  for (const name of ['index.html', '404.html', 'places/index.html', 'dates/index.html', 'people/index.html', 'feed.xml', 'sitemap.xml', 'data/archive.json', 'data/items.csv', 'data/gazette-archive.schema.json']) {
+    assert.ok(all.includes(name), name)
+  }
+  assert.equal(all.filter((name) => /^pages\/[^/]+\/index\.html$/u.test(name)).length, 5)
+  assert.equal(all.filter((name) => /^items\/[^/]+\/index\.html$/u.test(name)).length, 42)
+  assert.ok(all.includes('places/320612110/index.html'), '石港镇')
+  assert.ok(all.includes('places/320612110/feed.xml'))
+})
+
+test('site: every internal link and asset resolves, also under a base path', () => {
+  assert.deepEqual(brokenLinks(site, '/'), [])
+  assert.deepEqual(brokenLinks(prefixed, '/archive/'), [])
+  assert.match(readFileSync(join(prefixed, 'sitemap.xml'), 'utf8'), /<loc>https:\/\/example\.org\/archive\/items\//u)
+})
+
+test('site: a locality page lists exactly its items', () => {
+  const archive = JSON.parse(readFileSync(join(site, 'data/archive.json'), 'utf8')) as {gazettes: Array<{items: Array<{id: string; places: Array<{code: string}>}>}>}
+  const tagged = archive.gazettes.flatMap((gazette) => gazette.items).filter((item) => item.places.some((place) => place.code === '320612110'))
+  const html = readFileSync(join(site, 'places/320612110/index.html'), 'utf8')
+  const listed = [...html.matchAll(/href="\/items\/([^/]+)\/"/gu)].map((match) => match[1])
+  assert.deepEqual(listed.sort(), tagged.map((item) => item.id).sort())
+})
+
+test('site: text that looks like markup or template syntax is printed literally and inert', async () => {
+  const input = mkdtempSync(join(tmpdir(), 'gazette-unsafe-'))
+  mkdirSync(input, {recursive: true})
+  writeFileSync(join(input, 'unsafe.txt'), '<script>alert(1)</script>标题{{ 7*7 }}{% raw %}\n\n正文"><img src=x onerror=alert(1)>，</script>内容。\n')
+  const {archive, gazettes} = await buildArchiveFromFolder({input})
+  const output = mkdtempSync(join(tmpdir(), 'gazette-unsafe-site-'))
+  await buildSite(archive, gazettes, {output, basePath: '/', siteUrl: ''})
+  const page = readFileSync(join(output, 'items', gazettes[0]!.items[0]!.id, 'index.html'), 'utf8')
+  assert.doesNotMatch(page, /<script>alert/u)
+  assert.doesNotMatch(page, /<img src=x/u)
+  assert.match(page, /<title>&lt;script&gt;alert\(1\)&lt;\/script&gt;标题/u, 'escaped once in the title')
+  assert.match(page, /&#x3C;script>alert\(1\)&#x3C;\/script>标题\{\{ 7\*7 \}\}\{% raw %\}|&lt;script&gt;alert\(1\)&lt;\/script&gt;标题\{\{ 7\*7 \}\}\{% raw %\}/u)
+  const jsonLd = /<script type="application\/ld\+json">(.*?)<\/script>/su.exec(page)![1]!
+  assert.doesNotMatch(jsonLd, /<\/script/iu)
+  assert.equal(JSON.parse(jsonLd).headline.startsWith('<script>'), true)
+  assert.equal(relative(output, output), '')
+})
