@@ -1,12 +1,8 @@
+import type {Item} from '../types.js'
 import {hasClausePunctuation, length, tidySpaces} from './text.js'
 
 /** The parts of an article's headline. */
-export interface Headline {
-  dateline: string | null
-  kicker: string | null
-  title: string | null
-  subtitle: string | null
-}
+export type Headline = Pick<Item, 'dateline' | 'kicker' | 'title' | 'subtitle'>
 
 export interface HeadlineOptions {
   /** True when a line names a place only (`太仓市`, `常州钟楼`). */

@@ -1,19 +1,11 @@
-import type {BodyBlock, Byline, ItemKind, Point} from '../types.js'
+import type {BodyBlock, Item, ItemKind} from '../types.js'
 import {bylineShape, leadBylines, parseBylines, splitBylineSuffix} from './bylines.js'
 import {readHeadline, type Headline} from './headline.js'
 import {maxHeadingLength, type Decision, type RepairedLine} from './repair.js'
 import {endsSentence, length, tidySpaces} from './text.js'
 
 /** An item as the splitter finds it, before ids and places. */
-export interface DraftItem extends Headline {
-  kind: ItemKind
-  byline: string | null
-  bylines: Byline[]
-  body: BodyBlock[]
-  start: Point
-  continuedFrom: number | null
-  continuedTo: number | null
-}
+export type DraftItem = Pick<Item, 'kind' | 'dateline' | 'kicker' | 'title' | 'subtitle' | 'byline' | 'bylines' | 'body' | 'start' | 'continuedFrom' | 'continuedTo'>
 
 export interface SegmentOptions {
   isPlaceName: (text: string) => boolean
