@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import {readFile} from 'node:fs/promises'
+import {basename} from 'node:path'
 import {Command, Option} from 'commander'
 import cliProgress from 'cli-progress'
 import {VFile} from 'vfile'
@@ -7,6 +8,7 @@ import {reporter} from 'vfile-reporter'
 import {toPublicArchive} from './archive/export.js'
 import {buildArchiveFromFolder} from './pipeline/build.js'
 import {processGazette} from './pipeline/process-gazette.js'
+import {parseCorrections} from './read/corrections.js'
 import {readGazette} from './read/read-gazette.js'
 import {buildSite} from './site/build-site.js'
 import type {Report} from './types.js'
@@ -53,10 +55,14 @@ program
   .option('--json', 'print the public data format (JSON) only')
   .option('--report', 'print the splitter’s decisions and problems, per file and line')
   .addOption(new Option('--region <code>', 'home region (division code) for short place names'))
-  .action(async (files: string[], options: {json?: boolean; report?: boolean; region?: string}) => {
+  .option('--corrections <file>', 'corrections file to apply (entries keyed by the path as given, or by file name)')
+  .action(async (files: string[], options: {json?: boolean; report?: boolean; region?: string; corrections?: string}) => {
+    const corrections = options.corrections ? parseCorrections(await readFile(options.corrections, 'utf8'), options.corrections) : undefined
+    if (corrections && corrections.reports.length > 0) console.error(formatReports(corrections.reports))
     const gazettes = []
     for (const file of files) {
-      const source = readGazette(file, await readFile(file))
+      const entries = corrections?.entries.get(file) ?? corrections?.entries.get(basename(file))
+      const source = readGazette(file, await readFile(file), {corrections: entries})
       gazettes.push(processGazette(source, {region: options.region ?? null}))
     }
     if (options.json) {

@@ -53,7 +53,34 @@ export interface SourceGazette {
   metadata: GazetteMetadata
   /** Hash of the raw bytes: the cache key of the later stages. */
   hash: string
+  /** The archivist's overrides for this gazette, from the corrections file. */
+  corrections: Correction[]
   reports: Report[]
+}
+
+/**
+ * An archivist's override of one decision of the splitter or the tagger,
+ * written in the content folder's corrections file rather than in the
+ * gazette file, so that the source stays as it was extracted.
+ */
+export interface Correction {
+  /** Line of the gazette file: where an item starts, or any line of the item. */
+  line: number
+  /** Line of the corrections file that says so, for reports and provenance. */
+  at: number | null
+  /** The line starts a new item of this kind. */
+  starts?: ItemKind
+  /** The line continues its item as a block of this type instead. */
+  is?: 'subheading' | 'paragraph' | 'byline'
+  kind?: ItemKind
+  dateline?: string | null
+  kicker?: string | null
+  title?: string | null
+  subtitle?: string | null
+  bylines?: Byline[]
+  /** Division codes (or unique full names) to add to or remove from the item's places. */
+  addPlaces?: string[]
+  removePlaces?: string[]
 }
 
 export type ItemKind = 'article' | 'photo' | 'fragment'

@@ -1,5 +1,7 @@
 import type {Gazette, SourceGazette} from '../types.js'
 import {split} from '../split/split.js'
+import {correctPlaces} from '../tag/correct-places.js'
+import {loadGazetteer} from '../tag/gazetteer.js'
 import {isPlaceName, tagItems} from '../tag/tag.js'
 import {gazetteId} from '../archive/ids.js'
 
@@ -11,8 +13,17 @@ export interface ProcessOptions {
 /** Split and tag one gazette that has been read: the per-file work of a build. */
 export function processGazette(source: SourceGazette, options: ProcessOptions = {}): Gazette {
   const id = gazetteId(source)
-  const {items: drafts, reports: splitReports} = split(source, {isPlaceName: (text) => isPlaceName(text)})
-  const untagged = drafts.map((draft, index) => ({...draft, id: `${id}-${String(index + 1).padStart(2, '0')}`, corrections: []}))
-  const {items, reports: tagReports} = tagItems(source.source, untagged, source.metadata.region ?? options.region ?? null)
-  return {id, source: source.source, metadata: source.metadata, hash: source.hash, items, reports: [...source.reports, ...splitReports, ...tagReports]}
+  const gazetteer = loadGazetteer()
+  const {items: drafts, reports: splitReports} = split(source, {isPlaceName: (text) => isPlaceName(text, gazetteer), corrections: source.corrections})
+  const untagged = drafts.map((draft, index) => ({...draft, id: `${id}-${String(index + 1).padStart(2, '0')}`}))
+  const tagged = tagItems(source.source, untagged, source.metadata.region ?? options.region ?? null, gazetteer)
+  const corrected = correctPlaces(source.source, tagged.items, source.corrections, gazetteer)
+  return {
+    id,
+    source: source.source,
+    metadata: source.metadata,
+    hash: source.hash,
+    items: corrected.items,
+    reports: [...source.reports, ...splitReports, ...tagged.reports, ...corrected.reports]
+  }
 }

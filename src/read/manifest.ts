@@ -1,6 +1,7 @@
 import {parseDocument} from 'yaml'
 import {describeIssues, metadataSchema, type MetadataInput} from './metadata-schema.js'
 import type {Report} from '../types.js'
+import {lineAt, offsetOf} from './yaml-positions.js'
 
 /** Metadata the content folder's manifest gives, per gazette file. */
 export interface Manifest {
@@ -27,9 +28,8 @@ export const manifestName = 'manifest.yaml'
 export function parseManifest(text: string, file = manifestName): Manifest {
   const manifest: Manifest = {defaults: undefined, entries: new Map(), reports: []}
   const document = parseDocument(text, {keepSourceTokens: false})
-  const lineOf = (offset: number | undefined) => (offset === undefined ? null : text.slice(0, offset).split('\n').length)
   const report = (offset: number | undefined, message: string) =>
-    manifest.reports.push({file, line: lineOf(offset), column: null, ruleId: 'read:manifest', severity: 'error', message})
+    manifest.reports.push({file, line: lineAt(text, offset), column: null, ruleId: 'read:manifest', severity: 'error', message})
 
   for (const error of document.errors) report(error.pos[0], error.message.split('\n')[0]!)
   if (document.errors.length > 0) return manifest
@@ -58,9 +58,4 @@ export function parseManifest(text: string, file = manifestName): Manifest {
     else report(offsetOf(document, ['gazettes', name]), `${name}: ${describeIssues(parsed.error)}`)
   }
   return manifest
-}
-
-function offsetOf(document: ReturnType<typeof parseDocument>, path: string[]): number | undefined {
-  const node = document.getIn(path, true) as {range?: [number, number, number]} | undefined
-  return node?.range?.[0]
 }

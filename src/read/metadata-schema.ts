@@ -42,6 +42,6 @@ function isRealDate(value: string): boolean {
 }
 
 /** Turn zod issues into one readable sentence. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'metadata'}: ${issue.message}`).join('; ')
+export function describeIssues(error: z.ZodError, subject = 'metadata'): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || subject}: ${issue.message}`).join('; ')
 }

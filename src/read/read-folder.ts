@@ -1,6 +1,7 @@
 import {readFile, readdir} from 'node:fs/promises'
 import {join, relative, sep} from 'node:path'
 import type {Report, SourceGazette} from '../types.js'
+import {correctionsName, parseCorrections} from './corrections.js'
 import {manifestName, parseManifest} from './manifest.js'
 import {readGazette} from './read-gazette.js'
 
@@ -25,22 +26,30 @@ export async function listGazetteFiles(folder: string): Promise<string[]> {
 /** Read the manifest and every gazette of a content folder. */
 export async function readFolder(folder: string): Promise<FolderContents> {
   const reports: Report[] = []
-  const manifestText = await readFile(join(folder, manifestName), 'utf8').catch(() => undefined)
-  const manifest = parseManifest(manifestText ?? '')
-  reports.push(...manifest.reports)
+  const manifest = parseManifest(await readOptional(join(folder, manifestName)))
+  const corrections = parseCorrections(await readOptional(join(folder, correctionsName)))
+  reports.push(...manifest.reports, ...corrections.reports)
 
   const files = await listGazetteFiles(folder)
-  for (const name of manifest.entries.keys()) {
-    if (!files.includes(name)) reports.push({file: manifestName, line: null, column: null, ruleId: 'read:manifest', severity: 'warning', message: `entry for ${name}, which is not in the folder`})
+  const known = new Set(files)
+  for (const [file, keys] of [[manifestName, manifest.entries.keys()], [correctionsName, corrections.entries.keys()]] as const) {
+    for (const name of keys) {
+      if (!known.has(name)) reports.push({file, line: null, column: null, ruleId: `read:${file.replace(/\.yaml$/u, '')}`, severity: 'warning', message: `entry for ${name}, which is not in the folder`})
+    }
   }
   const gazettes: SourceGazette[] = []
   for (const file of files) {
     try {
       const bytes = await readFile(join(folder, file))
-      gazettes.push(readGazette(file, bytes, {defaults: manifest.defaults, entry: manifest.entries.get(file)}))
+      gazettes.push(readGazette(file, bytes, {defaults: manifest.defaults, entry: manifest.entries.get(file), corrections: corrections.entries.get(file)}))
     } catch (error) {
       reports.push({file, line: null, column: null, ruleId: 'read:unreadable', severity: 'error', message: `cannot read: ${(error as Error).message}`})
     }
   }
   return {gazettes, reports}
+}
+
+/** A file's text, or empty when it does not exist. */
+async function readOptional(path: string): Promise<string> {
+  return readFile(path, 'utf8').catch(() => '')
 }

@@ -2,12 +2,14 @@ import {createHash} from 'node:crypto'
 import {decode} from './decode.js'
 import {splitFrontMatter} from './front-matter.js'
 import {describeIssues, mergeMetadata, metadataSchema, type MetadataInput} from './metadata-schema.js'
-import type {Report, SourceGazette} from '../types.js'
+import type {Correction, Report, SourceGazette} from '../types.js'
 
 export interface ReadOptions {
   /** Metadata from the manifest: folder defaults, then the file's entry. */
   defaults?: MetadataInput | undefined
   entry?: MetadataInput | undefined
+  /** The corrections file's overrides for this gazette. */
+  corrections?: Correction[] | undefined
 }
 
 /**
@@ -40,6 +42,7 @@ export function readGazette(source: string, bytes: Uint8Array, options: ReadOpti
     text: front.body,
     metadata: mergeMetadata(options.defaults, options.entry, fromFile),
     hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16),
+    corrections: options.corrections ?? [],
     reports
   }
 }

@@ -24,13 +24,13 @@ export const maxHeadingLength = 50
  * Rejoin paragraphs that a blank line broke in mid-sentence or mid-word
  * (column and page breaks), judging only by what any page shows: how the
  * first part ends, whether a word runs across the break, and how the second
- * part reads.
+ * part reads. Lines in `kept` (a correction speaks of them) stay as they are.
  */
-export function joinBrokenParagraphs(lines: SourceLine[], decisions: Decision[]): RepairedLine[] {
+export function joinBrokenParagraphs(lines: SourceLine[], decisions: Decision[], kept: ReadonlySet<number> = new Set()): RepairedLine[] {
   const result: RepairedLine[] = []
   for (const line of lines) {
     const previous = result.at(-1)
-    if (previous && shouldJoin(previous, line)) {
+    if (previous && !kept.has(line.line) && shouldJoin(previous, line)) {
       decisions.push({
         line: line.line,
         column: line.column,
@@ -68,15 +68,16 @@ function shouldJoin(a: SourceLine, b: SourceLine): boolean {
  * the same file (extraction sometimes repeats a paragraph without its first
  * words). Nothing is lost: every character removed stands in the earlier
  * paragraph. Short lines (bylines such as `·金驰·`) legitimately recur.
+ * Lines in `kept` (a correction speaks of them) are never removed.
  */
-export function removeDuplicates(lines: RepairedLine[], decisions: Decision[]): RepairedLine[] {
-  const kept: Array<{key: string; line: number}> = []
+export function removeDuplicates(lines: RepairedLine[], decisions: Decision[], kept: ReadonlySet<number> = new Set()): RepairedLine[] {
+  const earlier: Array<{key: string; line: number}> = []
   return lines.filter((line) => {
     const key = visible(line.text)
-    if (length(key) < 20) return true
-    const first = kept.find((earlier) => earlier.key.includes(key))?.line
+    if (length(key) < 20 || kept.has(line.line)) return true
+    const first = earlier.find((each) => each.key.includes(key))?.line
     if (first === undefined) {
-      kept.push({key, line: line.line})
+      earlier.push({key, line: line.line})
       return true
     }
     decisions.push({

@@ -1,14 +1,19 @@
-import type {BodyBlock, Item, ItemKind} from '../types.js'
+import type {BodyBlock, Correction, Item, ItemKind} from '../types.js'
 import {bylineShape, leadBylines, parseBylines, splitBylineSuffix} from './bylines.js'
 import {readHeadline, type Headline} from './headline.js'
 import {maxHeadingLength, type Decision, type RepairedLine} from './repair.js'
 import {endsSentence, length, tidySpaces} from './text.js'
 
 /** An item as the splitter finds it, before ids and places. */
-export type DraftItem = Pick<Item, 'kind' | 'dateline' | 'kicker' | 'title' | 'subtitle' | 'byline' | 'bylines' | 'body' | 'start' | 'continuedFrom' | 'continuedTo'>
+export type DraftItem = Pick<Item, 'kind' | 'dateline' | 'kicker' | 'title' | 'subtitle' | 'byline' | 'bylines' | 'body' | 'start' | 'continuedFrom' | 'continuedTo' | 'corrections'>
+
+/** A correction that decides where an item starts or what a line is. */
+export type LineOverride = Pick<Correction, 'starts' | 'is'> & {said: string}
 
 export interface SegmentOptions {
   isPlaceName: (text: string) => boolean
+  /** Overrides by source line, from the corrections file. */
+  overrides?: ReadonlyMap<number, LineOverride>
 }
 
 type Role = 'headline' | 'subhead' | 'short' | 'names' | 'byline' | 'credit' | 'figure' | 'body'
@@ -79,7 +84,8 @@ export function segment(repaired: RepairedLine[], options: SegmentOptions, decis
       body: [],
       start: {line: line.line, column: line.column},
       continuedFrom: null,
-      continuedTo: null
+      continuedTo: null,
+      corrections: []
     }
     items.push(current)
     closed = false
@@ -133,9 +139,37 @@ export function segment(repaired: RepairedLine[], options: SegmentOptions, decis
     return standsAlone && (line.blankBefore >= 2 || /图为/u.test(line.text)) && length(line.text) <= 300
   }
 
+  /** Apply an archivist's override at `index`; the index of the last line it used. */
+  const override = (index: number, {starts, is, said}: LineOverride): number => {
+    const line = lines[index]!
+    let end = index + 1
+    let item: DraftItem
+    if (starts === 'article' && line.role !== 'body' && line.role !== 'figure') {
+      end = headlineRun(index)
+      item = open('article', line, readHeadline(lines.slice(index, end).map((each) => each.text), options))
+    } else if (starts) {
+      addBlock((item = open(starts, line)), 'paragraph', line)
+    } else {
+      item = current ?? open('fragment', line)
+      if (is === 'byline') addByline(item, line)
+      else addBlock(item, is === 'subheading' ? 'subhead' : 'paragraph', line)
+      closed = is === 'byline'
+    }
+    item.corrections.push(said)
+    return end - 1
+  }
+
+  const overridden = new Set<number>()
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!
     const inside = current !== undefined && !closed && current.body.length > 0
+
+    const forced = overridden.has(line.line) ? undefined : options.overrides?.get(line.line)
+    if (forced) {
+      overridden.add(line.line)
+      index = override(index, forced)
+      continue
+    }
 
     switch (line.role) {
       case 'byline':

@@ -1,5 +1,7 @@
 import {VFile} from 'vfile'
-import type {Report, SourceGazette} from '../types.js'
+import type {Correction, Report, SourceGazette} from '../types.js'
+import {correctionsName} from '../read/corrections.js'
+import {applyCorrections, lineOverrides} from './correct.js'
 import {findLoss} from './invariant.js'
 import {parseLines} from './parse.js'
 import {joinBrokenParagraphs, removeDuplicates, type Decision} from './repair.js'
@@ -8,6 +10,8 @@ import {segment, type DraftItem} from './segment.js'
 export interface SplitOptions {
   /** True when a short line names a place only (a dateline such as `太仓市`). */
   isPlaceName?: (text: string) => boolean
+  /** The archivist's overrides for this gazette. */
+  corrections?: readonly Correction[]
 }
 
 export interface SplitResult {
@@ -28,8 +32,10 @@ export function split(source: Pick<SourceGazette, 'source' | 'text'>, options: S
   const file = new VFile({path: source.source, value: source.text})
   const decisions: Decision[] = []
   const lines = parseLines(source.text)
-  const repaired = removeDuplicates(joinBrokenParagraphs(lines, decisions), decisions)
-  const items = segment(repaired, {isPlaceName: options.isPlaceName ?? looksLikePlace}, decisions)
+  const overrides = lineOverrides(options.corrections ?? [])
+  const kept = new Set(overrides.keys())
+  const repaired = removeDuplicates(joinBrokenParagraphs(lines, decisions, kept), decisions, kept)
+  const items = segment(repaired, {isPlaceName: options.isPlaceName ?? looksLikePlace, overrides}, decisions)
 
   const removed = new Set(decisions.filter((decision) => decision.ruleId === 'split:duplicate').map((decision) => decision.line))
   const loss = findLoss(lines, removed, items)
@@ -40,6 +46,12 @@ export function split(source: Pick<SourceGazette, 'source' | 'text'>, options: S
   if (loss) {
     const message = file.message(`text lost or changed at character ${loss.offset}: expected “${loss.expected}”, got “${loss.actual}”`, {ruleId: 'invariant', source: 'split'})
     message.fatal = true
+  }
+  // After the invariant: a corrected title is the archivist's text, not the page's.
+  for (const {correction, reason} of applyCorrections(items, options.corrections ?? [], source.text.split('\n').length)) {
+    const where = `${correctionsName}${correction.at === null ? '' : ` line ${correction.at}`}`
+    const message = file.message(`correction from ${where} points nowhere: ${reason}`, {place: {line: correction.line, column: 1}, ruleId: 'correction', source: 'split'})
+    message.fatal = false
   }
   return {items, reports: file.messages.map((message, index) => toReport(source.source, message, decisions[index]?.text))}
 }

@@ -35,8 +35,9 @@ function loadRows(file: string): Row[] {
 // 园区…), and their names match ordinary words.
 const isZoneCounty = (code: string) => code[4] === '7'
 const isZoneTown = (code: string) => Number(code.slice(6)) >= 400
-const townSuffix = /(?:镇|街道|乡|苏木)$/u
-const countySuffix = /(?:区|县|市|旗)$/u
+// A name is more than its level word: one 皮山县 row is called just `街道`.
+const townSuffix = /^.+(?:镇|街道|乡|苏木)$/u
+const countySuffix = /^.+(?:区|县|市|旗)$/u
 
 /** `三星镇（叠石桥家纺产业园区）` → `三星镇`; `化学新材料产业园-沿江街道` → `沿江街道`. */
 function cleanName(name: string): string {

@@ -47,9 +47,12 @@ export function resolve(mention: Mention, context: Context, gazetteer: Gazetteer
   if (top.length > 1) return {code: undefined, tied: best > 0 ? top.map((each) => each.candidate.code) : []}
   const [{candidate, evidence}] = top as [(typeof scored)[number]]
   // The only candidate inside the paper's home region is what a local
-  // reader takes the name to mean (通州 in a Nantong paper).
+  // reader takes the name to mean (通州 in a Nantong paper). A province is
+  // too wide for a town: among its ~1,300 towns a short name unique there
+  // is still an everyday word as often as a place (新建, 沿湖).
   const region = context.region
-  if (region && isWithin(candidate.code, region) && candidates.filter((each) => isWithin(each.code, region)).length === 1) evidence.local = true
+  const narrowEnough = region !== null && (candidate.code.length <= 6 || region.length >= 4)
+  if (region && narrowEnough && isWithin(candidate.code, region) && candidates.filter((each) => isWithin(each.code, region)).length === 1) evidence.local = true
   const foreign = context.region !== null && !isWithin(candidate.code, context.region.slice(0, 2))
   const accepted = foreign ? evidence.textual : evidence.textual || evidence.local || (candidate.full && candidates.length === 1)
   return {code: accepted ? candidate.code : undefined, tied: []}

@@ -1,7 +1,8 @@
-import type {Division, Item, PlaceTag, Report} from '../types.js'
+import type {Item, PlaceTag, Report} from '../types.js'
 import {cut} from '../segmenter.js'
 import {loadGazetteer, parentCode, type Gazetteer} from './gazetteer.js'
 import {ensureDictionary, findMentions, type Mention} from './mentions.js'
+import {primaryPlace} from './primary.js'
 import {resolve, type Context} from './resolve.js'
 
 export type UntaggedItem = Omit<Item, 'places' | 'primaryPlace'>
@@ -59,8 +60,8 @@ export function tagItems(source: string, items: UntaggedItem[], region: string |
     }
     const places = [...counts.entries()]
       .map(([code, count]): PlaceTag => ({...gazetteer.divisions.get(code)!, ...count}))
-      .sort(comparePlaces)
-    return {...item, places, primaryPlace: primary(places)}
+      .sort((a, b) => a.code.localeCompare(b.code))
+    return {...item, places, primaryPlace: primaryPlace(places)}
   })
   return {items: tagged, reports}
 }
@@ -87,21 +88,6 @@ function textsOf(item: UntaggedItem): Array<{text: string; prominent: boolean}> 
 
 function addWithAncestors(codes: Set<string>, code: string): void {
   for (let each: string | undefined = code; each; each = parentCode(each)) codes.add(each)
-}
-
-const levelOrder: Record<Division['level'], number> = {province: 0, city: 1, district: 2, town: 3}
-
-/** Districts before their towns, each group by code: a stable order. */
-function comparePlaces(a: PlaceTag, b: PlaceTag): number {
-  return a.code.localeCompare(b.code)
-}
-
-/** The most specific place the headline names, else the most specific most mentioned. */
-function primary(places: PlaceTag[]): string | null {
-  const ranked = [...places].sort(
-    (a, b) => Number(b.prominent) - Number(a.prominent) || levelOrder[b.level] - levelOrder[a.level] || b.mentions - a.mentions || a.code.localeCompare(b.code)
-  )
-  return ranked[0]?.code ?? null
 }
 
 export type {Mention}

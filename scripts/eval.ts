@@ -1,0 +1,76 @@
+/**
+ * `npm run eval [-- --set samples|heldout] [--verbose]`: score the splitter
+ * and the place tagger against the hand-labelled fixtures and print the
+ * figures. Corrections files are ignored: this measures the rules alone.
+ */
+import {existsSync, readFileSync, readdirSync} from 'node:fs'
+import {join} from 'node:path'
+import {parseArgs} from 'node:util'
+import {processGazette} from '../src/pipeline/process-gazette.js'
+import {readFolder} from '../src/read/read-folder.js'
+import type {Gazette} from '../src/types.js'
+import {fields, prf, scorePlaces, scoreSplit, type Counts, type PlaceFixture, type SplitFixture} from './lib/score.js'
+
+const root = join(import.meta.dirname, '..')
+
+/** Each set: a folder of gazettes and the folders of their fixtures. */
+const sets = {
+  samples: {gazettes: join(root, 'content/gazettes'), split: join(root, 'tests/fixtures/split'), places: join(root, 'tests/fixtures/places')},
+  heldout: {gazettes: join(root, 'tests/fixtures/heldout'), split: join(root, 'tests/fixtures/heldout/split'), places: join(root, 'tests/fixtures/heldout/places')}
+}
+
+const {values} = parseArgs({options: {set: {type: 'string', multiple: true}, verbose: {type: 'boolean', short: 'v'}}})
+const chosen = (values.set ?? Object.keys(sets)) as Array<keyof typeof sets>
+
+function readFixtures<T>(folder: string): T[] {
+  if (!existsSync(folder)) return []
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as T)
+}
+
+const share = (part: number, whole: number) => (whole === 0 ? '  —  ' : (part / whole).toFixed(3))
+const line = (label: string, counts: Counts) => {
+  const {precision, recall, f1} = prf(counts)
+  return `  ${label.padEnd(9)} P ${precision.toFixed(3)}  R ${recall.toFixed(3)}  F1 ${f1.toFixed(3)}   (${counts.tp} right, ${counts.fp} wrong, ${counts.fn} missed)`
+}
+
+for (const name of chosen) {
+  const set = sets[name]
+  if (!set) throw new Error(`unknown set ${name}: expected ${Object.keys(sets).join(' or ')}`)
+  if (!existsSync(set.gazettes)) continue
+  const {gazettes: sources} = await readFolder(set.gazettes)
+  const gazettes = new Map<string, Gazette>(sources.map((source) => [source.source, processGazette({...source, corrections: []})]))
+  const pair = <T extends {source: string}>(fixtures: T[]) =>
+    fixtures.flatMap((fixture) => {
+      const gazette = gazettes.get(fixture.source)
+      if (!gazette) console.warn(`${name}: fixture for ${fixture.source}, which is not in ${set.gazettes}`)
+      return gazette ? [{fixture, gazette}] : []
+    })
+
+  const splitPairs = pair(readFixtures<SplitFixture>(set.split))
+  if (splitPairs.length > 0) {
+    const score = scoreSplit(splitPairs)
+    console.log(`split — ${name}: ${splitPairs.length} files, ${score.expected} items expected, ${score.found} found`)
+    console.log(line('items', {tp: score.matched, fp: score.found - score.matched, fn: score.expected - score.matched}))
+    console.log(`  exactly right, of ${score.matched} matched items:`)
+    console.log(fields.map((field) => `    ${field.padEnd(10)} ${share(score.right[field], score.matched)}`).join('\n'))
+    const {duplicates} = score
+    console.log(line('duplicates', {tp: duplicates.matched, fp: duplicates.found - duplicates.matched, fn: duplicates.expected - duplicates.matched}))
+    if (values.verbose) {
+      for (const miss of score.mismatches) console.log(`    ${miss.source}:${miss.line} ${miss.field}: expected ${JSON.stringify(miss.expected)}, got ${JSON.stringify(miss.actual)}`)
+    }
+  }
+
+  const placePairs = pair(readFixtures<PlaceFixture>(set.places))
+  if (placePairs.length > 0) {
+    const score = scorePlaces(placePairs)
+    console.log(`places — ${name}: ${placePairs.length} files`)
+    console.log(line('district', score.district))
+    console.log(line('town', score.town))
+    if (values.verbose) {
+      for (const miss of score.mismatches) console.log(`    ${miss.source}:${miss.line} missing [${miss.missing.join(', ')}] extra [${miss.extra.join(', ')}]`)
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import type {Correction, Division, Item, PlaceTag, Report} from '../types.js'
+import {itemAt} from '../split/correct.js'
+import type {Gazetteer} from './gazetteer.js'
+import {parentCode} from './gazetteer.js'
+import {primaryPlace} from './primary.js'
+
+/**
+ * The division a correction names: a code, or a full name that is unique
+ * on its own (`孙庄街道`) or under the division printed before it
+ * (`海安市白甸镇`).
+ */
+export function findDivision(text: string, gazetteer: Gazetteer): Division | undefined {
+  if (/^\d+$/u.test(text)) return gazetteer.divisions.get(text)
+  const full = (name: string) => (gazetteer.names.get(name) ?? []).filter((entry) => entry.full).map((entry) => entry.code)
+  const whole = full(text)
+  if (whole.length === 1) return gazetteer.divisions.get(whole[0]!)
+  const characters = [...text]
+  const found = new Set<string>()
+  for (let cut = 2; cut < characters.length - 1; cut++) {
+    const parents = full(characters.slice(0, cut).join(''))
+    for (const code of full(characters.slice(cut).join(''))) {
+      if (parents.some((parent) => code.startsWith(parent))) found.add(code)
+    }
+  }
+  return found.size === 1 ? gazetteer.divisions.get([...found][0]!) : undefined
+}
+
+/**
+ * Add and remove places as the corrections file says. An added town brings
+ * its district; a removed district takes its towns; a district left with
+ * no mention of its own or of a town is removed too.
+ */
+export function correctPlaces(source: string, items: Item[], corrections: readonly Correction[], gazetteer: Gazetteer): {items: Item[]; reports: Report[]} {
+  const reports: Report[] = []
+  const byItem = new Map<Item, Correction[]>()
+  for (const correction of corrections) {
+    if (!correction.addPlaces && !correction.removePlaces) continue
+    const item = itemAt(items, correction.line)
+    if (item) byItem.set(item, [...(byItem.get(item) ?? []), correction])
+  }
+
+  const corrected = items.map((item) => {
+    const mine = byItem.get(item)
+    if (!mine) return item
+    const places = new Map(item.places.map((place) => [place.code, {...place}]))
+    const added = new Set<string>()
+    for (const correction of mine) {
+      for (const text of correction.removePlaces ?? []) {
+        const division = findDivision(text, gazetteer)
+        if (!division) {
+          reports.push(unknown(source, correction, text))
+          continue
+        }
+        const removed = places.get(division.code)
+        for (const code of places.keys()) if (code.startsWith(division.code)) places.delete(code)
+        const parent = parentCode(division.code)
+        const district = parent && parent.length >= 6 ? places.get(parent) : undefined
+        if (district && removed && !added.has(district.code)) {
+          district.mentions -= removed.mentions
+          if (district.mentions <= 0) places.delete(district.code)
+        }
+      }
+      for (const text of correction.addPlaces ?? []) {
+        const division = findDivision(text, gazetteer)
+        if (!division || division.code.length < 6) {
+          reports.push(unknown(source, correction, text))
+          continue
+        }
+        for (let code: string | undefined = division.code; code && code.length >= 6; code = parentCode(code)) {
+          added.add(code)
+          if (!places.has(code)) places.set(code, {...gazetteer.divisions.get(code)!, mentions: 0, prominent: false})
+        }
+      }
+    }
+    const list: PlaceTag[] = [...places.values()].sort((a, b) => a.code.localeCompare(b.code))
+    return {...item, places: list, primaryPlace: primaryPlace(list)}
+  })
+  return {items: corrected, reports}
+}
+
+function unknown(source: string, correction: Correction, text: string): Report {
+  return {
+    file: source,
+    line: correction.line,
+    column: 1,
+    ruleId: 'tag:correction',
+    severity: 'warning',
+    message: `correction${correction.at === null ? '' : ` from corrections.yaml line ${correction.at}`}: “${text}” is not a district or town code, nor a full name that names one division`
+  }
+}
