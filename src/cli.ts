@@ -100,4 +100,10 @@ export function formatReports(reports: Report[]): string {
   return reporter([...files.values()], {verbose: false})
 }
 
+// `gazette split … | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0)
+  throw error
+})
+
 await program.parseAsync()

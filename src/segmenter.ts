@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
 import nodejieba from 'nodejieba'
 
 /*
@@ -8,36 +9,55 @@ import nodejieba from 'nodejieba'
  */
 
 let loaded = false
-let base: Map<string, {frequency: number; tag: string}> | undefined
+/** Entries of the segmenter's own dictionary, for the words added with `addWords`. */
+const known = new Map<string, DictionaryEntry>()
+
+export interface DictionaryEntry {
+  frequency: number
+  /** Part of speech, e.g. `ns` (place name), `v` (verb). */
+  tag: string
+}
 
 function ensureLoaded(): void {
   if (loaded) return
-  nodejieba.load()
+  // Keyword extraction is never used: skip its 6 MB table (see dict/README.md).
+  const dict = (name: string) => fileURLToPath(new URL(`../dict/${name}`, import.meta.url))
+  nodejieba.load({idfDict: dict('idf.utf8'), stopWordDict: dict('stop-words.utf8')})
   loaded = true
-}
-
-/** The segmenter's own dictionary: word → frequency and part of speech. */
-export function baseDictionary(): Map<string, {frequency: number; tag: string}> {
-  if (base) return base
-  base = new Map()
-  for (const line of readFileSync(nodejieba.DEFAULT_DICT, 'utf8').split('\n')) {
-    const [word, frequency, tag] = line.split(' ')
-    if (word) base.set(word, {frequency: Number(frequency), tag: tag ?? ''})
-  }
-  return base
 }
 
 /**
  * Add words (e.g. place names) to the dictionary. Words it already has are
- * left alone: `insertWord` would give them the lowest weight, and `常州`
- * would then be cut as `常/州`.
+ * left alone, their entries kept for `dictionaryEntry`: `insertWord` would
+ * give them the lowest weight, and `常州` would then be cut as `常/州`.
  */
 export function addWords(words: Iterable<string>, tag = 'ns'): void {
   ensureLoaded()
-  const known = baseDictionary()
-  for (const word of words) {
+  const wanted = new Set(words)
+  // One pass over the 350,000-line dictionary, keeping only wanted words:
+  // a Map of all of it would cost half a second of start-up.
+  const text = readFileSync(nodejieba.DEFAULT_DICT, 'utf8')
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start)
+    const end = newline === -1 ? text.length : newline
+    const space = text.indexOf(' ', start)
+    if (space !== -1 && space < end) {
+      const word = text.slice(start, space)
+      if (wanted.has(word)) {
+        const [frequency, partOfSpeech] = text.slice(space + 1, end).split(' ')
+        known.set(word, {frequency: Number(frequency), tag: partOfSpeech ?? ''})
+      }
+    }
+    start = end + 1
+  }
+  for (const word of wanted) {
     if (!known.has(word)) nodejieba.insertWord(word, tag)
   }
+}
+
+/** The segmenter's own entry for a word given to `addWords`, if it has one. */
+export function dictionaryEntry(word: string): DictionaryEntry | undefined {
+  return known.get(word)
 }
 
 /**

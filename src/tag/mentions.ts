@@ -1,4 +1,4 @@
-import {addWords, baseDictionary, cut} from '../segmenter.js'
+import {addWords, cut, dictionaryEntry} from '../segmenter.js'
 import type {Gazetteer, NameEntry} from './gazetteer.js'
 
 /** A place name as printed in an item. */
@@ -27,7 +27,7 @@ let dictionaryFor: Gazetteer | undefined
  * Printed short, they mean the word; only the full name (`幸福街道`) counts.
  */
 function isOrdinaryWord(word: string): boolean {
-  const entry = baseDictionary().get(word)
+  const entry = dictionaryEntry(word)
   return entry !== undefined && entry.frequency >= 200 && !entry.tag.startsWith('ns')
 }
 
