@@ -46,6 +46,8 @@ test('archive: dated gazettes make the date tree and issues link their pages and
   const fragment = dated.items.find((item) => item.kind === 'fragment')!
   assert.equal(fragment.continues?.url, dated.items[0]!.url)
   assert.equal(dated.items[0]!.continuedBy?.url, fragment.url)
+  assert.equal(fragment.heading, '标题一（续）', 'the fragment takes its story’s heading')
+  assert.equal(dated.items.at(-1)!.previous?.heading, '标题一（续）')
   assert.equal(dated.undated, null)
 })
 

@@ -80,3 +80,17 @@ test('site: text that looks like markup or template syntax is printed literally 
   assert.equal(JSON.parse(jsonLd).headline.startsWith('<script>'), true)
   assert.equal(relative(output, output), '')
 })
+
+test('site: a story continued on another page reads as one on its first page', async () => {
+  const input = mkdtempSync(join(tmpdir(), 'gazette-continued-'))
+  writeFileSync(join(input, 'p1.txt'), '---\npaper: 测试报\ndate: 2022-03-04\npage: 1\n---\n标题一\n\n正文开始，石港镇召开会议（下转2版）\n')
+  writeFileSync(join(input, 'p2.txt'), '---\npaper: 测试报\ndate: 2022-03-04\npage: 2\n---\n(上接1版)会议继续进行。\n\n标题二\n\n另一篇文章。\n')
+  const {archive, gazettes} = await buildArchiveFromFolder({input})
+  const output = mkdtempSync(join(tmpdir(), 'gazette-continued-site-'))
+  await buildSite(archive, gazettes, {output, basePath: '/', siteUrl: ''})
+  const [head, fragment] = archive.items
+  const headPage = readFileSync(join(output, head!.url, 'index.html'), 'utf8')
+  assert.match(headPage, /正文开始，石港镇召开会议（下转2版）.*接第2版.*会议继续进行。/su)
+  const fragmentPage = readFileSync(join(output, fragment!.url, 'index.html'), 'utf8')
+  assert.match(fragmentPage, new RegExp(`本文开头见第1版：<a href="${head!.url}">标题一</a>`, 'u'))
+})

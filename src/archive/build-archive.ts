@@ -21,21 +21,24 @@ export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, gaz
   const items: ArchiveItem[] = []
   const archiveGazettes: ArchiveGazette[] = gazettes.map((gazette) => {
     const {items: gazetteItems, ...rest} = gazette
-    const url = `/pages/${gazette.id}/`
     const pageItems = gazetteItems.map((item, index) => toArchiveItem(item, gazette, index))
+    items.push(...pageItems)
+    return {...rest, url: `/pages/${gazette.id}/`, label: gazetteLabel(gazette), itemIds: pageItems.map((item) => item.id), previous: null, next: null}
+  })
+  linkIssuePages(archiveGazettes)
+  // Before neighbours are linked: a continued fragment takes its story's heading.
+  linkContinuations(items, gazettes)
+  const byId = new Map(items.map((item) => [item.id, item]))
+  for (const gazette of archiveGazettes) {
+    const pageItems = gazette.itemIds.map((id) => byId.get(id)!)
     pageItems.forEach((item, index) => {
       const before = pageItems[index - 1]
       const after = pageItems[index + 1]
       item.previous = before ? {url: before.url, heading: before.heading} : null
       item.next = after ? {url: after.url, heading: after.heading} : null
     })
-    items.push(...pageItems)
-    return {...rest, url, label: gazetteLabel(gazette), itemIds: pageItems.map((item) => item.id), previous: null, next: null}
-  })
-  linkIssuePages(archiveGazettes)
-  linkContinuations(items, gazettes)
+  }
 
-  const byId = new Map(items.map((item) => [item.id, item]))
   const newestFirst = [...items].sort(compareNewestFirst)
   const localities = buildLocalities(newestFirst, gazetteer)
   for (const item of items) {
@@ -171,8 +174,9 @@ function linkContinuations(items: ArchiveItem[], gazettes: Gazette[]): void {
     const candidates = (continuedTo.get(key(meta.paper, meta.date, meta.page)) ?? []).filter((other) => pageOf.get(other.gazetteId)!.page === item.continuedFrom)
     const head = candidates[0]
     if (!head) continue
-    item.continues = {url: head.url, heading: head.heading}
-    head.continuedBy = {url: item.url, heading: item.heading}
+    if (item.title === null) item.heading = `${head.heading}（续）`
+    item.continues = {id: head.id, url: head.url, heading: head.heading, page: item.continuedFrom}
+    head.continuedBy = {id: item.id, url: item.url, heading: item.heading, page: meta.page}
   }
 }
 

@@ -19,9 +19,21 @@ export interface ArchiveItem extends Item {
   next: {url: string; heading: string} | null
   /** Other items of the same item's primary town (or district), newest first. */
   related: Array<{url: string; heading: string}>
-  /** The item this one continues (上接) or is continued by (下转), when found. */
-  continues: {url: string; heading: string} | null
-  continuedBy: {url: string; heading: string} | null
+  /**
+   * The item this one continues (上接) or is continued by (下转) on another
+   * page of the same issue, when found: the site shows them as one story.
+   */
+  continues: Continuation | null
+  continuedBy: Continuation | null
+}
+
+/** The other part of a story printed on two pages. */
+export interface Continuation {
+  id: string
+  url: string
+  heading: string
+  /** Page (版) the other part is printed on. */
+  page: number
 }
 
 export interface ArchiveGazette extends Omit<Gazette, 'items'> {

@@ -34,6 +34,7 @@ export function configureSite(eleventyConfig: EleventyConfig, archive: Archive, 
   eleventyConfig.addGlobalData('site', site)
   eleventyConfig.addPlugin(HtmlBasePlugin)
 
+  eleventyConfig.addFilter('item', (id: string) => items.get(id))
   eleventyConfig.addFilter('items', (ids: string[]) => ids.map((id) => items.get(id)!))
   eleventyConfig.addFilter('gazette', (id: string) => gazettes.get(id))
   eleventyConfig.addFilter('locality', (code: string) => archive.localities[code])
