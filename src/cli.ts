@@ -10,6 +10,7 @@ import {buildArchiveFromFolder} from './pipeline/build.js'
 import {processGazette} from './pipeline/process-gazette.js'
 import {parseCorrections} from './read/corrections.js'
 import {readGazette} from './read/read-gazette.js'
+import {writeAtomically} from './site/atomic-output.js'
 import {buildSite} from './site/build-site.js'
 import type {Report} from './types.js'
 
@@ -19,31 +20,42 @@ program.name('gazette').description('Turn a folder of gazette files into a stati
 program
   .command('build')
   .description('read, split, tag and render the whole archive')
-  .option('-i, --input <dir>', 'folder of gazette files (and manifest.yaml)', 'content/gazettes')
-  .option('-o, --output <dir>', 'folder to write the site to', '_site')
+  .option('-i, --input <dir>', 'folder of gazette files (and manifest.yaml, corrections.yaml)', 'content/gazettes')
+  .option('-o, --output <dir>', 'folder to write the site to (replaced only when the build succeeds)', '_site')
   .option('--base-path <prefix>', 'URL prefix the site is served under, e.g. /archive/', '/')
   .option('--site-url <url>', 'absolute URL of the published site (for feeds and the sitemap)', process.env.SITE_URL ?? '')
-  .option('-q, --quiet', 'print only the summary')
-  .action(async (options: {input: string; output: string; basePath: string; siteUrl: string; quiet?: boolean}) => {
+  .option('--strict', 'fail (exit code 1, site left as it was) when any file has an error or a warning')
+  .option('--max-file-size <MB>', 'leave out gazette files larger than this', '5')
+  .option('--report', 'print every report, notes on the splitter’s decisions included')
+  .option('-q, --quiet', 'print only the summary and problems')
+  .action(async (options: {input: string; output: string; basePath: string; siteUrl: string; strict?: boolean; maxFileSize: string; report?: boolean; quiet?: boolean}) => {
     const started = Date.now()
     const bar = process.stderr.isTTY && !options.quiet ? new cliProgress.SingleBar({format: 'split+tag {bar} {value}/{total} files', hideCursor: true}, cliProgress.Presets.shades_classic) : undefined
     const {archive, gazettes} = await buildArchiveFromFolder({
       input: options.input,
+      maxBytes: Number(options.maxFileSize) * 1024 * 1024,
       onProgress: (done, total) => {
         if (done === 1) bar?.start(total, 0)
         bar?.update(done)
       }
     })
     bar?.stop()
-    const {pages} = await buildSite(archive, gazettes, {output: options.output, basePath: options.basePath, siteUrl: options.siteUrl})
-    const {stats} = archive
     const counts = countReports(archive.reports)
+    const shown = options.report ? archive.reports : archive.reports.filter((report) => report.severity !== 'info')
+    if (shown.length > 0) console.error(formatReports(shown))
+    if (options.strict && counts.error + counts.warning > 0) {
+      console.error(`--strict: ${counts.error} errors and ${counts.warning} warnings; ${options.output}/ left as it was`)
+      process.exitCode = 1
+      return
+    }
+    const {pages} = await writeAtomically(options.output, (folder) => buildSite(archive, gazettes, {output: folder, basePath: options.basePath, siteUrl: options.siteUrl}))
+    const {stats} = archive
     console.log(
       [
         `built ${options.output}/ in ${((Date.now() - started) / 1000).toFixed(1)} s: ${pages} pages`,
         `  ${stats.gazettes} gazette files → ${stats.items} items (${stats.articles} articles, ${stats.photos} photos, ${stats.fragments} fragments)`,
         `  ${stats.places} districts and towns; ${archive.people.length} people`,
-        `  reports: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes (gazette split --report FILE shows them)`
+        `  reports: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes${options.report ? '' : ' (--report prints the notes)'}`
       ].join('\n')
     )
   })

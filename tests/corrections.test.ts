@@ -92,15 +92,15 @@ test('corrections: places are added (a town brings its district) and removed (a 
   assert.deepEqual(codes(39), ['320612'], '通州区 is named in its own right (通州区平潮镇), so it stays')
 })
 
-test('corrections: a correction pointing nowhere, or at an unknown place, is a warning with both lines', () => {
+test('corrections: a correction pointing nowhere, or at an unknown place, is an error with both lines', () => {
   const gazette = corrected('000_da22e97339b67c99.txt', '  - {line: 999, title: 无}\n  - {line: 20, starts: article}\n  - {line: 21, addPlaces: [不存在镇]}\n')
   const warnings = gazette.reports.filter((report) => report.ruleId === 'split:correction' || report.ruleId === 'tag:correction')
   assert.deepEqual(
     warnings.map((report) => [report.line, report.severity]),
     [
-      [999, 'warning'],
-      [20, 'warning'],
-      [21, 'warning']
+      [999, 'error'],
+      [20, 'error'],
+      [21, 'error']
     ]
   )
   assert.match(warnings[0]!.message, /corrections\.yaml line 2 points nowhere: line 999 is in no item/)
@@ -116,6 +116,6 @@ test('corrections: the content folder’s file reaches its gazettes; entries for
   assert.deepEqual(gazettes[0]!.corrections, [{line: 93, starts: 'article', at: 2}])
   assert.deepEqual(
     reports.map((report) => [report.file, report.severity, report.message]),
-    [['corrections.yaml', 'warning', 'entry for gone.txt, which is not in the folder']]
+    [['corrections.yaml', 'error', 'entry for gone.txt, which is not in the folder']]
   )
 })

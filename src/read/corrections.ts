@@ -33,6 +33,8 @@ const correctionSchema = z
 /** Corrections per gazette file, keyed by path relative to the content folder. */
 export interface Corrections {
   entries: Map<string, Correction[]>
+  /** Line of each file's entry, for reports. */
+  lines: Map<string, number | null>
   reports: Report[]
 }
 
@@ -51,7 +53,7 @@ export interface Corrections {
  * A bad entry is reported at its line and left out; the others still apply.
  */
 export function parseCorrections(source: string, file = correctionsName): Corrections {
-  const corrections: Corrections = {entries: new Map(), reports: []}
+  const corrections: Corrections = {entries: new Map(), lines: new Map(), reports: []}
   const report = (offset: number | undefined, message: string) =>
     corrections.reports.push({file, line: lineAt(source, offset), column: null, ruleId: 'read:corrections', severity: 'error', message})
 
@@ -78,6 +80,7 @@ export function parseCorrections(source: string, file = correctionsName): Correc
       else report(offset, `${name}: ${describeIssues(parsed.error, 'correction')}`)
     }
     corrections.entries.set(name.replace(/\\/g, '/'), accepted)
+    corrections.lines.set(name.replace(/\\/g, '/'), lineAt(source, offsetOf(document, [name])))
   }
   return corrections
 }

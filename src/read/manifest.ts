@@ -9,6 +9,8 @@ export interface Manifest {
   defaults: MetadataInput | undefined
   /** Keyed by path relative to the content folder. */
   entries: Map<string, MetadataInput>
+  /** Line of each entry, for reports. */
+  lines: Map<string, number | null>
   reports: Report[]
 }
 
@@ -26,7 +28,7 @@ export const manifestName = 'manifest.yaml'
  * A bad entry is reported at its line and left out; the others still apply.
  */
 export function parseManifest(text: string, file = manifestName): Manifest {
-  const manifest: Manifest = {defaults: undefined, entries: new Map(), reports: []}
+  const manifest: Manifest = {defaults: undefined, entries: new Map(), lines: new Map(), reports: []}
   const document = parseDocument(text, {keepSourceTokens: false})
   const report = (offset: number | undefined, message: string) =>
     manifest.reports.push({file, line: lineAt(text, offset), column: null, ruleId: 'read:manifest', severity: 'error', message})
@@ -54,6 +56,7 @@ export function parseManifest(text: string, file = manifestName): Manifest {
   }
   for (const [name, value] of Object.entries((gazettes ?? {}) as Record<string, unknown>)) {
     const parsed = metadataSchema.safeParse(value ?? {})
+    manifest.lines.set(name.replace(/\\/g, '/'), lineAt(text, offsetOf(document, ['gazettes', name])))
     if (parsed.success) manifest.entries.set(name.replace(/\\/g, '/'), parsed.data)
     else report(offsetOf(document, ['gazettes', name]), `${name}: ${describeIssues(parsed.error)}`)
   }

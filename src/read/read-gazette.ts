@@ -4,6 +4,8 @@ import {splitFrontMatter} from './front-matter.js'
 import {describeIssues, mergeMetadata, metadataSchema, type MetadataInput} from './metadata-schema.js'
 import type {Correction, Report, SourceGazette} from '../types.js'
 
+const maxDecodeReports = 20
+
 export interface ReadOptions {
   /** Metadata from the manifest: folder defaults, then the file's entry. */
   defaults?: MetadataInput | undefined
@@ -26,7 +28,9 @@ export function readGazette(source: string, bytes: Uint8Array, options: ReadOpti
 
   const decoded = decode(bytes)
   if (decoded.encoding !== 'utf-8') report(null, null, 'read:encoding', `read as ${decoded.encoding}`, 'info')
-  for (const problem of decoded.problems) report(problem.line, problem.column, 'read:decode', problem.message)
+  // A badly decoded file would otherwise bury every other report.
+  for (const problem of decoded.problems.slice(0, maxDecodeReports)) report(problem.line, problem.column, 'read:decode', problem.message)
+  if (decoded.problems.length > maxDecodeReports) report(null, null, 'read:decode', `${decoded.problems.length - maxDecodeReports} more characters could not be decoded or were controls`)
 
   const front = splitFrontMatter(decoded.text)
   if (front.error) report(front.error.line, null, 'read:front-matter', `front matter is not valid YAML: ${front.error.message}`, 'error')

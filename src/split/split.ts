@@ -39,9 +39,10 @@ export function split(source: Pick<SourceGazette, 'source' | 'text'>, options: S
 
   const removed = new Set(decisions.filter((decision) => decision.ruleId === 'split:duplicate').map((decision) => decision.line))
   const loss = findLoss(lines, removed, items)
+  // Decisions (a join, a removed repeat, a subheading) are notes: nothing
+  // is lost by them, and the removed text is in the report.
   for (const decision of decisions) {
-    const message = file.message(decision.message, {place: {line: decision.line, column: decision.column}, ruleId: decision.ruleId.split(':')[1]!, source: 'split'})
-    message.fatal = decision.ruleId === 'split:duplicate' ? false : undefined
+    file.info(decision.message, {place: {line: decision.line, column: decision.column}, ruleId: decision.ruleId.split(':')[1]!, source: 'split'})
   }
   if (loss) {
     const message = file.message(`text lost or changed at character ${loss.offset}: expected “${loss.expected}”, got “${loss.actual}”`, {ruleId: 'invariant', source: 'split'})
@@ -51,7 +52,7 @@ export function split(source: Pick<SourceGazette, 'source' | 'text'>, options: S
   for (const {correction, reason} of applyCorrections(items, options.corrections ?? [], source.text.split('\n').length)) {
     const where = `${correctionsName}${correction.at === null ? '' : ` line ${correction.at}`}`
     const message = file.message(`correction from ${where} points nowhere: ${reason}`, {place: {line: correction.line, column: 1}, ruleId: 'correction', source: 'split'})
-    message.fatal = false
+    message.fatal = true
   }
   return {items, reports: file.messages.map((message, index) => toReport(source.source, message, decisions[index]?.text))}
 }

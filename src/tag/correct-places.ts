@@ -84,7 +84,7 @@ function unknown(source: string, correction: Correction, text: string): Report {
     line: correction.line,
     column: 1,
     ruleId: 'tag:correction',
-    severity: 'warning',
+    severity: 'error',
     message: `correction${correction.at === null ? '' : ` from corrections.yaml line ${correction.at}`}: “${text}” is not a district or town code, nor a full name that names one division`
   }
 }
