@@ -6,6 +6,8 @@ import type {Archive} from '../archive/model.js'
 import {toCsv, toPublicArchive} from '../archive/export.js'
 import type {Gazette} from '../types.js'
 import {configureSite, type EleventyConfig} from './eleventy-config.js'
+import {indexForSearch, searchFilter} from './search-index.js'
+import {shortName} from '../tag/gazetteer.js'
 
 /** The package root: templates, .eleventy.js and schema/ live there. */
 export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -17,7 +19,7 @@ export interface SiteOptions {
 }
 
 /** Render the archive with Eleventy, then write the bulk data files. */
-export async function buildSite(archive: Archive, gazettes: Gazette[], options: SiteOptions): Promise<{pages: number}> {
+export async function buildSite(archive: Archive, gazettes: Gazette[], options: SiteOptions): Promise<{pages: number; searchBundles: number}> {
   const basePath = normaliseBasePath(options.basePath)
   const elev = new Eleventy(join(packageRoot, 'templates'), options.output, {
     configPath: join(packageRoot, '.eleventy.js'),
@@ -27,13 +29,15 @@ export async function buildSite(archive: Archive, gazettes: Gazette[], options: 
   })
   const results = (await elev.write()) as unknown as [unknown[], unknown[]] | unknown[]
   const pages = Array.isArray(results[1]) ? results[1].length : results.length
-  await writeData(gazettes, options.output)
-  return {pages}
+  await writeData(archive, gazettes, options.output)
+  const search = await indexForSearch(options.output, archive.items)
+  return {pages, searchBundles: search.bundles.length}
 }
 
-async function writeData(gazettes: Gazette[], output: string): Promise<void> {
+async function writeData(archive: Archive, gazettes: Gazette[], output: string): Promise<void> {
   const folder = join(output, 'data')
   await mkdir(folder, {recursive: true})
+  await writeFile(join(folder, 'places.json'), JSON.stringify(searchPlaces(archive)))
   await writeFile(join(folder, 'archive.json'), JSON.stringify(toPublicArchive(gazettes)))
   await writeFile(join(folder, 'items.csv'), '\uFEFF' + toCsv(gazettes))
   await copyFile(join(packageRoot, 'schema', 'gazette-archive.schema.json'), join(folder, 'gazette-archive.schema.json'))
@@ -43,4 +47,19 @@ async function writeData(gazettes: Gazette[], output: string): Promise<void> {
 export function normaliseBasePath(path: string): string {
   const trimmed = path.replace(/^\/+|\/+$/gu, '')
   return trimmed ? `/${trimmed}/` : '/'
+}
+
+/**
+ * The districts and towns of the archive under every name a reader may
+ * type (`石港镇`, `石港`, `通州区石港镇`), with the search filter each
+ * stands for: the search page turns such words into filters.
+ */
+function searchPlaces(archive: Archive) {
+  return Object.values(archive.localities)
+    .filter((locality) => locality.level === 'district' || locality.level === 'town')
+    .map((locality) => {
+      const [level, filter] = searchFilter(locality).split(/:(.*)/u) as [string, string]
+      const names = [locality.name, shortName(locality.name, locality.level), filter].filter((name): name is string => name !== undefined)
+      return {level, filter, label: filter, url: locality.url, names: [...new Set(names)]}
+    })
 }
