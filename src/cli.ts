@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import {readFile} from 'node:fs/promises'
+import {readFile, writeFile} from 'node:fs/promises'
 import {basename} from 'node:path'
 import {Command, Option} from 'commander'
 import cliProgress from 'cli-progress'
@@ -10,6 +10,7 @@ import {buildArchiveFromFolder} from './pipeline/build.js'
 import {processGazette} from './pipeline/process-gazette.js'
 import {parseCorrections} from './read/corrections.js'
 import {readGazette} from './read/read-gazette.js'
+import type {Timings} from './pipeline/timings.js'
 import {writeAtomically} from './site/atomic-output.js'
 import {buildSite} from './site/build-site.js'
 import type {Report} from './types.js'
@@ -28,12 +29,15 @@ program
   .option('--max-file-size <MB>', 'leave out gazette files larger than this', '5')
   .option('--report', 'print every report, notes on the splitter’s decisions included')
   .option('-q, --quiet', 'print only the summary and problems')
-  .action(async (options: {input: string; output: string; basePath: string; siteUrl: string; strict?: boolean; maxFileSize: string; report?: boolean; quiet?: boolean}) => {
+  .option('--stats <file>', 'write the time of each stage and the peak memory as JSON (for benchmarks)')
+  .action(async (options: {input: string; output: string; basePath: string; siteUrl: string; strict?: boolean; maxFileSize: string; report?: boolean; quiet?: boolean; stats?: string}) => {
     const started = Date.now()
+    const timings: Timings = {}
     const bar = process.stderr.isTTY && !options.quiet ? new cliProgress.SingleBar({format: 'split+tag {bar} {value}/{total} files', hideCursor: true}, cliProgress.Presets.shades_classic) : undefined
     const {archive, gazettes} = await buildArchiveFromFolder({
       input: options.input,
       maxBytes: Number(options.maxFileSize) * 1024 * 1024,
+      timings,
       onProgress: (done, total) => {
         if (done === 1) bar?.start(total, 0)
         bar?.update(done)
@@ -48,7 +52,11 @@ program
       process.exitCode = 1
       return
     }
-    const {pages} = await writeAtomically(options.output, (folder) => buildSite(archive, gazettes, {output: folder, basePath: options.basePath, siteUrl: options.siteUrl}))
+    const {pages} = await writeAtomically(options.output, (folder) => buildSite(archive, gazettes, {output: folder, basePath: options.basePath, siteUrl: options.siteUrl, timings}))
+    if (options.stats) {
+      const stats = {timings, wallMs: Date.now() - started, maxRssMb: process.resourceUsage().maxRSS / 1024, items: archive.stats.items, gazettes: archive.stats.gazettes, pages}
+      await writeFile(options.stats, JSON.stringify(stats, null, 2))
+    }
     const {stats} = archive
     console.log(
       [

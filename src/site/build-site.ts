@@ -7,6 +7,7 @@ import {toCsv, toPublicArchive} from '../archive/export.js'
 import type {Gazette} from '../types.js'
 import {configureSite, type EleventyConfig} from './eleventy-config.js'
 import {indexForSearch, searchFilter} from './search-index.js'
+import {timed, type Timings} from '../pipeline/timings.js'
 import {shortName} from '../tag/gazetteer.js'
 
 /** The package root: templates, .eleventy.js and schema/ live there. */
@@ -16,6 +17,8 @@ export interface SiteOptions {
   output: string
   basePath: string
   siteUrl: string
+  /** Filled with the time each stage took. */
+  timings?: Timings
 }
 
 /** Render the archive with Eleventy, then write the bulk data files. */
@@ -27,10 +30,10 @@ export async function buildSite(archive: Archive, gazettes: Gazette[], options: 
     quietMode: true,
     config: (eleventyConfig: EleventyConfig) => configureSite(eleventyConfig, archive, {url: options.siteUrl, basePath})
   })
-  const results = (await elev.write()) as unknown as [unknown[], unknown[]] | unknown[]
+  const results = (await timed(options.timings, 'render', () => elev.write())) as unknown as [unknown[], unknown[]] | unknown[]
   const pages = Array.isArray(results[1]) ? results[1].length : results.length
-  await writeData(archive, gazettes, options.output)
-  const search = await indexForSearch(options.output, archive.items)
+  await timed(options.timings, 'data', () => writeData(archive, gazettes, options.output))
+  const search = await timed(options.timings, 'search', () => indexForSearch(options.output, archive.items))
   return {pages, searchBundles: search.bundles.length}
 }
 

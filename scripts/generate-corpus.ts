@@ -1,0 +1,55 @@
+/**
+ * `node --import tsx scripts/generate-corpus.ts --files N --out DIR`: an
+ * archive of N gazette files made from the bundled samples, for benchmarks.
+ *
+ * Each file is a sample page with every number in it redrawn, and front
+ * matter giving a paper, a date (issues of 6 pages, one a day, from 2000
+ * on, so 10,000 files span 4.5 years), the page and the home region of the
+ * sample. Deterministic: the same N gives the same files.
+ */
+import {mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import {parseArgs} from 'node:util'
+
+const {values} = parseArgs({options: {files: {type: 'string', default: '1000'}, out: {type: 'string'}, samples: {type: 'string', default: join(import.meta.dirname, '..', 'content/gazettes')}}})
+const count = Number(values.files)
+const out = values.out ?? join(import.meta.dirname, '..', 'bench-out', `corpus-${count}`)
+
+/** Mulberry32: a small seeded generator, so corpora are reproducible. */
+function random(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const names = (await readdir(values.samples)).filter((name) => name.endsWith('.txt')).sort()
+const papers = ['通州日报', '海门日报', '句容日报', '崇川报', '新华日报']
+const regions = ['3206', '3206', '321183', '320613', '32']
+const samples = await Promise.all(names.map(async (name) => (await readFile(join(values.samples, name), 'utf8')).replace(/^\n+/u, '')))
+
+const pagesPerIssue = 6
+const start = Date.UTC(2000, 0, 1)
+await rm(out, {recursive: true, force: true})
+let bytes = 0
+for (let index = 0; index < count; index++) {
+  const next = random(index + 1)
+  const issue = Math.floor(index / pagesPerIssue)
+  const page = (index % pagesPerIssue) + 1
+  const date = new Date(start + issue * 86_400_000).toISOString().slice(0, 10)
+  const sample = index % samples.length
+  // Redraw every number, so that no two pages repeat each other's text.
+  const text = samples[sample]!.replace(/\d+/gu, (digits) => String(Math.floor(next() * 10 ** digits.length)))
+  const frontMatter = `---\npaper: ${papers[issue % papers.length]}\ndate: ${date}\npage: ${page}\nregion: "${regions[sample]}"\n---\n`
+  const [year, month, day] = date.split('-')
+  const folder = join(out, year!, month!)
+  await mkdir(folder, {recursive: true})
+  const file = frontMatter + text
+  bytes += Buffer.byteLength(file)
+  await writeFile(join(folder, `${day}-${sample}-p${page}.txt`), file)
+}
+console.log(`${count} gazette files, ${(bytes / 1e6).toFixed(1)} MB → ${out}`)
