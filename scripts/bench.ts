@@ -1,11 +1,18 @@
 /**
- * `npm run bench`: throughput of the per-file stages on one core, and the
- * start-up cost of the tagger (gazetteer + segmenter dictionary).
+ * `npm run bench [-- --files 1200,4800]`
  *
- * Run in a fresh process so that start-up is measured cold. Each stage runs
- * over the bundled samples repeatedly for about `--seconds` seconds; MB is
- * UTF-8 bytes of gazette text.
+ * 1. Throughput of the per-file stages on one core and the start-up cost of
+ *    the tagger (gazetteer + segmenter dictionary), over the bundled samples
+ *    for about `--seconds` seconds each; MB is UTF-8 bytes of gazette text.
+ * 2. With `--files`: for each archive size, a generated corpus
+ *    (scripts/generate-corpus.ts, ~8.4 items a file) built end to end by the
+ *    CLI in a fresh process — cold, after adding one gazette, and with
+ *    nothing changed — with each stage's time, peak memory of the build and
+ *    of the Pagefind indexer, and the render stage against the plain-Node
+ *    floor (scripts/floor.ts) measured in the same run.
  */
+import {execFileSync, spawn} from 'node:child_process'
+import {existsSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
 import {performance} from 'node:perf_hooks'
 import {join} from 'node:path'
@@ -16,7 +23,8 @@ import {ensureDictionary} from '../src/tag/mentions.js'
 import {isPlaceName, tagItems} from '../src/tag/tag.js'
 import {processGazette} from '../src/pipeline/process-gazette.js'
 
-const {values} = parseArgs({options: {seconds: {type: 'string', default: '3'}, input: {type: 'string', default: join(import.meta.dirname, '..', 'content/gazettes')}}})
+const root = join(import.meta.dirname, '..')
+const {values} = parseArgs({options: {seconds: {type: 'string', default: '3'}, input: {type: 'string', default: join(root, 'content/gazettes')}, files: {type: 'string'}}})
 const budget = Number(values.seconds) * 1000
 
 const rows: Array<[string, string]> = []
@@ -58,3 +66,63 @@ throughput('split + tag (one core)', (index) => processGazette(sources[index]!))
 const width = Math.max(...rows.map(([label]) => label.length))
 console.log(`bench: ${sources.length} gazettes from ${values.input}, Node ${process.version}`)
 for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`)
+
+if (values.files) {
+  const sizes = values.files.split(',').map(Number)
+  console.log('\nbuilds (wall s; stages s; peak RSS MB of the build / of Pagefind)')
+  console.log('  files  items   run        wall   read  split+tag  archive  render  search   RSS   Pagefind  render/floor')
+  for (const files of sizes) {
+    const corpus = join(root, 'bench-out', `corpus-${files}`)
+    if (!existsSync(corpus)) execFileSync('node', ['--import', 'tsx', join(root, 'scripts/generate-corpus.ts'), '--files', String(files), '--out', corpus], {stdio: 'inherit'})
+    const site = join(root, 'bench-out', `site-${files}`)
+    const cold = await build(corpus, site)
+    const floorMs = Number(execFileSync('node', ['--import', 'tsx', join(root, 'scripts/floor.ts'), site, join(root, 'bench-out', `floor-${files}`)], {encoding: 'utf8'}).trim())
+    row(files, 'cold', cold, floorMs)
+    // Adding today's page: one more gazette file, a day after the last.
+    const added = join(corpus, 'added-page.txt')
+    const last = readdirSync(corpus, {recursive: true, encoding: 'utf8'}).filter((name) => name.endsWith('.txt')).sort().at(-1)!
+    const lastDate = /^date: (\S+)$/mu.exec(readFileSync(join(corpus, last), 'utf8'))![1]!
+    const nextDate = new Date(Date.parse(lastDate) + 86_400_000).toISOString().slice(0, 10)
+    writeFileSync(added, readFileSync(join(corpus, last), 'utf8').replace(/^date: \S+$/mu, `date: ${nextDate}`))
+    row(files, '+1 gazette', await build(corpus, site), floorMs)
+    row(files, 'unchanged', await build(corpus, site), floorMs)
+    execFileSync('rm', ['-f', added])
+  }
+}
+
+interface BuildStats {
+  timings: Record<string, number>
+  wallMs: number
+  maxRssMb: number
+  items: number
+}
+
+/** One `gazette build` in a fresh process, with the peak RSS of Pagefind's process sampled from /proc. */
+async function build(input: string, output: string): Promise<BuildStats & {pagefindMb: number}> {
+  const statsFile = join(root, 'bench-out', 'stats.json')
+  const child = spawn('node', [join(root, 'dist/cli.js'), 'build', '-q', '-i', input, '-o', output, '--stats', statsFile], {stdio: ['ignore', 'ignore', 'inherit']})
+  let pagefindMb = 0
+  const sampler = setInterval(() => {
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/u.test(name))) {
+      try {
+        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('pagefind')) continue
+        const rss = /VmRSS:\s+(\d+)/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+        if (rss) pagefindMb = Math.max(pagefindMb, Number(rss[1]) / 1024)
+      } catch {
+        // The process ended while being read.
+      }
+    }
+  }, 200)
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+  clearInterval(sampler)
+  if (code !== 0) throw new Error(`gazette build exited with ${code}`)
+  return {...(JSON.parse(readFileSync(statsFile, 'utf8')) as BuildStats), pagefindMb}
+}
+
+function row(files: number, run: string, stats: BuildStats & {pagefindMb: number}, floorMs: number): void {
+  const s = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(1).padStart(6)
+  const t = stats.timings
+  console.log(
+    `  ${String(files).padStart(5)} ${String(stats.items).padStart(6)}   ${run.padEnd(10)} ${s(stats.wallMs)} ${s(t.read)} ${s(t['split+tag']).padStart(10)} ${s(t.archive).padStart(8)} ${s(t.render).padStart(7)} ${s(t.search).padStart(7)} ${stats.maxRssMb.toFixed(0).padStart(5)} ${stats.pagefindMb.toFixed(0).padStart(9)}  ${((t.render ?? 0) / floorMs).toFixed(1).padStart(8)}x`
+  )
+}
