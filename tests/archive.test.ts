@@ -67,7 +67,7 @@ test('export: CSV quotes every cell and defuses formulas', () => {
 
 test('invariant: a lost or changed character is found', () => {
   const lines = parseLines('标题\n\n正文。\n')
-  const item = {kind: 'article' as const, dateline: null, kicker: null, title: '标题', subtitle: null, byline: null, bylines: [], body: [{type: 'paragraph' as const, text: '正', start: {line: 3, column: 1}}], start: {line: 1, column: 1}, continuedFrom: null, continuedTo: null}
+  const item = {kind: 'article' as const, dateline: null, kicker: null, title: '标题', subtitle: null, byline: null, bylines: [], body: [{type: 'paragraph' as const, text: '正', start: {line: 3, column: 1}}], start: {line: 1, column: 1}, continuedFrom: null, continuedTo: null, corrections: []}
   assert.deepEqual(findLoss(lines, new Set(), [item]), {offset: 3, expected: '文。', actual: ''})
   assert.equal(findLoss(lines, new Set(), [{...item, body: [{...item.body[0]!, text: '正文。'}]}]), undefined)
 })
