@@ -115,3 +115,56 @@ test('samples: fragments and photo news of 001, 002 and 003', () => {
   const photo = page3.items.find((item) => item.kind === 'photo')!
   assert.equal(photo.body.length, 5, 'caption and numbered captions 图①–图④')
 })
+
+test('bylines: a mark before the role, a role in brackets after the last sentence', () => {
+  assert.equal(bylineShape('□记者 张三'), 'roled')
+  assert.deepEqual(parseBylines('■通讯员 周某'), [{name: '周某', role: '通讯员'}])
+  assert.deepEqual(splitBylineSuffix('农民们忙着收割。（记者 赵四）'), {text: '农民们忙着收割。', byline: '（记者 赵四）'})
+  assert.deepEqual(parseBylines('（记者 赵四）'), [{name: '赵四', role: '记者'}])
+  assert.equal(splitBylineSuffix('会议在（城区）召开。'), undefined)
+})
+
+test('segment: a byline under the title, a title followed by a lead, a bracketed byline, a caption with its credit', () => {
+  const page = [
+    '方巷镇推进农村人居环境整治',
+    '',
+    '本报记者 王晓明 通讯员 李华',
+    '',
+    '本报讯 近日，方巷镇召开人居环境整治推进会。',
+    '',
+    '会议要求，各村要逐项整改。',
+    '',
+    '高邮湖畔稻花香',
+    '',
+    '本报讯 金秋时节，稻田里一片金黄。',
+    '',
+    '金秋时节，稻田里一片金黄，农民们忙着收割。（记者 赵四）',
+    '',
+    '日前，仙女镇组织志愿者走进社区，开展义诊活动。',
+    '',
+    '记者 刘五 摄',
+    '',
+    '',
+    '',
+    '简讯',
+    '',
+    '本报讯 昨日，区委召开常委会，研究部署有关工作。',
+    '',
+    '图为志愿者在社区为居民测量血压。',
+    '',
+    '刘五 摄',
+    ''
+  ].join('\n')
+  const {items, reports} = split({source: 'x.txt', text: page})
+  assert.deepEqual(reports.filter((report) => report.severity === 'error'), [])
+  assert.deepEqual(
+    items.map((item) => [item.start.line, item.kind, item.title, item.subtitle, item.bylines.map((byline) => `${byline.role}:${byline.name}`).join(' '), item.body.length]),
+    [
+      [1, 'article', '方巷镇推进农村人居环境整治', null, '记者:王晓明 通讯员:李华', 2],
+      [9, 'article', '高邮湖畔稻花香', null, '记者:赵四', 2],
+      [15, 'photo', null, null, '摄影:刘五', 1],
+      [21, 'article', '简讯', null, '', 1],
+      [25, 'photo', null, null, '摄影:刘五', 1]
+    ]
+  )
+})

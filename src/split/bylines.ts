@@ -8,7 +8,9 @@ import {han} from './text.js'
  *   本报通讯员 成晓丹            a role and names
  *   …良好水域环境。曹璐 余波      names after the last sentence
  *   本报讯（通讯员孙冬红 记者任溢斌） inside the lead
- *   康传广 陆虞飞摄              a photo credit
+ *   康传广 陆虞飞摄 / 记者 刘五 摄  a photo credit
+ *   □记者 张三 / ■通讯员 周某     a role line set off by a mark
+ *   …农民们忙着收割。（记者 赵四）  a role in brackets after the last sentence
  * Names are 2–4 Han characters (a pen name such as 丛组宣 too); a compound
  * surname makes 4. Anything longer is not read as a name.
  */
@@ -22,13 +24,17 @@ const bare = new RegExp(`^(${names})$`, 'u')
 const roled = new RegExp(`^(?:本报|本刊)?(?:${roleWords}\\s*${names}\\s*)+$`, 'u')
 const credit = new RegExp(`^(?:(?:本报)?(?:记者|通讯员)?\\s*)(${names})\\s*(?:/|\\s)?\\s*(?:摄影|摄)$`, 'u')
 const suffix = new RegExp(`^(.*[。！？!?”」）)])\\s*(${names})$`, 'u')
+const bracketed = new RegExp(`^(.*[。！？!?”」])\\s*([（(]\\s*(?:${roleWords}\\s*${names}\\s*)+[）)])$`, 'u')
+/** Marks some papers set before a byline: `□记者 张三`, `■通讯员 周某`. */
+const mark = /^[□■●◎○▲◆★☆]\s*/u
 const lead = new RegExp(`^(?:本报讯|本报[${han}]{0,4}电)\\s*[（(]([^）)]{2,60})[）)]`, 'u')
 
 /** How a line reads as a byline. */
 export type BylineShape = 'dotted' | 'names' | 'roled' | 'credit'
 
 /** If the whole line is a byline, its shape. */
-export function bylineShape(text: string): BylineShape | undefined {
+export function bylineShape(line: string): BylineShape | undefined {
+  const text = line.replace(mark, '')
   if (dotted.test(text)) return 'dotted'
   if (credit.test(text)) return 'credit'
   if (roled.test(text)) return 'roled'
@@ -43,6 +49,8 @@ export function bylineShape(text: string): BylineShape | undefined {
  * not be, so that a paragraph broken after `。下一步` is not misread.
  */
 export function splitBylineSuffix(text: string): {text: string; byline: string} | undefined {
+  const inBrackets = bracketed.exec(text)
+  if (inBrackets) return {text: inBrackets[1]!.trimEnd(), byline: inBrackets[2]!}
   const match = suffix.exec(text)
   if (!match) return undefined
   const [, body, tail] = match as unknown as [string, string, string]
@@ -53,7 +61,10 @@ export function splitBylineSuffix(text: string): {text: string; byline: string} 
 
 /** Parse a byline line (any shape of `bylineShape`) into names with roles. */
 export function parseBylines(text: string): Byline[] {
-  const trimmed = text.replace(/^[·•・]|[·•・]$/gu, '').trim()
+  const trimmed = text
+    .replace(mark, '')
+    .replace(/^[·•・（(]|[·•・）)]$/gu, '')
+    .trim()
   if (credit.test(trimmed)) {
     const inner = trimmed.replace(/\s*(?:\/\s*)?(?:摄影|摄)$/u, '').replace(/^(?:本报)?(?:记者|通讯员)?\s*/u, '')
     return splitNames(inner).map((each) => ({name: each, role: '摄影'}))

@@ -2,11 +2,19 @@ import type {SourceLine} from './parse.js'
 import type {DraftItem} from './segment.js'
 import {visible} from './text.js'
 
-/** Every printed character of an item, in reading order. */
-export function itemText(item: Pick<DraftItem, 'dateline' | 'kicker' | 'title' | 'subtitle' | 'body' | 'byline'>): string {
-  return [item.dateline, item.kicker, item.title, item.subtitle, ...item.body.map((block) => block.text), item.byline]
-    .filter((part): part is string => part !== null)
-    .join('')
+type Printed = Pick<DraftItem, 'dateline' | 'kicker' | 'title' | 'subtitle' | 'body' | 'byline'>
+
+/**
+ * Every printed character of an item, in reading order. Byline lines (one
+ * per line of `byline`) stand after the body, under the headline
+ * (`本报记者 王某` before the first paragraph), or some in each place: every
+ * such order is given, the usual one (all after the body) first.
+ */
+export function itemTexts(item: Printed): string[] {
+  const headline = [item.dateline, item.kicker, item.title, item.subtitle].filter((part): part is string => part !== null).join('')
+  const body = item.body.map((block) => block.text).join('')
+  const bylines = item.byline === null ? [] : item.byline.split('\n')
+  return bylines.map((_, under) => headline + bylines.slice(0, under).join('') + body + bylines.slice(under).join('')).concat(headline + bylines.join('') + body).map((text) => visible(text))
 }
 
 /**
@@ -15,11 +23,22 @@ export function itemText(item: Pick<DraftItem, 'dateline' | 'kicker' | 'title' |
  * character (white space aside). Returns the first place where they part,
  * or undefined when they agree.
  */
-export function findLoss(lines: SourceLine[], removedLines: Set<number>, items: DraftItem[]): {offset: number; expected: string; actual: string} | undefined {
+export function findLoss(lines: SourceLine[], removedLines: Set<number>, items: Printed[]): {offset: number; expected: string; actual: string} | undefined {
   const expected = visible(lines.filter((line) => !removedLines.has(line.line)).map((line) => line.text).join(''))
-  const actual = visible(items.map((item) => itemText(item)).join(''))
-  if (expected === actual) return undefined
   let offset = 0
-  while (offset < expected.length && expected[offset] === actual[offset]) offset++
-  return {offset, expected: expected.slice(offset, offset + 20), actual: actual.slice(offset, offset + 20)}
+  for (const item of items) {
+    const texts = itemTexts(item)
+    const match = texts.find((text) => expected.startsWith(text, offset))
+    if (match === undefined) return part(expected, texts[0] + items.slice(items.indexOf(item) + 1).map((each) => itemTexts(each)[0]).join(''), offset)
+    offset += match.length
+  }
+  return offset === expected.length ? undefined : part(expected, '', offset)
+}
+
+/** Where `expected` (from `offset`) and `actual` first differ. */
+function part(expected: string, actual: string, offset: number): {offset: number; expected: string; actual: string} {
+  let same = 0
+  while (offset + same < expected.length && expected[offset + same] === actual[same]) same++
+  const at = offset + same
+  return {offset: at, expected: expected.slice(at, at + 20), actual: actual.slice(same, same + 20)}
 }

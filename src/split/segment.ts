@@ -23,6 +23,8 @@ interface Line extends RepairedLine {
 }
 
 const figure = /^图[①-⑳\d]+\s*[:：]/u
+/** How a news lead opens: `本报讯`, `本报南京电`, `新华社北京电`. */
+const leadMarker = /^(?:本报讯|本报[\p{Script=Han}]{1,4}电|新华社[\p{Script=Han}]{1,6}电)/u
 
 /** What a line reads as on its own, before its neighbours are considered. */
 function roleOf(line: RepairedLine): Role {
@@ -44,7 +46,8 @@ function separateBylineSuffixes(lines: RepairedLine[]): Line[] {
   const result: Line[] = []
   for (const line of lines) {
     const role = roleOf(line)
-    const split = role === 'body' ? splitBylineSuffix(line.text) : undefined
+    // A short last paragraph ends in `）` when a byline is appended: `…收割。（记者 赵四）`.
+    const split = role === 'body' || role === 'short' ? splitBylineSuffix(line.text) : undefined
     if (!split) {
       result.push({...line, role})
       continue
@@ -94,9 +97,10 @@ export function segment(repaired: RepairedLine[], options: SegmentOptions, decis
   const addBlock = (item: DraftItem, type: BodyBlock['type'], line: Line) =>
     item.body.push({type, text: tidySpaces(line.text), start: {line: line.line, column: line.column}})
   const addByline = (item: DraftItem, line: Line) => {
-    item.byline = item.byline ? `${item.byline} ${line.text}` : line.text
+    item.byline = item.byline ? `${item.byline}\n${line.text}` : line.text
     item.bylines.push(...parseBylines(line.text))
-    closed = true
+    // A byline under the title (`本报记者 王某`) opens the body; one after it closes the item.
+    closed = item.body.length > 0
   }
 
   const isDateline = (index: number): boolean => {
@@ -123,13 +127,23 @@ export function segment(repaired: RepairedLine[], options: SegmentOptions, decis
     return end
   }
 
-  /** A lone short line inside an article: new article rather than subheading? */
-  const startsArticle = (line: Line, runLength: number): boolean =>
-    runLength > 1 ||
-    line.blankBefore >= 2 ||
-    /——/u.test(line.text) ||
-    /^[\p{Script=Han}]{2,6}[：:]/u.test(line.text) ||
-    length(line.text) >= 22
+  /**
+   * A lone short line inside an article: new article rather than
+   * subheading? Yes when set off by a wide gap, shaped like a title
+   * (`——`, `白甸镇：`, long), or followed by a lead (`本报讯`, `本报南京电`).
+   */
+  const startsArticle = (index: number, runLength: number): boolean => {
+    const line = lines[index]!
+    const next = lines[index + 1]
+    return (
+      runLength > 1 ||
+      line.blankBefore >= 2 ||
+      /——/u.test(line.text) ||
+      /^[\p{Script=Han}]{2,6}[：:]/u.test(line.text) ||
+      length(line.text) >= 22 ||
+      (next?.role === 'body' && leadMarker.test(next.text))
+    )
+  }
 
   const looksLikePhoto = (index: number): boolean => {
     const line = lines[index]!
@@ -179,8 +193,13 @@ export function segment(repaired: RepairedLine[], options: SegmentOptions, decis
         continue
       }
       case 'names': {
-        if (!isDateline(index) && current && current.body.length > 0 && (line.blankBefore < 2 || closed)) {
-          addByline(current, line)
+        const next = lines[index + 1]
+        // Names right under a title are its byline; after a closed item, names
+        // followed by body text are the next title (`简讯`), not more names.
+        const underTitle = current?.kind === 'article' && !closed && current.body.length === 0 && next?.role === 'body'
+        const afterBody = current !== undefined && current.body.length > 0 && (line.blankBefore < 2 || (closed && next?.role !== 'body'))
+        if (!isDateline(index) && (underTitle || afterBody)) {
+          addByline(current!, line)
           continue
         }
         break
@@ -195,7 +214,9 @@ export function segment(repaired: RepairedLine[], options: SegmentOptions, decis
         continue
       }
       case 'body': {
-        if (inside && !(line.blankBefore >= 2 && looksLikePhoto(index))) {
+        // A caption with its credit (`图为…` ⏎ `记者 刘五 摄`) is photo news even among an article's paragraphs.
+        const captioned = /^(?:图为|上图|下图|图：|图:)/u.test(line.text) && lines[index + 1]?.role === 'credit'
+        if (inside && !captioned && !(line.blankBefore >= 2 && looksLikePhoto(index))) {
           addBlock(current!, 'paragraph', line)
         } else if (current && !closed && current.body.length === 0) {
           addBlock(current, 'paragraph', line)
@@ -211,7 +232,7 @@ export function segment(repaired: RepairedLine[], options: SegmentOptions, decis
     // A headline (marked), a short line, or a names line read as a dateline.
     const end = line.role === 'names' && lines[index + 1]?.role === 'short' ? headlineRun(index + 1) : headlineRun(index)
     const run = lines.slice(index, end)
-    if (line.role !== 'headline' && run.length === 1 && inside && current!.kind !== 'photo' && !startsArticle(line, run.length)) {
+    if (line.role !== 'headline' && run.length === 1 && inside && current!.kind !== 'photo' && !startsArticle(index, run.length)) {
       addBlock(current!, 'subhead', line)
       decisions.push({line: line.line, column: line.column, ruleId: 'split:subhead', message: `short line read as a subheading: “${line.text}”`})
       continue
