@@ -49,6 +49,12 @@ test('archive: dated gazettes make the date tree and issues link their pages and
   assert.equal(fragment.heading, '标题一（续）', 'the fragment takes its story’s heading')
   assert.equal(dated.items.at(-1)!.previous?.heading, '标题一（续）')
   assert.equal(dated.undated, null)
+  // March 2022 began on a Tuesday: one empty cell, then the 1st; the 4th is linked.
+  const march = dated.datePages.find((node) => node.key === '2022-03')!
+  assert.deepEqual(march.calendar[0]!.slice(0, 2), [null, {day: 1, url: null, itemCount: 0}])
+  assert.deepEqual(march.calendar[0]![4], {day: 4, url: '/dates/2022/03/04/', itemCount: 3})
+  assert.equal(march.calendar.length, 5)
+  assert.ok(march.calendar.every((week) => week.length === 7))
 })
 
 test('export: the public format validates against the JSON Schema', () => {

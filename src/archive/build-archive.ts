@@ -1,7 +1,7 @@
 import type {Gazette, Item, Report} from '../types.js'
 import {loadGazetteer, parentCode, type Gazetteer} from '../tag/gazetteer.js'
 import {slugify} from './ids.js'
-import type {Archive, ArchiveGazette, ArchiveItem, DateNode, Issue, Locality, LocalityPage, Person} from './model.js'
+import type {Archive, ArchiveGazette, ArchiveItem, CalendarDay, CalendarWeek, DateNode, Issue, Locality, LocalityPage, Person} from './model.js'
 
 export interface ArchiveOptions {
   title?: string
@@ -231,7 +231,7 @@ function buildDateTree(gazettes: ArchiveGazette[]): DateNode[] {
     const list = parent instanceof Map ? [...parent.values()] : parent
     let found = list.find((each) => each.key === key)
     if (!found) {
-      found = {key, label, url, itemCount: 0, children: [], issues: []}
+      found = {key, label, url, itemCount: 0, children: [], issues: [], calendar: []}
       if (parent instanceof Map) parent.set(key, found)
       else parent.push(found)
     }
@@ -252,7 +252,25 @@ function buildDateTree(gazettes: ArchiveGazette[]): DateNode[] {
     for (const each of [year, month, day]) each.itemCount += gazette.itemIds.length
   }
   const newestFirst = (list: DateNode[]): DateNode[] => list.sort((a, b) => b.key.localeCompare(a.key)).map((each) => ({...each, children: newestFirst(each.children)}))
-  return newestFirst([...years.values()])
+  const tree = newestFirst([...years.values()])
+  for (const month of tree.flatMap((year) => year.children)) month.calendar = calendarOf(month)
+  return tree
+}
+
+/** The weeks of a month node, Monday first, its published days linked. */
+function calendarOf(month: DateNode): CalendarWeek[] {
+  const [year, monthNumber] = month.key.split('-').map(Number) as [number, number]
+  const days = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate()
+  const published = new Map(month.children.map((day) => [Number(day.key.slice(8)), day]))
+  // getUTCDay: 0 is Sunday; the calendar starts on Monday.
+  const lead = (new Date(Date.UTC(year, monthNumber - 1, 1)).getUTCDay() + 6) % 7
+  const cells: Array<CalendarDay | null> = Array.from({length: lead}, () => null)
+  for (let day = 1; day <= days; day++) {
+    const node = published.get(day)
+    cells.push({day, url: node?.url ?? null, itemCount: node?.itemCount ?? 0})
+  }
+  while (cells.length % 7 !== 0) cells.push(null)
+  return Array.from({length: cells.length / 7}, (_, week) => cells.slice(week * 7, week * 7 + 7))
 }
 
 function buildPeople(items: ArchiveItem[]): Person[] {

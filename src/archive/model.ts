@@ -79,6 +79,18 @@ export interface DateNode {
   itemCount: number
   children: DateNode[]
   issues: Issue[]
+  /** For a month: its weeks, Monday first, as a wall calendar prints them. */
+  calendar: CalendarWeek[]
+}
+
+/** Seven days, Monday to Sunday; null before the 1st and after the last day. */
+export type CalendarWeek = Array<CalendarDay | null>
+
+export interface CalendarDay {
+  day: number
+  /** The day's page when an issue was published that day. */
+  url: string | null
+  itemCount: number
 }
 
 export interface Person {
