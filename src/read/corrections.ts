@@ -1,8 +1,7 @@
-import {parseDocument} from 'yaml'
 import {z} from 'zod'
 import type {Correction, Report} from '../types.js'
 import {describeIssues} from './metadata-schema.js'
-import {lineAt, offsetOf} from './yaml-positions.js'
+import {lineAt, offsetOf, parseMapping} from './yaml-mapping.js'
 
 export const correctionsName = 'corrections.yaml'
 
@@ -57,17 +56,10 @@ export function parseCorrections(source: string, file = correctionsName): Correc
   const report = (offset: number | undefined, message: string) =>
     corrections.reports.push({file, line: lineAt(source, offset), column: null, ruleId: 'read:corrections', severity: 'error', message})
 
-  const document = parseDocument(source)
-  for (const error of document.errors) report(error.pos[0], error.message.split('\n')[0]!)
-  if (document.errors.length > 0) return corrections
-
-  const root: unknown = document.toJS()
-  if (root === null || root === undefined) return corrections
-  if (typeof root !== 'object' || Array.isArray(root)) {
-    report(0, 'expected a mapping from gazette file names to lists of corrections')
-    return corrections
-  }
-  for (const [name, list] of Object.entries(root as Record<string, unknown>)) {
+  const parsed = parseMapping(source, report, 'expected a mapping from gazette file names to lists of corrections')
+  if (!parsed) return corrections
+  const {document, root} = parsed
+  for (const [name, list] of Object.entries(root)) {
     if (!Array.isArray(list)) {
       report(offsetOf(document, [name]), `${name}: expected a list of corrections`)
       continue

@@ -1,7 +1,6 @@
-import {parseDocument} from 'yaml'
 import {describeIssues, metadataSchema, type MetadataInput} from './metadata-schema.js'
 import type {Report} from '../types.js'
-import {lineAt, offsetOf} from './yaml-positions.js'
+import {lineAt, offsetOf, parseMapping} from './yaml-mapping.js'
 
 /** Metadata the content folder's manifest gives, per gazette file. */
 export interface Manifest {
@@ -29,20 +28,12 @@ export const manifestName = 'manifest.yaml'
  */
 export function parseManifest(text: string, file = manifestName): Manifest {
   const manifest: Manifest = {defaults: undefined, entries: new Map(), lines: new Map(), reports: []}
-  const document = parseDocument(text, {keepSourceTokens: false})
   const report = (offset: number | undefined, message: string) =>
     manifest.reports.push({file, line: lineAt(text, offset), column: null, ruleId: 'read:manifest', severity: 'error', message})
-
-  for (const error of document.errors) report(error.pos[0], error.message.split('\n')[0]!)
-  if (document.errors.length > 0) return manifest
-
-  const root: unknown = document.toJS()
-  if (root === null || root === undefined) return manifest
-  if (typeof root !== 'object' || Array.isArray(root)) {
-    report(0, 'expected a mapping with `defaults` and `gazettes`')
-    return manifest
-  }
-  const {defaults, gazettes, ...rest} = root as Record<string, unknown>
+  const parsed = parseMapping(text, report, 'expected a mapping with `defaults` and `gazettes`')
+  if (!parsed) return manifest
+  const {document, root} = parsed
+  const {defaults, gazettes, ...rest} = root
   for (const key of Object.keys(rest)) report(offsetOf(document, [key]), `unknown key \`${key}\` (expected \`defaults\` or \`gazettes\`)`)
 
   if (defaults !== undefined) {
