@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {readFile, writeFile} from 'node:fs/promises'
 import {basename} from 'node:path'
-import {Command, Option} from 'commander'
+import {Command, InvalidArgumentError, Option} from 'commander'
 import cliProgress from 'cli-progress'
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
@@ -26,17 +26,17 @@ program
   .option('--base-path <prefix>', 'URL prefix the site is served under, e.g. /archive/', '/')
   .option('--site-url <url>', 'absolute URL of the published site (for feeds and the sitemap)', process.env.SITE_URL ?? '')
   .option('--strict', 'fail (exit code 1, site left as it was) when any file has an error or a warning')
-  .option('--max-file-size <MB>', 'leave out gazette files larger than this', '5')
+  .option('--max-file-size <MB>', 'leave out gazette files larger than this', positiveNumber, 5)
   .option('--report', 'print every report, notes on the splitter’s decisions included')
   .option('-q, --quiet', 'print only the summary and problems')
   .option('--stats <file>', 'write the time of each stage and the peak memory as JSON (for benchmarks)')
-  .action(async (options: {input: string; output: string; basePath: string; siteUrl: string; strict?: boolean; maxFileSize: string; report?: boolean; quiet?: boolean; stats?: string}) => {
+  .action(async (options: {input: string; output: string; basePath: string; siteUrl: string; strict?: boolean; maxFileSize: number; report?: boolean; quiet?: boolean; stats?: string}) => {
     const started = Date.now()
     const timings: Timings = {}
     const bar = process.stderr.isTTY && !options.quiet ? new cliProgress.SingleBar({format: 'split+tag {bar} {value}/{total} files', hideCursor: true}, cliProgress.Presets.shades_classic) : undefined
     const {archive, gazettes} = await buildArchiveFromFolder({
       input: options.input,
-      maxBytes: Number(options.maxFileSize) * 1024 * 1024,
+      maxBytes: options.maxFileSize * 1024 * 1024,
       timings,
       onProgress: (done, total) => {
         if (done === 1) bar?.start(total, 0)
@@ -100,6 +100,12 @@ program
     }
     if (options.report) console.error(formatReports(gazettes.flatMap((gazette) => gazette.reports)))
   })
+
+function positiveNumber(value: string): number {
+  const number = Number(value)
+  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a positive number of megabytes')
+  return number
+}
 
 function countReports(reports: Report[]): Record<Report['severity'], number> {
   const counts = {error: 0, warning: 0, info: 0}

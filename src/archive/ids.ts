@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import type {SourceGazette} from '../types.js'
 import {pinyin} from 'pinyin-pro'
 
@@ -9,7 +10,11 @@ import {pinyin} from 'pinyin-pro'
 export function gazetteId(source: Pick<SourceGazette, 'source' | 'metadata'>): string {
   const {paper, date, page} = source.metadata
   if (date && page !== null) return [paper ? slugify(paper) : null, date, `p${page}`].filter(Boolean).join('-')
-  return slugify(source.source.replace(/\.[^./]+$/u, ''))
+  const path = source.source.replace(/\.[^./]+$/u, '')
+  const slug = slugify(path)
+  // `a b.txt`, `a-b.txt` and `a/b.txt` all slug to `a-b`: unless the slug is
+  // the path itself, a hash of the path keeps ids apart (and stable).
+  return slug === path ? slug : `${slug}-${createHash('sha256').update(source.source).digest('hex').slice(0, 6)}`
 }
 
 /** ASCII slug of any text: Chinese as pinyin without tones. */

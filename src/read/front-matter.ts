@@ -26,7 +26,8 @@ export function splitFrontMatter(text: string): FrontMatter {
     return {data: parseYaml(yaml) ?? {}, body}
   } catch (error) {
     const line = error instanceof YAMLParseError ? (error.linePos?.[0].line ?? 0) + 1 : 1
-    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error)
+    // The parser counts lines from inside the fence; the report gives the file's line instead.
+    const message = (error instanceof Error ? error.message.split('\n')[0]! : String(error)).replace(/ at line \d+, column \d+/u, '')
     return {data: undefined, body, error: {line, message}}
   }
 }

@@ -24,7 +24,8 @@ export interface FolderOptions {
 export async function listGazetteFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, {recursive: true, withFileTypes: true})
   return entries
-    .filter((entry) => entry.isFile() && gazetteExtensions.test(entry.name))
+    // Links are listed too: a dangling one is then reported as unreadable, not skipped in silence.
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && gazetteExtensions.test(entry.name))
     .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort()
 }
@@ -110,7 +111,8 @@ function samePage(gazettes: SourceGazette[]): Report[] {
 }
 
 function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+  const value = bytes / 1024 / 1024
+  return value >= 0.1 ? `${value.toFixed(1)} MB` : `${bytes} bytes`
 }
 
 /** A file's text, or empty when it does not exist. */

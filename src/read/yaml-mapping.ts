@@ -1,4 +1,4 @@
-import {parseDocument, type Document} from 'yaml'
+import {isMap, isScalar, parseDocument, type Document} from 'yaml'
 
 /** 1-based line of a character offset in `text`, or null. */
 export function lineAt(text: string, offset: number | undefined): number | null {
@@ -8,8 +8,18 @@ export function lineAt(text: string, offset: number | undefined): number | null 
   return line
 }
 
-/** Offset where the node at `path` starts, so a report can point at it. */
+/**
+ * Offset where the entry at `path` starts, so that a report can point at
+ * it: the key of a mapping entry (a block entry's value starts a line
+ * later), the item itself in a list.
+ */
 export function offsetOf(document: Document, path: Array<string | number>): number | undefined {
+  const last = path.at(-1)
+  const parent = path.length > 1 ? document.getIn(path.slice(0, -1), true) : document.contents
+  if (typeof last === 'string' && isMap(parent)) {
+    const pair = parent.items.find((each) => isScalar(each.key) && String(each.key.value) === last)
+    if (pair && isScalar(pair.key)) return pair.key.range?.[0]
+  }
   const node = document.getIn(path, true) as {range?: [number, number, number]} | undefined
   return node?.range?.[0]
 }

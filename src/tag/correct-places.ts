@@ -30,12 +30,13 @@ export function findDivision(text: string, gazetteer: Gazetteer): Division | und
  * its district; a removed district takes its towns; a district left with
  * no mention of its own or of a town is removed too.
  */
-export function correctPlaces(source: string, items: Item[], corrections: readonly Correction[], gazetteer: Gazetteer): {items: Item[]; reports: Report[]} {
+export function correctPlaces(source: string, items: Item[], corrections: readonly Correction[], lineCount: number, gazetteer: Gazetteer): {items: Item[]; reports: Report[]} {
   const reports: Report[] = []
   const byItem = new Map<Item, Correction[]>()
   for (const correction of corrections) {
     if (!correction.addPlaces && !correction.removePlaces) continue
-    const item = itemAt(items, correction.line)
+    // A line past the end points nowhere (the splitter reports it).
+    const item = correction.line <= lineCount ? itemAt(items, correction.line) : undefined
     if (item) byItem.set(item, [...(byItem.get(item) ?? []), correction])
   }
 
