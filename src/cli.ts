@@ -29,8 +29,10 @@ program
   .option('--max-file-size <MB>', 'leave out gazette files larger than this', positiveNumber, 5)
   .option('--report', 'print every report, notes on the splitter’s decisions included')
   .option('-q, --quiet', 'print only the summary and problems')
+  .option('--cache <dir>', 'keep split + tag results of unchanged gazettes here', '.cache/gazette')
+  .option('--no-cache', 'split and tag every gazette afresh')
   .option('--stats <file>', 'write the time of each stage and the peak memory as JSON (for benchmarks)')
-  .action(async (options: {input: string; output: string; basePath: string; siteUrl: string; strict?: boolean; maxFileSize: number; report?: boolean; quiet?: boolean; stats?: string}) => {
+  .action(async (options: {input: string; output: string; basePath: string; siteUrl: string; strict?: boolean; maxFileSize: number; report?: boolean; quiet?: boolean; stats?: string; cache: string | false}) => {
     const started = Date.now()
     const timings: Timings = {}
     const bar = process.stderr.isTTY && !options.quiet ? new cliProgress.SingleBar({format: 'split+tag {bar} {value}/{total} files', hideCursor: true}, cliProgress.Presets.shades_classic) : undefined
@@ -38,6 +40,7 @@ program
       input: options.input,
       maxBytes: options.maxFileSize * 1024 * 1024,
       timings,
+      cache: options.cache || undefined,
       onProgress: (done, total) => {
         if (done === 1) bar?.start(total, 0)
         bar?.update(done)

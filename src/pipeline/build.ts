@@ -1,8 +1,9 @@
 import type {Archive} from '../archive/model.js'
 import {buildArchive} from '../archive/build-archive.js'
-import type {Gazette} from '../types.js'
+import type {Gazette, Report, SourceGazette} from '../types.js'
 import {readFolder, type FolderOptions} from '../read/read-folder.js'
-import {processGazette} from './process-gazette.js'
+import {cacheKey, readCached, writeCached} from './cache.js'
+import {processAll} from './pool.js'
 import {timed, type Timings} from './timings.js'
 
 export interface PipelineOptions extends FolderOptions {
@@ -11,19 +12,51 @@ export interface PipelineOptions extends FolderOptions {
   onProgress?: (done: number, total: number) => void
   /** Filled with the time each stage took. */
   timings?: Timings
+  /** Folder of cached split + tag results (none: no cache). */
+  cache?: string | undefined
+  /** Worker threads for split + tag (default: one per core). */
+  threads?: number
 }
 
 /** read → split → tag → archive, for a whole content folder. */
 export async function buildArchiveFromFolder(options: PipelineOptions): Promise<{archive: Archive; gazettes: Gazette[]}> {
   const {timings} = options
   const {gazettes: sources, reports} = await timed(timings, 'read', () => readFolder(options.input, options))
-  const gazettes = await timed(timings, 'split+tag', () =>
-    sources.map((source, index) => {
-      const gazette = processGazette(source)
-      options.onProgress?.(index + 1, sources.length)
-      return gazette
-    })
-  )
+  const gazettes = await timed(timings, 'split+tag', () => splitAndTag(sources, reports, options))
   const archive = await timed(timings, 'archive', () => buildArchive(gazettes, {reports}))
   return {archive, gazettes}
+}
+
+/**
+ * Split and tag every gazette, taking unchanged ones from the cache and
+ * the rest from the worker pool; a gazette the stages fail on is reported
+ * and left out.
+ */
+async function splitAndTag(sources: SourceGazette[], reports: Report[], options: PipelineOptions): Promise<Gazette[]> {
+  const keys: string[] = []
+  const cached: Array<Gazette | undefined> = []
+  // One at a time: thousands of files opened at once would run out of descriptors.
+  for (const source of options.cache ? sources : []) {
+    keys.push(await cacheKey(source))
+    cached.push(await readCached(options.cache!, keys.at(-1)!))
+  }
+  const missing = sources.flatMap((source, index) => (cached[index] ? [] : [index]))
+  let done = sources.length - missing.length
+  const outcomes = await processAll(
+    missing.map((index) => sources[index]!),
+    () => options.onProgress?.(++done, sources.length),
+    options.threads
+  )
+  const gazettes: Array<Gazette | undefined> = Array.from(sources, (_, index) => cached[index])
+  for (const [position, index] of missing.entries()) {
+    const outcome = outcomes[position]!
+    const source = sources[index]!
+    if ('error' in outcome) {
+      reports.push({file: source.source, line: null, column: null, ruleId: 'pipeline:crash', severity: 'error', message: `left out: split and tag failed: ${outcome.error.split('\n')[0]}`})
+      continue
+    }
+    gazettes[index] = outcome.gazette
+    if (options.cache) await writeCached(options.cache, keys[index]!, outcome.gazette)
+  }
+  return gazettes.filter((gazette): gazette is Gazette => gazette !== undefined)
 }

@@ -6,8 +6,9 @@ import type {Gazette, SourceGazette} from '../types.js'
 
 /*
  * Split + tag results, one JSON file per gazette, keyed by everything the
- * result depends on: the file's bytes, its metadata and corrections, the
- * home region, and the version of the code and data that made it.
+ * result depends on: the file's path and bytes, its metadata (home region
+ * included), corrections and read reports, and the version of the code and
+ * data that made it.
  */
 
 let version: Promise<string> | undefined
@@ -34,11 +35,11 @@ export function pipelineVersion(): Promise<string> {
   return version
 }
 
-/** The cache key of one gazette read from the content folder. */
-export async function cacheKey(source: SourceGazette, region: string | null): Promise<string> {
+/** The cache key of one gazette read from the content folder (its home region is in its metadata). */
+export async function cacheKey(source: SourceGazette): Promise<string> {
   return createHash('sha256')
     .update(await pipelineVersion())
-    .update(JSON.stringify([source.source, source.hash, source.metadata, source.corrections, source.reports, region]))
+    .update(JSON.stringify([source.source, source.hash, source.metadata, source.corrections, source.reports]))
     .digest('hex')
     .slice(0, 32)
 }

@@ -1,0 +1,12 @@
+import {parentPort} from 'node:worker_threads'
+import type {SourceGazette} from '../types.js'
+import {processGazette} from './process-gazette.js'
+
+// A worker thread of the split + tag pool: one gazette in, one out.
+parentPort!.on('message', (source: SourceGazette) => {
+  try {
+    parentPort!.postMessage({gazette: processGazette(source)})
+  } catch (error) {
+    parentPort!.postMessage({error: error instanceof Error ? (error.stack ?? error.message) : String(error)})
+  }
+})

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict'
+import {mkdtempSync, readdirSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {test} from 'node:test'
+import {buildArchiveFromFolder} from '../src/pipeline/build.js'
+import {cacheKey} from '../src/pipeline/cache.js'
+import {processAll} from '../src/pipeline/pool.js'
+import {processGazette} from '../src/pipeline/process-gazette.js'
+import type {SourceGazette} from '../src/types.js'
+import {readSample, sampleFiles, samplesDir} from './helpers.js'
+
+test('pool: worker threads give the same gazettes as one thread, in input order', async () => {
+  // Enough files for the pool to start threads.
+  const sources = Array.from({length: 24}, (_, index) => {
+    const source = readSample(sampleFiles[index % sampleFiles.length]!)
+    return {...source, source: `${index}-${source.source}`}
+  })
+  const outcomes = await processAll(sources, undefined, 2)
+  assert.deepEqual(
+    outcomes.map((outcome) => ('gazette' in outcome ? outcome.gazette : outcome.error)),
+    sources.map((source) => processGazette(source))
+  )
+})
+
+test('pool: a gazette the stages throw on becomes an error outcome; the others are processed', async () => {
+  const good = readSample(sampleFiles[0]!)
+  const bad = {...good, source: 'bad.txt', text: undefined} as unknown as SourceGazette
+  const outcomes = await processAll([bad, good], undefined, 1)
+  assert.ok('error' in outcomes[0]! && /TypeError/u.test(outcomes[0].error))
+  assert.ok('gazette' in outcomes[1]!)
+})
+
+test('cache: a second build takes every gazette from the cache; a changed correction misses it', async () => {
+  const cache = mkdtempSync(join(tmpdir(), 'gazette-cache-'))
+  const first = await buildArchiveFromFolder({input: samplesDir, cache})
+  assert.equal(readdirSync(cache).filter((name) => name.endsWith('.json')).length, sampleFiles.length)
+  const progress: number[] = []
+  const second = await buildArchiveFromFolder({input: samplesDir, cache, onProgress: (done) => progress.push(done)})
+  assert.deepEqual(second.gazettes, first.gazettes)
+  assert.deepEqual(progress, [], 'nothing was split again')
+  const source = readSample(sampleFiles[0]!)
+  assert.notEqual(await cacheKey(source), await cacheKey({...source, corrections: [{line: 3, at: 1, title: '新'}]}))
+  assert.notEqual(await cacheKey(source), await cacheKey({...source, hash: 'other'}))
+})
