@@ -34,7 +34,8 @@ export function configureSite(eleventyConfig: EleventyConfig, archive: Archive, 
 
   eleventyConfig.addGlobalData('archive', archive)
   eleventyConfig.addGlobalData('site', site)
-  eleventyConfig.addPlugin(HtmlBasePlugin)
+  // The plugin rewrites every link of every page; at the root there is nothing to rewrite.
+  if (site.basePath !== '/') eleventyConfig.addPlugin(HtmlBasePlugin)
 
   eleventyConfig.addFilter('item', (id: string) => items.get(id))
   eleventyConfig.addFilter('items', (ids: string[]) => ids.map((id) => items.get(id)!))
