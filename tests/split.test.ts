@@ -168,3 +168,22 @@ test('segment: a byline under the title, a title followed by a lead, a bracketed
     ]
   )
 })
+
+test('headline: a clause over a plain line is kicker and title', () => {
+  const headline = readHeadline(['以“三张清单”推动惠企政策直达快享，汤庄镇', '为企业发展按下“快进键”'], {isPlaceName: () => false})
+  assert.equal(headline.kicker, '以“三张清单”推动惠企政策直达快享，汤庄镇')
+  assert.equal(headline.title, '为企业发展按下“快进键”')
+  assert.equal(readHeadline(['绿化层次鲜明 功能设施完善', '10处邻里公园年底完工'], {isPlaceName: () => false}).subtitle, '10处邻里公园年底完工')
+})
+
+test('segment: a short line followed by a paragraph opening with a date starts a new article', () => {
+  const page = '长泾镇召开会议\n\n本报讯 近日，长泾镇召开会议。\n\n会议指出，要做好工作。\n\n新河镇开展春季农机安全检查\n\n3月8日，新河镇农机安全监理站工作人员深入各村。\n\n聚焦重点领域\n\n该镇还将开展更多检查。\n'
+  const {items} = split({source: 'x.txt', text: page})
+  assert.deepEqual(
+    items.map((item) => [item.title, item.body.map((block) => block.type)]),
+    [
+      ['长泾镇召开会议', ['paragraph', 'paragraph']],
+      ['新河镇开展春季农机安全检查', ['paragraph', 'subhead', 'paragraph']]
+    ]
+  )
+})

@@ -47,6 +47,9 @@ export function readHeadline(lines: string[], options: HeadlineOptions): Headlin
     }
   }
   if (!headline.kicker && parts.length > 2) headline.kicker = parts.shift()!
+  // A clause (it has a comma) over a plain line reads as kicker and title:
+  // `以“三张清单”推动惠企政策直达快享，汤庄镇` ⏎ `为企业发展按下“快进键”`.
+  if (!headline.kicker && parts.length === 2 && /[，,；;]/u.test(parts[0]!) && !/[，,；;]/u.test(parts[1]!)) headline.kicker = parts.shift()!
   headline.title = parts.shift() ?? null
   headline.subtitle = parts.length > 0 ? parts.join(' ') : null
   return headline

@@ -23,6 +23,11 @@ interface Line extends RepairedLine {
 }
 
 const figure = /^图[①-⑳\d]+\s*[:：]/u
+/**
+ * A paragraph that opens with when it happened (`9月2日，`, `近日，`,
+ * `入冬以来，`) is how a news report begins, not how a section goes on.
+ */
+const timeLead = /^(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚)?|近日|日前|连日来|近期|[\p{Script=Han}]{1,4}以来)[，,]/u
 /** How a news lead opens: `本报讯`, `本报南京电`, `新华社北京电`. */
 const leadMarker = /^(?:本报讯|本报[\p{Script=Han}]{1,4}电|新华社[\p{Script=Han}]{1,6}电)/u
 
@@ -130,7 +135,7 @@ export function segment(repaired: RepairedLine[], options: SegmentOptions, decis
   /**
    * A lone short line inside an article: new article rather than
    * subheading? Yes when set off by a wide gap, shaped like a title
-   * (`——`, `白甸镇：`, long), or followed by a lead (`本报讯`, `本报南京电`).
+   * (`——`, `白甸镇：`, long), or followed by a lead (`本报讯`, `9月2日，`).
    */
   const startsArticle = (index: number, runLength: number): boolean => {
     const line = lines[index]!
@@ -141,7 +146,7 @@ export function segment(repaired: RepairedLine[], options: SegmentOptions, decis
       /——/u.test(line.text) ||
       /^[\p{Script=Han}]{2,6}[：:]/u.test(line.text) ||
       length(line.text) >= 22 ||
-      (next?.role === 'body' && leadMarker.test(next.text))
+      (next?.role === 'body' && (leadMarker.test(next.text) || timeLead.test(next.text)))
     )
   }
 
