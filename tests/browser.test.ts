@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict'
+import {mkdirSync, mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {after, before, test} from 'node:test'
+import {chromium, type Browser, type Page} from 'playwright-core'
+import type {Archive} from '../src/archive/model.js'
+import {buildArchiveFromFolder} from '../src/pipeline/build.js'
+import {buildSite} from '../src/site/build-site.js'
+import {samplesDir} from './helpers.js'
+import {serve} from './lib/serve.js'
+
+/*
+ * The built sample site in a real Chromium (Debian's package; `.ci/run`
+ * installs it), served under a base path as GitHub Pages would serve it.
+ */
+
+const basePath = '/archive/'
+const screenshots = join(import.meta.dirname, '..', 'test-output', 'screenshots')
+let archive: Archive
+let browser: Browser
+let server: Awaited<ReturnType<typeof serve>>
+
+before(async () => {
+  const built = await buildArchiveFromFolder({input: samplesDir})
+  archive = built.archive
+  const output = mkdtempSync(join(tmpdir(), 'gazette-browser-'))
+  await buildSite(archive, built.gazettes, {output, basePath, siteUrl: ''})
+  server = await serve(output, basePath)
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+  })
+  mkdirSync(screenshots, {recursive: true})
+})
+
+after(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+/** A page that fails the test on any script error. */
+async function open(path: string, width = 1280, height = 900): Promise<Page> {
+  const page = await browser.newPage({viewport: {width, height}})
+  page.on('pageerror', (error) => assert.fail(`script error on ${path}: ${error.message}`))
+  await page.goto(server.url + path.replace(/^\//u, ''))
+  return page
+}
+
+const h1 = (page: Page) => page.locator('h1').innerText()
+
+test('browser: home → district → town → article → its page, by clicking links', async () => {
+  const page = await open('/')
+  await page.locator('main a', {hasText: /^通州区/u}).first().click()
+  assert.equal(await h1(page), '通州区')
+  await page.locator('main a', {hasText: /^石港镇/u}).first().click()
+  assert.equal(await h1(page), '石港镇')
+  const town = archive.localities['320612110']!
+  const first = archive.items.find((item) => item.id === town.itemIds[0])!
+  await page.locator('main a', {hasText: first.heading}).first().click()
+  assert.equal(await h1(page), first.title)
+  await page.locator('article footer a[href*="/pages/"]').click()
+  assert.equal(page.url(), `${server.url}pages/${first.gazetteId}/`)
+  assert.ok((await page.locator('main').innerText()).includes(first.heading))
+  await page.close()
+})
+
+/** Item URLs listed by the search page for a query. */
+async function search(page: Page): Promise<string[]> {
+  await page.locator('#search-results .meta').waitFor({timeout: 20_000})
+  return page.locator('.search-results a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))
+}
+
+test('browser: searching a town’s name lists exactly the items tagged with it', async () => {
+  const town = archive.localities['320612110']!
+  const expected = town.itemIds.map((id) => `${basePath}items/${id}/`).sort()
+  const page = await open('/search/?q=石港镇')
+  assert.deepEqual((await search(page)).sort(), expected)
+  // Typed into the box, short form: the same items.
+  await page.locator('#search-q').fill('石港')
+  await page.locator('#search-q').press('Enter')
+  await page.waitForURL(/q=/u)
+  assert.deepEqual((await search(page)).sort(), expected)
+  // An ordinary word is searched in the text.
+  await page.goto(server.url + 'search/?q=' + encodeURIComponent('网格'))
+  assert.ok((await search(page)).length > 1)
+  await page.close()
+})
+
+/** One page of each type, by path. */
+function pageTypes(): Record<string, string> {
+  const photo = archive.items.find((item) => item.kind === 'photo')!
+  const article = archive.items.find((item) => item.kind === 'article' && item.places.length > 0)!
+  return {
+    home: '/',
+    places: '/places/',
+    district: '/places/320612/',
+    town: '/places/320612110/',
+    dates: '/dates/',
+    gazette: archive.gazettes[0]!.url,
+    article: article.url,
+    photo: photo.url,
+    people: '/people/',
+    person: archive.people[0]!.url,
+    search: '/search/?q=石港镇',
+    notFound: '/404.html'
+  }
+}
+
+test('browser: axe-core finds no WCAG 2.2 AA violations on any page type', async () => {
+  for (const [type, path] of Object.entries(pageTypes())) {
+    const page = await open(path)
+    if (type === 'search') await search(page)
+    await page.addScriptTag({path: join(import.meta.dirname, '..', 'node_modules', 'axe-core', 'axe.min.js')})
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as {axe: {run: (context: Document, options: unknown) => Promise<{violations: Array<{id: string; nodes: Array<{target: string[]}>}>}>}}).axe
+      const result = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
+      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+    })
+    assert.deepEqual(violations, [], `${type} (${path})`)
+    await page.close()
+  }
+})
+
+test('browser: every page type fits a phone without sideways scrolling; screenshots at desktop and phone width', async () => {
+  for (const [type, path] of Object.entries(pageTypes())) {
+    for (const [width, height] of [
+      [1280, 900],
+      [390, 844]
+    ] as const) {
+      const page = await open(path, width, height)
+      if (type === 'search') await search(page)
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
+      assert.ok(scrollWidth <= width, `${type} at ${width}px scrolls sideways (${scrollWidth}px)`)
+      await page.screenshot({path: join(screenshots, `${type}-${width}.png`), fullPage: true})
+      await page.close()
+    }
+  }
+})
