@@ -15,9 +15,10 @@ export function bundleOf(item: Pick<ArchiveItem, 'metadata'>): string {
 /**
  * Index the item pages with Pagefind (its extended binary segments Chinese
  * for pages in `lang="zh-CN"`), one bundle per year, newest first, plus
- * one for undated pages. Pagefind holds about 1.1 MB per Chinese page while
- * indexing, so one bundle for a whole archive would not fit in memory at
- * 100,000 items; the search page merges the bundles in the browser.
+ * one for undated pages. Pagefind holds 0.35–1.1 MB per Chinese page while
+ * indexing (`npm run bench` samples it), so one bundle for a whole archive
+ * would not fit in memory at 100,000 items; the search page merges the
+ * bundles in the browser.
  */
 export async function indexForSearch(output: string, items: readonly ArchiveItem[]): Promise<{bundles: string[]; pages: number}> {
   const groups = new Map<string, ArchiveItem[]>()
