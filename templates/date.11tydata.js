@@ -1,0 +1,6 @@
+export default {
+  permalink: (data) => data.node.url,
+  eleventyComputed: {
+    title: (data) => data.node.label
+  }
+}

@@ -1,0 +1,6 @@
+export default {
+  permalink: (data) => data.gazette.url,
+  eleventyComputed: {
+    title: (data) => data.gazette.label
+  }
+}

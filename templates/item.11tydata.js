@@ -1,0 +1,6 @@
+export default {
+  permalink: (data) => data.item.url,
+  eleventyComputed: {
+    title: (data) => data.item.heading
+  }
+}

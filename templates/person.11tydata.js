@@ -1,0 +1,6 @@
+export default {
+  permalink: (data) => data.person.url,
+  eleventyComputed: {
+    title: (data) => data.person.name
+  }
+}

@@ -1,0 +1,3 @@
+export default {
+  permalink: (data) => `/places/${data.code}/feed.xml`
+}
