@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import {existsSync} from 'node:fs'
 import {readFile, writeFile} from 'node:fs/promises'
 import {basename} from 'node:path'
 import {Command, InvalidArgumentError, Option} from 'commander'
@@ -11,8 +12,10 @@ import {processGazette} from './pipeline/process-gazette.js'
 import {parseCorrections} from './read/corrections.js'
 import {readGazette} from './read/read-gazette.js'
 import type {Timings} from './pipeline/timings.js'
-import {writeAtomically} from './site/atomic-output.js'
+import {updateInPlace, writeAtomically} from './site/atomic-output.js'
 import {buildSite} from './site/build-site.js'
+import {searchFolder} from './site/search-index.js'
+import {isEmptyPlan, planUpdate, readState, siteState, siteVersion, statePath, writeState} from './site/site-state.js'
 import type {Report} from './types.js'
 
 const program = new Command()
@@ -31,8 +34,9 @@ program
   .option('-q, --quiet', 'print only the summary and problems')
   .option('--cache <dir>', 'keep split + tag results of unchanged gazettes here', '.cache/gazette')
   .option('--no-cache', 'split and tag every gazette afresh')
+  .option('--full', 'render every page, even when only some changed since the last build')
   .option('--stats <file>', 'write the time of each stage and the peak memory as JSON (for benchmarks)')
-  .action(async (options: {input: string; output: string; basePath: string; siteUrl: string; strict?: boolean; maxFileSize: number; report?: boolean; quiet?: boolean; stats?: string; cache: string | false}) => {
+  .action(async (options: {input: string; output: string; basePath: string; siteUrl: string; strict?: boolean; maxFileSize: number; report?: boolean; quiet?: boolean; stats?: string; cache: string | false; full?: boolean}) => {
     const started = Date.now()
     const timings: Timings = {}
     const bar = process.stderr.isTTY && !options.quiet ? new cliProgress.SingleBar({format: 'split+tag {bar} {value}/{total} files', hideCursor: true}, cliProgress.Presets.shades_classic) : undefined
@@ -55,7 +59,25 @@ program
       process.exitCode = 1
       return
     }
-    const {pages} = await writeAtomically(options.output, (folder) => buildSite(archive, gazettes, {output: folder, basePath: options.basePath, siteUrl: options.siteUrl, timings}))
+    const settings = {output: options.output, basePath: options.basePath, siteUrl: options.siteUrl, timings}
+    // A rebuild of a site built before from the same cache renders only the pages that changed.
+    const stateFile = options.cache && !options.full ? statePath(options.cache, options.output) : undefined
+    const state = siteState(archive, await siteVersion([options.basePath, options.siteUrl]))
+    const previous = stateFile && existsSync(options.output) ? await readState(stateFile) : undefined
+    const plan = planUpdate(previous, state)
+    let pages = 0
+    if (!plan) {
+      pages = (await writeAtomically(options.output, (folder) => buildSite(archive, gazettes, {...settings, output: folder}))).pages
+    } else if (!isEmptyPlan(plan)) {
+      // Forgotten while the output is between states: a killed rebuild is followed by a full build.
+      const changes = {replace: [...plan.bundles, ...plan.staleBundles].map((bundle) => `${searchFolder}/${bundle}`), remove: plan.stale}
+      pages = (await updateInPlace(options.output, changes, async (folder) => {
+        const built = await buildSite(archive, gazettes, {...settings, output: folder, update: {plan, previous: options.output}})
+        if (stateFile) await writeState(stateFile, undefined)
+        return built
+      })).pages
+    }
+    if (options.cache) await writeState(statePath(options.cache, options.output), state)
     if (options.stats) {
       const stats = {timings, wallMs: Date.now() - started, maxRssMb: process.resourceUsage().maxRSS / 1024, items: archive.stats.items, gazettes: archive.stats.gazettes, pages}
       await writeFile(options.stats, JSON.stringify(stats, null, 2))
@@ -63,7 +85,7 @@ program
     const {stats} = archive
     console.log(
       [
-        `built ${options.output}/ in ${((Date.now() - started) / 1000).toFixed(1)} s: ${pages} pages`,
+        `${plan ? 'updated' : 'built'} ${options.output}/ in ${((Date.now() - started) / 1000).toFixed(1)} s: ${pages} pages ${plan ? `written (${plan.files.size} changed, ${plan.stale.length} removed, ${plan.bundles.size} search bundles)` : ''}`.trimEnd(),
         `  ${stats.gazettes} gazette files → ${stats.items} items (${stats.articles} articles, ${stats.photos} photos, ${stats.fragments} fragments)`,
         `  ${stats.places} districts and towns; ${archive.people.length} people`,
         `  reports: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes${options.report ? '' : ' (--report prints the notes)'}`

@@ -41,11 +41,13 @@ export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, gaz
 
   const newestFirst = [...items].sort(compareNewestFirst)
   const localities = buildLocalities(newestFirst, gazetteer)
+  const positions = new Map<string, Map<string, number>>()
   for (const item of items) {
     const place = item.primaryPlace ? localities[item.primaryPlace] : undefined
-    item.related = (place?.itemIds ?? [])
-      .filter((id) => id !== item.id)
-      .slice(0, 5)
+    if (!place) continue
+    let position = positions.get(place.code)
+    if (!position) positions.set(place.code, (position = new Map(place.itemIds.map((id, index) => [id, index]))))
+    item.related = around(place.itemIds, position.get(item.id)!, 5)
       .map((id) => byId.get(id)!)
       .map((other) => ({url: other.url, heading: other.heading}))
   }
@@ -83,6 +85,17 @@ export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, gaz
     },
     reports: [...(options.reports ?? []), ...gazettes.flatMap((gazette) => gazette.reports)]
   }
+}
+
+/**
+ * The neighbours of `list[index]` in a newest-first timeline: two newer,
+ * the rest older, topped up from the other side at either end. Only items
+ * near a new one change their list, so a rebuild after adding today's
+ * pages touches few old item pages.
+ */
+export function around<T>(list: readonly T[], index: number, count: number): T[] {
+  const start = Math.max(0, Math.min(index - 2, list.length - 1 - count))
+  return [...list.slice(start, index), ...list.slice(index + 1, start + count + 1)]
 }
 
 function toArchiveItem(item: Item, gazette: Gazette, index: number): ArchiveItem {
@@ -279,7 +292,7 @@ function buildPeople(items: ArchiveItem[]): Person[] {
     for (const byline of item.bylines) {
       const person = people.get(byline.name) ?? {name: byline.name, slug: '', url: '', roles: [], itemIds: []}
       if (byline.role && !person.roles.includes(byline.role)) person.roles.push(byline.role)
-      if (!person.itemIds.includes(item.id)) person.itemIds.push(item.id)
+      if (person.itemIds.at(-1) !== item.id) person.itemIds.push(item.id)
       people.set(byline.name, person)
     }
   }

@@ -17,7 +17,7 @@ export interface ArchiveItem extends Item {
   order: number
   previous: {url: string; heading: string} | null
   next: {url: string; heading: string} | null
-  /** Other items of the same item's primary town (or district), newest first. */
+  /** Up to five items next to this one in its primary place's newest-first list (two newer, then older). */
   related: Array<{url: string; heading: string}>
   /**
    * The item this one continues (上接) or is continued by (下转) on another

@@ -8,6 +8,7 @@ import type {Gazette} from '../types.js'
 import {configureSite, type EleventyConfig} from './eleventy-config.js'
 import {indexForSearch, searchFilter} from './search-index.js'
 import {timed, type Timings} from '../pipeline/timings.js'
+import {pageLists, type UpdatePlan} from './site-state.js'
 import {shortName} from '../tag/gazetteer.js'
 
 /** The package root: templates, .eleventy.js and schema/ live there. */
@@ -19,22 +20,25 @@ export interface SiteOptions {
   siteUrl: string
   /** Filled with the time each stage took. */
   timings?: Timings
+  /** A rebuild: render and index only what `plan` names; the other item pages are in `previous`. */
+  update?: {plan: UpdatePlan; previous: string}
 }
 
-/** Render the archive with Eleventy, then write the bulk data files. */
+/** Render the archive with Eleventy (all of it, or what a rebuild plan names), write the bulk data files and index for search. */
 export async function buildSite(archive: Archive, gazettes: Gazette[], options: SiteOptions): Promise<{pages: number; searchBundles: number}> {
   const basePath = normaliseBasePath(options.basePath)
   const elev = new Eleventy(join(packageRoot, 'templates'), options.output, {
     configPath: join(packageRoot, '.eleventy.js'),
     pathPrefix: basePath,
     quietMode: true,
-    config: (eleventyConfig: EleventyConfig) => configureSite(eleventyConfig, archive, {url: options.siteUrl, basePath})
+    config: (eleventyConfig: EleventyConfig) => configureSite(eleventyConfig, archive, {url: options.siteUrl, basePath}, pageLists(archive, options.update?.plan.files))
   })
   const results = (await timed(options.timings, 'render', () => elev.write())) as unknown as [unknown[], unknown[]] | unknown[]
   const pages = Array.isArray(results[1]) ? results[1].length : results.length
   await timed(options.timings, 'data', () => writeData(archive, gazettes, options.output))
-  const search = await timed(options.timings, 'search', () => indexForSearch(options.output, archive.items))
-  return {pages, searchBundles: search.bundles.length}
+  const {update} = options
+  const search = await timed(options.timings, 'search', () => indexForSearch(options.output, archive.items, update ? {only: update.plan.bundles, pages: [options.output, update.previous]} : {}))
+  return {pages, searchBundles: search.indexed.length}
 }
 
 async function writeData(archive: Archive, gazettes: Gazette[], output: string): Promise<void> {

@@ -2,7 +2,8 @@ import {HtmlBasePlugin} from '@11ty/eleventy'
 import type {Archive, ArchiveGazette, ArchiveItem, Locality, Person} from '../archive/model.js'
 import type {Division} from '../types.js'
 import {renderBody} from './render-body.js'
-import {bundleOf, searchFilter} from './search-index.js'
+import {searchFilter, searchYear} from './search-index.js'
+import {pageLists, type PageLists} from './site-state.js'
 
 /** The part of Eleventy's configuration API this site uses. */
 export interface EleventyConfig {
@@ -23,16 +24,18 @@ export interface SiteSettings {
 }
 
 /**
- * Register the archive and the filters the templates use. Lookups go
+ * Register the archive, the pages to render and the filters the templates use. Lookups go
  * through maps built once here, so that pages name items by id and the
  * data Eleventy holds stays one copy of each item.
  */
-export function configureSite(eleventyConfig: EleventyConfig, archive: Archive, site: SiteSettings): void {
+export function configureSite(eleventyConfig: EleventyConfig, archive: Archive, site: SiteSettings, pages: PageLists = pageLists(archive)): void {
   const items = new Map<string, ArchiveItem>(archive.items.map((item) => [item.id, item]))
   const gazettes = new Map<string, ArchiveGazette>(archive.gazettes.map((gazette) => [gazette.id, gazette]))
   const people = new Map<string, Person>(archive.people.map((person) => [person.name, person]))
 
   eleventyConfig.addGlobalData('archive', archive)
+  // What the paginated templates render: everything, or in a rebuild only the pages that changed.
+  eleventyConfig.addGlobalData('pages', pages)
   eleventyConfig.addGlobalData('site', site)
   // The plugin rewrites every link of every page; at the root there is nothing to rewrite.
   if (site.basePath !== '/') eleventyConfig.addPlugin(HtmlBasePlugin)
@@ -50,7 +53,7 @@ export function configureSite(eleventyConfig: EleventyConfig, archive: Archive, 
   eleventyConfig.addFilter('dateLabel', (date: string | null) => dateLabel(date))
   eleventyConfig.addFilter('absolute', (path: string) => absolute(site, path))
   eleventyConfig.addFilter('searchFilter', (place: Division) => searchFilter(place))
-  eleventyConfig.addFilter('searchYear', (item: ArchiveItem) => bundleOf(item))
+  eleventyConfig.addFilter('searchYear', (item: ArchiveItem) => searchYear(item))
   eleventyConfig.addFilter('newest', (list: ArchiveItem[], count: number) => newest(list, count))
 }
 

@@ -1,43 +1,97 @@
-import {readFile, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import * as pagefind from 'pagefind'
 import type {ArchiveItem} from '../archive/model.js'
 import type {Division} from '../types.js'
+import {fileOf} from './output-file.js'
 
 /** Where the search bundles and their list live in the site. */
 export const searchFolder = 'pagefind'
 
-/** The bundle an item is indexed in: its year, or `undated`. */
-export function bundleOf(item: Pick<ArchiveItem, 'metadata'>): string {
+/**
+ * Most items a search bundle holds. Pagefind needs about 0.35 MB a Chinese
+ * page while it indexes (`npm run bench` samples it), so a bundle of a
+ * whole archive would not fit in memory; smaller bundles cost the search
+ * page a request each.
+ */
+export const bundleLimit = 4000
+
+/** The year an item is filtered under in search, or `undated`. */
+export function searchYear(item: Pick<ArchiveItem, 'metadata'>): string {
   return item.metadata.date?.slice(0, 4) ?? 'undated'
 }
 
 /**
- * Index the item pages with Pagefind (its extended binary segments Chinese
- * for pages in `lang="zh-CN"`), one bundle per year, newest first, plus
- * one for undated pages. Pagefind holds 0.35–1.1 MB per Chinese page while
- * indexing (`npm run bench` samples it), so one bundle for a whole archive
- * would not fit in memory at 100,000 items; the search page merges the
- * bundles in the browser.
+ * The search bundles, newest first, and their items. Past years are one
+ * bundle each, or runs of whole months of at most `bundleLimit` items;
+ * the newest year has one bundle per month, so that adding today's pages
+ * re-indexes a month and not a year. Undated items come last.
  */
-export async function indexForSearch(output: string, items: readonly ArchiveItem[]): Promise<{bundles: string[]; pages: number}> {
-  const groups = new Map<string, ArchiveItem[]>()
+export function searchBundles(items: readonly ArchiveItem[]): Map<string, ArchiveItem[]> {
+  const months = new Map<string, ArchiveItem[]>()
   for (const item of items) {
-    const group = groups.get(bundleOf(item))
-    if (group) group.push(item)
-    else groups.set(bundleOf(item), [item])
+    const month = item.metadata.date?.slice(0, 7) ?? 'undated'
+    const list = months.get(month)
+    if (list) list.push(item)
+    else months.set(month, [item])
   }
-  const bundles = [...groups.keys()].sort((a, b) => (a === 'undated' ? 1 : b === 'undated' ? -1 : b.localeCompare(a)))
-  let pages = 0
+  const dated = [...months.keys()].filter((month) => month !== 'undated').sort()
+  const newestYear = dated.at(-1)?.slice(0, 4)
+  const bundles = new Map<string, ArchiveItem[]>()
+  for (const year of new Set(dated.map((month) => month.slice(0, 4)))) {
+    const yearMonths = dated.filter((month) => month.startsWith(year))
+    if (year !== newestYear && yearMonths.reduce((sum, month) => sum + months.get(month)!.length, 0) <= bundleLimit) {
+      bundles.set(year, yearMonths.flatMap((month) => months.get(month)!))
+      continue
+    }
+    let run: ArchiveItem[] = []
+    let name = ''
+    for (const month of yearMonths) {
+      const list = months.get(month)!
+      if (run.length > 0 && (year === newestYear || run.length + list.length > bundleLimit)) {
+        bundles.set(name, run)
+        run = []
+      }
+      if (run.length === 0) name = month
+      run = [...run, ...list]
+    }
+    bundles.set(name, run)
+  }
+  if (months.has('undated')) bundles.set('undated', months.get('undated')!)
+  return new Map([...bundles].sort(([a], [b]) => (a === 'undated' ? 1 : b === 'undated' ? -1 : b.localeCompare(a))))
+}
+
+/** Which bundles to index, and where their item pages are. */
+export interface SearchOptions {
+  /** Index only these bundles (the rest are left as they are); default all. */
+  only?: ReadonlySet<string>
+  /** Folders to read item pages from, first match wins; default the output. */
+  pages?: string[]
+}
+
+/**
+ * Index the item pages with Pagefind (its extended binary segments Chinese
+ * for pages in `lang="zh-CN"`), one index per bundle (`searchBundles`),
+ * and list the bundles, newest first, in `pagefind/bundles.json`: the
+ * search page merges them in the browser.
+ */
+export async function indexForSearch(output: string, items: readonly ArchiveItem[], options: SearchOptions = {}): Promise<{bundles: string[]; indexed: string[]}> {
+  const bundles = searchBundles(items)
+  const indexed = [...bundles.keys()].filter((bundle) => !options.only || options.only.has(bundle))
+  const folders = options.pages ?? [output]
   try {
-    for (const bundle of bundles) {
+    for (const bundle of indexed) {
       const {index, errors} = await pagefind.createIndex({})
       if (!index) throw new Error(`pagefind: ${errors.join('; ')}`)
-      for (const item of groups.get(bundle)!) {
-        const content = await readFile(join(output, item.url, 'index.html'), 'utf8')
-        const added = await index.addHTMLFile({url: item.url, content})
-        if (added.errors.length > 0) throw new Error(`pagefind: ${item.url}: ${added.errors.join('; ')}`)
-        pages++
+      const members = bundles.get(bundle)!
+      // A few files in flight at once (one at a time waits on each round trip to
+      // the Pagefind process), sent in a fixed order: the index depends on it.
+      for (let start = 0; start < members.length; start += 16) {
+        const batch = members.slice(start, start + 16)
+        const contents = await Promise.all(batch.map((item) => readFirst(folders, fileOf(item.url))))
+        const added = await Promise.all(batch.map((item, position) => index.addHTMLFile({url: item.url, content: contents[position]!})))
+        const failed = added.findIndex((response) => response.errors.length > 0)
+        if (failed !== -1) throw new Error(`pagefind: ${batch[failed]!.url}: ${added[failed]!.errors.join('; ')}`)
       }
       const written = await index.writeFiles({outputPath: join(output, searchFolder, bundle)})
       if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`)
@@ -46,8 +100,18 @@ export async function indexForSearch(output: string, items: readonly ArchiveItem
   } finally {
     await pagefind.close()
   }
-  await writeFile(join(output, searchFolder, 'bundles.json'), JSON.stringify(bundles))
-  return {bundles, pages}
+  await mkdir(join(output, searchFolder), {recursive: true})
+  await writeFile(join(output, searchFolder, 'bundles.json'), JSON.stringify([...bundles.keys()]))
+  return {bundles: [...bundles.keys()], indexed}
+}
+
+async function readFirst(folders: string[], file: string): Promise<string> {
+  for (const folder of folders.slice(0, -1)) {
+    try {
+      return await readFile(join(folder, file), 'utf8')
+    } catch {}
+  }
+  return readFile(join(folders.at(-1)!, file), 'utf8')
 }
 
 /**

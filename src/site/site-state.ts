@@ -1,0 +1,167 @@
+import {createHash} from 'node:crypto'
+import {existsSync} from 'node:fs'
+import {mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {dirname, join, resolve} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import type {Archive, ArchiveItem} from '../archive/model.js'
+import {fileOf} from './output-file.js'
+import {searchBundles} from './search-index.js'
+
+/**
+ * What a built site was made from: for every page of the paginated
+ * templates, its output file and a hash of everything it shows, and for
+ * every search bundle a hash of its items. Comparing two states tells
+ * which pages a new archive changes, so a rebuild renders only those.
+ */
+export interface SiteState {
+  /** Templates, site code and settings the pages were rendered with: any change means a full build. */
+  version: string
+  /** By output file (`items/x/index.html`): a hash of what the page shows. */
+  pages: Record<string, string>
+  /** By bundle name: a hash of its items' pages. */
+  bundles: Record<string, string>
+}
+
+/** The records of the paginated templates to render (all of them in a full build). */
+export interface PageLists {
+  items: Archive['items']
+  gazettes: Archive['gazettes']
+  datePages: Archive['datePages']
+  people: Archive['people']
+  localityPages: Archive['localityPages']
+  localityCodes: Archive['localityCodes']
+}
+
+/** What a rebuild must do to turn the previous site into the new one. */
+export interface UpdatePlan {
+  /** Paginated pages to render, by output file. */
+  files: Set<string>
+  /** Output files of pages that no longer exist. */
+  stale: string[]
+  /** Search bundles to index afresh. */
+  bundles: Set<string>
+  /** Search bundles that no longer exist. */
+  staleBundles: string[]
+}
+
+/** Every paginated page of the archive, with its file and what it shows. */
+function pageEntries(archive: Archive): Array<{file: string; list: keyof PageLists; record: unknown; hash: () => string}> {
+  const items = new Map(archive.items.map((item) => [item.id, item]))
+  const gazettes = new Map(archive.gazettes.map((gazette) => [gazette.id, gazette]))
+  const personUrls = new Map(archive.people.map((person) => [person.name, person.url]))
+  const itemHashes = new Map<string, string>()
+  const itemHash = (item: ArchiveItem) => {
+    let hash = itemHashes.get(item.id)
+    if (hash === undefined) {
+      const gazette = gazettes.get(item.gazetteId)!
+      const rest = item.continuedBy ? items.get(item.continuedBy.id)?.body : null
+      hash = hashOf([item, rest, gazette.label, gazette.url, gazette.source, item.bylines.map((byline) => personUrls.get(byline.name))])
+      itemHashes.set(item.id, hash)
+    }
+    return hash
+  }
+  const listed = (ids: readonly string[]) => ids.map((id) => itemHash(items.get(id)!))
+  const gazetteHashes = new Map<string, string>()
+  const gazetteHash = (id: string) => {
+    let hash = gazetteHashes.get(id)
+    if (hash === undefined) gazetteHashes.set(id, (hash = hashOf([gazettes.get(id), listed(gazettes.get(id)!.itemIds)])))
+    return hash
+  }
+  const locality = (code: string) => {
+    const {itemIds, ...rest} = archive.localities[code]!
+    return {...rest, count: itemIds.length, children: rest.children.map((child) => [archive.localities[child]!.name, archive.localities[child]!.itemIds.length])}
+  }
+  return [
+    ...archive.items.map((item) => ({file: fileOf(item.url), list: 'items' as const, record: item, hash: () => itemHash(item)})),
+    ...archive.gazettes.map((gazette) => ({file: fileOf(gazette.url), list: 'gazettes' as const, record: gazette, hash: () => gazetteHash(gazette.id)})),
+    ...archive.datePages.map((node) => ({file: fileOf(node.url), list: 'datePages' as const, record: node, hash: () => hashOf([node, node.issues.flatMap((issue) => issue.gazetteIds.map(gazetteHash))])})),
+    ...archive.people.map((person) => ({file: fileOf(person.url), list: 'people' as const, record: person, hash: () => hashOf([person, listed(person.itemIds)])})),
+    ...archive.localityPages.map((listing) => ({file: fileOf(listing.url), list: 'localityPages' as const, record: listing, hash: () => hashOf([listing, locality(listing.code), listed(listing.itemIds)])})),
+    ...archive.localityCodes.map((code) => {
+      const place = archive.localities[code]!
+      return {file: fileOf(place.feedUrl), list: 'localityCodes' as const, record: code, hash: () => hashOf([place.name, listed(place.itemIds.slice(0, 50))])}
+    })
+  ]
+}
+
+/** The state of a site built from `archive` with templates and settings `version`. */
+export function siteState(archive: Archive, version: string): SiteState {
+  const pages: Record<string, string> = {}
+  for (const entry of pageEntries(archive)) pages[entry.file] = entry.hash()
+  const bundles: Record<string, string> = {}
+  for (const [bundle, members] of searchBundles(archive.items)) bundles[bundle] = hashOf(members.map((item) => pages[fileOf(item.url)]))
+  return {version, pages, bundles}
+}
+
+/** What to rebuild to go from `previous` to `next`; undefined when only a full build will do. */
+export function planUpdate(previous: SiteState | undefined, next: SiteState): UpdatePlan | undefined {
+  if (!previous || previous.version !== next.version) return undefined
+  return {
+    files: new Set(Object.keys(next.pages).filter((file) => previous.pages[file] !== next.pages[file])),
+    stale: Object.keys(previous.pages).filter((file) => !(file in next.pages)),
+    bundles: new Set(Object.keys(next.bundles).filter((bundle) => previous.bundles[bundle] !== next.bundles[bundle])),
+    staleBundles: Object.keys(previous.bundles).filter((bundle) => !(bundle in next.bundles))
+  }
+}
+
+/** Whether a plan leaves the site exactly as it is. */
+export function isEmptyPlan(plan: UpdatePlan): boolean {
+  return plan.files.size === 0 && plan.stale.length === 0 && plan.bundles.size === 0 && plan.staleBundles.length === 0
+}
+
+/** The records of the pages to render: all, or those whose file is in `files`. */
+export function pageLists(archive: Archive, files?: ReadonlySet<string>): PageLists {
+  if (!files) return {items: archive.items, gazettes: archive.gazettes, datePages: archive.datePages, people: archive.people, localityPages: archive.localityPages, localityCodes: archive.localityCodes}
+  const lists: PageLists = {items: [], gazettes: [], datePages: [], people: [], localityPages: [], localityCodes: []}
+  for (const entry of pageEntries(archive)) {
+    if (files.has(entry.file)) (lists[entry.list] as unknown[]).push(entry.record)
+  }
+  return lists
+}
+
+function hashOf(value: unknown): string {
+  return createHash('sha1').update(JSON.stringify(value)).digest('base64url').slice(0, 16)
+}
+
+/**
+ * A hash of what every page is rendered with besides the archive: the
+ * templates, this module's folder (filters, body rendering), the Eleventy
+ * and Pagefind versions, and the site settings.
+ */
+export async function siteVersion(settings: unknown): Promise<string> {
+  const hash = createHash('sha1').update(JSON.stringify(settings))
+  const here = dirname(fileURLToPath(import.meta.url))
+  const templates = resolve(here, '../../templates')
+  for (const folder of [templates, here]) {
+    for (const name of (await readdir(folder, {recursive: true})).sort()) {
+      if (/\.(?:njk|css|js|ts)$/u.test(name)) hash.update(name).update(await readFile(join(folder, name)))
+    }
+  }
+  for (const name of ['@11ty/eleventy', 'pagefind']) {
+    // Neither package exports its package.json: look up from its entry point.
+    let folder = dirname(fileURLToPath(import.meta.resolve(name)))
+    while (!existsSync(join(folder, 'package.json'))) folder = dirname(folder)
+    hash.update(await readFile(join(folder, 'package.json')))
+  }
+  return hash.digest('base64url').slice(0, 16)
+}
+
+/** Where the state of the site built into `output` is kept in the cache folder. */
+export function statePath(cache: string, output: string): string {
+  return join(cache, 'sites', `${createHash('sha1').update(resolve(output)).digest('hex').slice(0, 16)}.json`)
+}
+
+export async function readState(path: string): Promise<SiteState | undefined> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as SiteState
+  } catch {
+    return undefined
+  }
+}
+
+/** Write (or, with no state, forget) the state of a site. */
+export async function writeState(path: string, state: SiteState | undefined): Promise<void> {
+  if (!state) return rm(path, {force: true})
+  await mkdir(dirname(path), {recursive: true})
+  await writeFile(path, JSON.stringify(state))
+}
