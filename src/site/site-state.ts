@@ -89,7 +89,11 @@ export function siteState(archive: Archive, version: string): SiteState {
   const pages: Record<string, string> = {}
   for (const entry of pageEntries(archive)) pages[entry.file] = entry.hash()
   const bundles: Record<string, string> = {}
-  for (const [bundle, members] of searchBundles(archive.items)) bundles[bundle] = hashOf(members.map((item) => pages[fileOf(item.url)]))
+  const items = new Map(archive.items.map((item) => [item.id, item]))
+  const labels = new Map(archive.gazettes.map((gazette) => [gazette.id, gazette.label]))
+  // The search index holds an item's <article> (with the rest of a continued story), not the links to its neighbours.
+  const indexed = ({previous, next, related, ...article}: ArchiveItem) => [article, article.continuedBy && items.get(article.continuedBy.id)?.body, labels.get(article.gazetteId)]
+  for (const [bundle, members] of searchBundles(archive.items)) bundles[bundle] = hashOf(members.map(indexed))
   return {version, pages, bundles}
 }
 
