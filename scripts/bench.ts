@@ -12,7 +12,7 @@
  *    floor (scripts/floor.ts) measured in the same run.
  */
 import {execFileSync, spawn} from 'node:child_process'
-import {existsSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
 import {performance} from 'node:perf_hooks'
 import {join} from 'node:path'
@@ -70,12 +70,15 @@ for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${valu
 if (values.files) {
   const sizes = values.files.split(',').map(Number)
   console.log('\nbuilds (wall s; stages s; peak RSS MB of the build / of Pagefind)')
-  console.log('  files  items   run        wall   read  split+tag  archive  render  search   RSS   Pagefind  render/floor')
+  console.log('  files  items   run        wall   read  split+tag  archive  render  search   RSS   Pagefind  render/floor  pages')
   for (const files of sizes) {
     const corpus = join(root, 'bench-out', `corpus-${files}`)
     if (!existsSync(corpus)) execFileSync('node', ['--import', 'tsx', join(root, 'scripts/generate-corpus.ts'), '--files', String(files), '--out', corpus], {stdio: 'inherit'})
     const site = join(root, 'bench-out', `site-${files}`)
-    const cold = await build(corpus, site)
+    // Cold: no split + tag results and no state of a previous site.
+    const cache = join(root, 'bench-out', `cache-${files}`)
+    rmSync(cache, {recursive: true, force: true})
+    const cold = await build(corpus, site, cache)
     const floorMs = Number(execFileSync('node', ['--import', 'tsx', join(root, 'scripts/floor.ts'), site, join(root, 'bench-out', `floor-${files}`)], {encoding: 'utf8'}).trim())
     row(files, 'cold', cold, floorMs)
     // Adding today's page: one more gazette file, a day after the last.
@@ -84,8 +87,8 @@ if (values.files) {
     const lastDate = /^date: (\S+)$/mu.exec(readFileSync(join(corpus, last), 'utf8'))![1]!
     const nextDate = new Date(Date.parse(lastDate) + 86_400_000).toISOString().slice(0, 10)
     writeFileSync(added, readFileSync(join(corpus, last), 'utf8').replace(/^date: \S+$/mu, `date: ${nextDate}`))
-    row(files, '+1 gazette', await build(corpus, site), floorMs)
-    row(files, 'unchanged', await build(corpus, site), floorMs)
+    row(files, '+1 gazette', await build(corpus, site, cache), floorMs)
+    row(files, 'unchanged', await build(corpus, site, cache), floorMs)
     execFileSync('rm', ['-f', added])
   }
 }
@@ -95,12 +98,14 @@ interface BuildStats {
   wallMs: number
   maxRssMb: number
   items: number
+  /** Pages written: all in a full build, the changed ones in a rebuild. */
+  pages: number
 }
 
 /** One `gazette build` in a fresh process, with the peak RSS of Pagefind's process sampled from /proc. */
-async function build(input: string, output: string): Promise<BuildStats & {pagefindMb: number}> {
+async function build(input: string, output: string, cache: string): Promise<BuildStats & {pagefindMb: number}> {
   const statsFile = join(root, 'bench-out', 'stats.json')
-  const child = spawn('node', [join(root, 'dist/cli.js'), 'build', '-q', '-i', input, '-o', output, '--stats', statsFile], {stdio: ['ignore', 'ignore', 'inherit']})
+  const child = spawn('node', [join(root, 'dist/cli.js'), 'build', '-q', '-i', input, '-o', output, '--cache', cache, '--stats', statsFile], {stdio: ['ignore', 'ignore', 'inherit']})
   let pagefindMb = 0
   const sampler = setInterval(() => {
     for (const pid of readdirSync('/proc').filter((name) => /^\d+$/u.test(name))) {
@@ -123,6 +128,6 @@ function row(files: number, run: string, stats: BuildStats & {pagefindMb: number
   const s = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(1).padStart(6)
   const t = stats.timings
   console.log(
-    `  ${String(files).padStart(5)} ${String(stats.items).padStart(6)}   ${run.padEnd(10)} ${s(stats.wallMs)} ${s(t.read)} ${s(t['split+tag']).padStart(10)} ${s(t.archive).padStart(8)} ${s(t.render).padStart(7)} ${s(t.search).padStart(7)} ${stats.maxRssMb.toFixed(0).padStart(5)} ${stats.pagefindMb.toFixed(0).padStart(9)}  ${((t.render ?? 0) / floorMs).toFixed(1).padStart(8)}x`
+    `  ${String(files).padStart(5)} ${String(stats.items).padStart(6)}   ${run.padEnd(10)} ${s(stats.wallMs)} ${s(t.read)} ${s(t['split+tag']).padStart(10)} ${s(t.archive).padStart(8)} ${s(t.render).padStart(7)} ${s(t.search).padStart(7)} ${stats.maxRssMb.toFixed(0).padStart(5)} ${stats.pagefindMb.toFixed(0).padStart(9)}  ${((t.render ?? 0) / floorMs).toFixed(1).padStart(8)}x  ${String(stats.pages).padStart(6)}`
   )
 }
