@@ -97,7 +97,8 @@ interface BuildStats {
   timings: Record<string, number>
   wallMs: number
   maxRssMb: number
-  items: number
+  /** Absent when nothing changed: the build then reads nothing. */
+  items?: number
   /** Pages written: all in a full build, the changed ones in a rebuild. */
   pages: number
 }
@@ -128,6 +129,6 @@ function row(files: number, run: string, stats: BuildStats & {pagefindMb: number
   const s = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(1).padStart(6)
   const t = stats.timings
   console.log(
-    `  ${String(files).padStart(5)} ${String(stats.items).padStart(6)}   ${run.padEnd(10)} ${s(stats.wallMs)} ${s(t.read)} ${s(t['split+tag']).padStart(10)} ${s(t.archive).padStart(8)} ${s(t.render).padStart(7)} ${s(t.search).padStart(7)} ${stats.maxRssMb.toFixed(0).padStart(5)} ${stats.pagefindMb.toFixed(0).padStart(9)}  ${((t.render ?? 0) / floorMs).toFixed(1).padStart(8)}x  ${String(stats.pages).padStart(6)}`
+    `  ${String(files).padStart(5)} ${String(stats.items ?? '-').padStart(6)}   ${run.padEnd(10)} ${s(stats.wallMs)} ${s(t.read)} ${s(t['split+tag']).padStart(10)} ${s(t.archive).padStart(8)} ${s(t.render).padStart(7)} ${s(t.search).padStart(7)} ${stats.maxRssMb.toFixed(0).padStart(5)} ${stats.pagefindMb.toFixed(0).padStart(9)}  ${((t.render ?? 0) / floorMs).toFixed(1).padStart(8)}x  ${String(stats.pages).padStart(6)}`
   )
 }

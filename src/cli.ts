@@ -15,7 +15,9 @@ import type {Timings} from './pipeline/timings.js'
 import {updateInPlace, writeAtomically} from './site/atomic-output.js'
 import {buildSite} from './site/build-site.js'
 import {searchFolder} from './site/search-index.js'
-import {isEmptyPlan, planUpdate, readState, siteState, siteVersion, statePath, writeState} from './site/site-state.js'
+import {isEmptyPlan, planUpdate, readState, siteState, siteVersion, statePath, writeState, type SiteState} from './site/site-state.js'
+import {folderSnapshot} from './read/snapshot.js'
+import {pipelineVersion} from './pipeline/cache.js'
 import type {Report} from './types.js'
 
 const program = new Command()
@@ -39,6 +41,20 @@ program
   .action(async (options: {input: string; output: string; basePath: string; siteUrl: string; strict?: boolean; maxFileSize: number; report?: boolean; quiet?: boolean; stats?: string; cache: string | false; full?: boolean}) => {
     const started = Date.now()
     const timings: Timings = {}
+    // A rebuild of a site built before with the same cache renders only the pages that changed.
+    const stateFile = options.cache && !options.full ? statePath(options.cache, options.output) : undefined
+    const previous = stateFile && existsSync(options.output) ? await readState(stateFile) : undefined
+    const version = await siteVersion([options.basePath, options.siteUrl])
+    const input = await folderSnapshot(options.input, [options.maxFileSize, await pipelineVersion()])
+    // Not a file of the content folder touched since the last build: nothing to read or render.
+    if (previous?.summary && previous.input === input && previous.version === version && !options.report) {
+      const {lines, problems} = previous.summary
+      if (problems.length > 0) console.error(formatReports(problems))
+      if (failsStrict(options, countReports(problems), options.output)) return
+      await writeStats(options.stats, {timings, wallMs: Date.now() - started, maxRssMb: process.resourceUsage().maxRSS / 1024, pages: 0})
+      console.log([`unchanged: ${options.output}/ left as it was (${((Date.now() - started) / 1000).toFixed(1)} s)`, ...lines].join('\n'))
+      return
+    }
     const bar = process.stderr.isTTY && !options.quiet ? new cliProgress.SingleBar({format: 'split+tag {bar} {value}/{total} files', hideCursor: true}, cliProgress.Presets.shades_classic) : undefined
     const {archive, gazettes} = await buildArchiveFromFolder({
       input: options.input,
@@ -54,43 +70,32 @@ program
     const counts = countReports(archive.reports)
     const shown = options.report ? archive.reports : archive.reports.filter((report) => report.severity !== 'info')
     if (shown.length > 0) console.error(formatReports(shown))
-    if (options.strict && counts.error + counts.warning > 0) {
-      console.error(`--strict: ${counts.error} errors and ${counts.warning} warnings; ${options.output}/ left as it was`)
-      process.exitCode = 1
-      return
-    }
+    if (failsStrict(options, counts, options.output)) return
     const settings = {output: options.output, basePath: options.basePath, siteUrl: options.siteUrl, timings}
-    // A rebuild of a site built before from the same cache renders only the pages that changed.
-    const stateFile = options.cache && !options.full ? statePath(options.cache, options.output) : undefined
-    const state = siteState(archive, await siteVersion([options.basePath, options.siteUrl]))
-    const previous = stateFile && existsSync(options.output) ? await readState(stateFile) : undefined
+    const {stats} = archive
+    const lines = [
+      `  ${stats.gazettes} gazette files → ${stats.items} items (${stats.articles} articles, ${stats.photos} photos, ${stats.fragments} fragments)`,
+      `  ${stats.places} districts and towns; ${archive.people.length} people`,
+      `  reports: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes (--report prints the notes)`
+    ]
+    const state: SiteState = {...siteState(archive, version), input, summary: {lines, problems: archive.reports.filter((report) => report.severity !== 'info')}}
     const plan = planUpdate(previous, state)
     let pages = 0
     if (!plan) {
       pages = (await writeAtomically(options.output, (folder) => buildSite(archive, gazettes, {...settings, output: folder}))).pages
     } else if (!isEmptyPlan(plan)) {
-      // Forgotten while the output is between states: a killed rebuild is followed by a full build.
       const changes = {replace: [...plan.bundles, ...plan.staleBundles].map((bundle) => `${searchFolder}/${bundle}`), remove: plan.stale}
       pages = (await updateInPlace(options.output, changes, async (folder) => {
         const built = await buildSite(archive, gazettes, {...settings, output: folder, update: {plan, previous: options.output}})
+        // Forgotten while the output is between states: a killed rebuild is followed by a full build.
         if (stateFile) await writeState(stateFile, undefined)
         return built
       })).pages
     }
     if (options.cache) await writeState(statePath(options.cache, options.output), state)
-    if (options.stats) {
-      const stats = {timings, wallMs: Date.now() - started, maxRssMb: process.resourceUsage().maxRSS / 1024, items: archive.stats.items, gazettes: archive.stats.gazettes, pages}
-      await writeFile(options.stats, JSON.stringify(stats, null, 2))
-    }
-    const {stats} = archive
-    console.log(
-      [
-        `${plan ? 'updated' : 'built'} ${options.output}/ in ${((Date.now() - started) / 1000).toFixed(1)} s: ${pages} pages ${plan ? `written (${plan.files.size} changed, ${plan.stale.length} removed, ${plan.bundles.size} search bundles)` : ''}`.trimEnd(),
-        `  ${stats.gazettes} gazette files → ${stats.items} items (${stats.articles} articles, ${stats.photos} photos, ${stats.fragments} fragments)`,
-        `  ${stats.places} districts and towns; ${archive.people.length} people`,
-        `  reports: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes${options.report ? '' : ' (--report prints the notes)'}`
-      ].join('\n')
-    )
+    await writeStats(options.stats, {timings, wallMs: Date.now() - started, maxRssMb: process.resourceUsage().maxRSS / 1024, items: stats.items, gazettes: stats.gazettes, pages})
+    const done = `${plan ? 'updated' : 'built'} ${options.output}/ in ${((Date.now() - started) / 1000).toFixed(1)} s: ${pages} pages`
+    console.log([plan ? `${done} written (${plan.files.size} changed, ${plan.stale.length} removed, ${plan.bundles.size} search bundles)` : done, ...lines].join('\n'))
   })
 
 program
@@ -125,6 +130,18 @@ program
     }
     if (options.report) console.error(formatReports(gazettes.flatMap((gazette) => gazette.reports)))
   })
+
+/** With --strict, any error or warning fails the build before the output is touched. */
+function failsStrict(options: {strict?: boolean}, counts: Record<Report['severity'], number>, output: string): boolean {
+  if (!options.strict || counts.error + counts.warning === 0) return false
+  console.error(`--strict: ${counts.error} errors and ${counts.warning} warnings; ${output}/ left as it was`)
+  process.exitCode = 1
+  return true
+}
+
+async function writeStats(file: string | undefined, stats: Record<string, unknown>): Promise<void> {
+  if (file) await writeFile(file, JSON.stringify(stats, null, 2))
+}
 
 function positiveNumber(value: string): number {
   const number = Number(value)

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict'
 import {execFileSync} from 'node:child_process'
-import {mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {test} from 'node:test'
 import {around} from '../src/archive/build-archive.js'
 import type {ArchiveItem} from '../src/archive/model.js'
+import {updateInPlace} from '../src/site/atomic-output.js'
 import {bundleLimit, searchBundles} from '../src/site/search-index.js'
 import {isEmptyPlan, planUpdate, type SiteState} from '../src/site/site-state.js'
 import {samplesDir} from './helpers.js'
@@ -61,7 +62,12 @@ test('rebuild: adding, changing and removing gazettes gives the site a full buil
   assert.match(build(input, site, '--cache', cache), /^built /mu)
   const before = files(site)
 
-  // Nothing changed: no file is written.
+  // Nothing changed: no file is read or written, and the summary is printed again.
+  assert.match(build(input, site, '--cache', cache), /^unchanged: .* left as it was .*\n {2}4 gazette files → /u)
+  assert.deepEqual(files(site), before)
+  // A file touched but not changed is read again, and the site still left as it was.
+  const touched = join(input, 'undated.txt')
+  writeFileSync(touched, readFileSync(touched))
   assert.match(build(input, site, '--cache', cache), /updated .* 0 pages written \(0 changed, 0 removed, 0 search bundles\)/u)
   assert.deepEqual(files(site), before)
 
@@ -118,4 +124,35 @@ test('rebuild: a new version of the templates or settings means a full build', (
   assert.deepEqual([...plan.files], ['items/x/index.html', 'items/z/index.html'])
   assert.deepEqual(plan.stale, ['items/y/index.html'])
   assert.deepEqual([...plan.bundles], ['2024'])
+})
+
+test('rebuild: updateInPlace moves new files in, replaces whole folders, deletes removed pages, and leaves the site alone on failure', async (t) => {
+  const work = mkdtempSync(join(tmpdir(), 'update-'))
+  t.after(() => rmSync(work, {recursive: true, force: true}))
+  const site = join(work, 'site')
+  const old: Array<[string, string]> = [['index.html', 'old home'], ['items/a/index.html', 'a'], ['items/b/index.html', 'b'], ['pagefind/2024/old.pf', 'x']]
+  for (const [name, text] of old) {
+    mkdirSync(dirname(join(site, name)), {recursive: true})
+    writeFileSync(join(site, name), text)
+  }
+  await assert.rejects(
+    updateInPlace(site, {replace: ['pagefind/2024'], remove: ['items/b/index.html']}, async (folder) => {
+      writeFileSync(join(folder, 'index.html'), 'half')
+      throw new Error('render failed')
+    }),
+    /render failed/u
+  )
+  assert.equal(readFileSync(join(site, 'index.html'), 'utf8'), 'old home')
+  assert.ok(existsSync(join(site, 'items/b/index.html')))
+  assert.deepEqual(readdirSync(work), ['site'], 'no temporary folder is left')
+
+  await updateInPlace(site, {replace: ['pagefind/2024'], remove: ['items/b/index.html']}, async (folder) => {
+    mkdirSync(join(folder, 'pagefind/2024'), {recursive: true})
+    writeFileSync(join(folder, 'pagefind/2024/new.pf'), 'y')
+    writeFileSync(join(folder, 'index.html'), 'new home')
+  })
+  assert.equal(readFileSync(join(site, 'index.html'), 'utf8'), 'new home')
+  assert.equal(readFileSync(join(site, 'items/a/index.html'), 'utf8'), 'a')
+  assert.ok(!existsSync(join(site, 'items/b')), 'a removed page goes with its folder')
+  assert.deepEqual(readdirSync(join(site, 'pagefind/2024')), ['new.pf'])
 })

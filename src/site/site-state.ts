@@ -4,6 +4,7 @@ import {mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Archive, ArchiveItem} from '../archive/model.js'
+import type {Report} from '../types.js'
 import {fileOf} from './output-file.js'
 import {searchBundles} from './search-index.js'
 
@@ -20,6 +21,10 @@ export interface SiteState {
   pages: Record<string, string>
   /** By bundle name: a hash of its items' pages. */
   bundles: Record<string, string>
+  /** The content folder the site was built from, as `folderSnapshot` sees it. */
+  input?: string
+  /** The build's summary and problems, printed again when nothing changed. */
+  summary?: {lines: string[]; problems: Report[]}
 }
 
 /** The records of the paginated templates to render (all of them in a full build). */
