@@ -42,12 +42,12 @@ program
     const started = Date.now()
     const timings: Timings = {}
     // A rebuild of a site built before with the same cache renders only the pages that changed.
-    const stateFile = options.cache && !options.full ? statePath(options.cache, options.output) : undefined
-    const previous = stateFile && existsSync(options.output) ? await readState(stateFile) : undefined
+    const stateFile = options.cache ? statePath(options.cache, options.output) : undefined
+    const previous = stateFile && !options.full && existsSync(options.output) ? await readState(stateFile) : undefined
     const version = await siteVersion([options.basePath, options.siteUrl])
-    const input = await folderSnapshot(options.input, [options.maxFileSize, await pipelineVersion()])
+    const input = stateFile ? await folderSnapshot(options.input, [options.maxFileSize, await pipelineVersion()]) : undefined
     // Not a file of the content folder touched since the last build: nothing to read or render.
-    if (previous?.summary && previous.input === input && previous.version === version && !options.report) {
+    if (input && previous?.summary && previous.input === input && previous.version === version && !options.report) {
       const {lines, problems} = previous.summary
       if (problems.length > 0) console.error(formatReports(problems))
       if (failsStrict(options, countReports(problems), options.output)) return
@@ -88,11 +88,11 @@ program
       pages = (await updateInPlace(options.output, changes, async (folder) => {
         const built = await buildSite(archive, gazettes, {...settings, output: folder, update: {plan, previous: options.output}})
         // Forgotten while the output is between states: a killed rebuild is followed by a full build.
-        if (stateFile) await writeState(stateFile, undefined)
+        await writeState(stateFile!, undefined)
         return built
       })).pages
     }
-    if (options.cache) await writeState(statePath(options.cache, options.output), state)
+    if (stateFile) await writeState(stateFile, state)
     await writeStats(options.stats, {timings, wallMs: Date.now() - started, maxRssMb: process.resourceUsage().maxRSS / 1024, items: stats.items, gazettes: stats.gazettes, pages})
     const done = `${plan ? 'updated' : 'built'} ${options.output}/ in ${((Date.now() - started) / 1000).toFixed(1)} s: ${pages} pages`
     console.log([plan ? `${done} written (${plan.files.size} changed, ${plan.stale.length} removed, ${plan.bundles.size} search bundles)` : done, ...lines].join('\n'))

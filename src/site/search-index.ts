@@ -53,7 +53,7 @@ export function searchBundles(items: readonly ArchiveItem[]): Map<string, Archiv
         run = []
       }
       if (run.length === 0) name = month
-      run = [...run, ...list]
+      run.push(...list)
     }
     bundles.set(name, run)
   }

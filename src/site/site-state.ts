@@ -19,7 +19,7 @@ export interface SiteState {
   version: string
   /** By output file (`items/x/index.html`): a hash of what the page shows. */
   pages: Record<string, string>
-  /** By bundle name: a hash of its items' pages. */
+  /** By bundle name: a hash of its items' articles. */
   bundles: Record<string, string>
   /** The content folder the site was built from, as `folderSnapshot` sees it. */
   input?: string
@@ -49,56 +49,69 @@ export interface UpdatePlan {
   staleBundles: string[]
 }
 
-/** Every paginated page of the archive, with its file and what it shows. */
-function pageEntries(archive: Archive): Array<{file: string; list: keyof PageLists; record: unknown; hash: () => string}> {
+/**
+ * Hashes of what pages show, each computed once. An item's article (what
+ * the search index holds: the item, the rest of a continued story, its
+ * page's label) is hashed apart from the links around it (neighbours,
+ * authors' pages, its page), so that a search bundle only changes with
+ * the articles in it.
+ */
+function hashers(archive: Archive) {
   const items = new Map(archive.items.map((item) => [item.id, item]))
   const gazettes = new Map(archive.gazettes.map((gazette) => [gazette.id, gazette]))
   const personUrls = new Map(archive.people.map((person) => [person.name, person.url]))
+  const articles = new Map<string, string>()
+  const article = ({previous, next, related, ...rest}: ArchiveItem) => {
+    let hash = articles.get(rest.id)
+    if (hash === undefined) articles.set(rest.id, (hash = hashOf([rest, rest.continuedBy && items.get(rest.continuedBy.id)?.body, gazettes.get(rest.gazetteId)!.label])))
+    return hash
+  }
   const itemHashes = new Map<string, string>()
-  const itemHash = (item: ArchiveItem) => {
-    let hash = itemHashes.get(item.id)
+  const item = (record: ArchiveItem) => {
+    let hash = itemHashes.get(record.id)
     if (hash === undefined) {
-      const gazette = gazettes.get(item.gazetteId)!
-      const rest = item.continuedBy ? items.get(item.continuedBy.id)?.body : null
-      hash = hashOf([item, rest, gazette.label, gazette.url, gazette.source, item.bylines.map((byline) => personUrls.get(byline.name))])
-      itemHashes.set(item.id, hash)
+      const gazette = gazettes.get(record.gazetteId)!
+      hash = hashOf([article(record), record.previous, record.next, record.related, gazette.url, gazette.source, record.bylines.map((byline) => personUrls.get(byline.name))])
+      itemHashes.set(record.id, hash)
     }
     return hash
   }
-  const listed = (ids: readonly string[]) => ids.map((id) => itemHash(items.get(id)!))
+  const listed = (ids: readonly string[]) => ids.map((id) => item(items.get(id)!))
   const gazetteHashes = new Map<string, string>()
-  const gazetteHash = (id: string) => {
+  const gazette = (id: string) => {
     let hash = gazetteHashes.get(id)
     if (hash === undefined) gazetteHashes.set(id, (hash = hashOf([gazettes.get(id), listed(gazettes.get(id)!.itemIds)])))
     return hash
   }
+  return {article, item, listed, gazette}
+}
+
+/** Every paginated page of the archive, with its file and what it shows. */
+function pageEntries(archive: Archive, hash = hashers(archive)): Array<{file: string; list: keyof PageLists; record: unknown; hash: () => string}> {
   const locality = (code: string) => {
     const {itemIds, ...rest} = archive.localities[code]!
     return {...rest, count: itemIds.length, children: rest.children.map((child) => [archive.localities[child]!.name, archive.localities[child]!.itemIds.length])}
   }
   return [
-    ...archive.items.map((item) => ({file: fileOf(item.url), list: 'items' as const, record: item, hash: () => itemHash(item)})),
-    ...archive.gazettes.map((gazette) => ({file: fileOf(gazette.url), list: 'gazettes' as const, record: gazette, hash: () => gazetteHash(gazette.id)})),
-    ...archive.datePages.map((node) => ({file: fileOf(node.url), list: 'datePages' as const, record: node, hash: () => hashOf([node, node.issues.flatMap((issue) => issue.gazetteIds.map(gazetteHash))])})),
-    ...archive.people.map((person) => ({file: fileOf(person.url), list: 'people' as const, record: person, hash: () => hashOf([person, listed(person.itemIds)])})),
-    ...archive.localityPages.map((listing) => ({file: fileOf(listing.url), list: 'localityPages' as const, record: listing, hash: () => hashOf([listing, locality(listing.code), listed(listing.itemIds)])})),
+    ...archive.items.map((item) => ({file: fileOf(item.url), list: 'items' as const, record: item, hash: () => hash.item(item)})),
+    ...archive.gazettes.map((gazette) => ({file: fileOf(gazette.url), list: 'gazettes' as const, record: gazette, hash: () => hash.gazette(gazette.id)})),
+    ...archive.datePages.map((node) => ({file: fileOf(node.url), list: 'datePages' as const, record: node, hash: () => hashOf([node, node.issues.flatMap((issue) => issue.gazetteIds.map(hash.gazette))])})),
+    ...archive.people.map((person) => ({file: fileOf(person.url), list: 'people' as const, record: person, hash: () => hashOf([person, hash.listed(person.itemIds)])})),
+    ...archive.localityPages.map((listing) => ({file: fileOf(listing.url), list: 'localityPages' as const, record: listing, hash: () => hashOf([listing, locality(listing.code), hash.listed(listing.itemIds)])})),
     ...archive.localityCodes.map((code) => {
       const place = archive.localities[code]!
-      return {file: fileOf(place.feedUrl), list: 'localityCodes' as const, record: code, hash: () => hashOf([place.name, listed(place.itemIds.slice(0, 50))])}
+      return {file: fileOf(place.feedUrl), list: 'localityCodes' as const, record: code, hash: () => hashOf([place.name, hash.listed(place.itemIds.slice(0, 50))])}
     })
   ]
 }
 
 /** The state of a site built from `archive` with templates and settings `version`. */
 export function siteState(archive: Archive, version: string): SiteState {
+  const hash = hashers(archive)
   const pages: Record<string, string> = {}
-  for (const entry of pageEntries(archive)) pages[entry.file] = entry.hash()
+  for (const entry of pageEntries(archive, hash)) pages[entry.file] = entry.hash()
   const bundles: Record<string, string> = {}
-  const items = new Map(archive.items.map((item) => [item.id, item]))
-  const labels = new Map(archive.gazettes.map((gazette) => [gazette.id, gazette.label]))
-  // The search index holds an item's <article> (with the rest of a continued story), not the links to its neighbours.
-  const indexed = ({previous, next, related, ...article}: ArchiveItem) => [article, article.continuedBy && items.get(article.continuedBy.id)?.body, labels.get(article.gazetteId)]
-  for (const [bundle, members] of searchBundles(archive.items)) bundles[bundle] = hashOf(members.map(indexed))
+  for (const [bundle, members] of searchBundles(archive.items)) bundles[bundle] = hashOf(members.map(hash.article))
   return {version, pages, bundles}
 }
 
