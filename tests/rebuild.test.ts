@@ -9,7 +9,7 @@ import type {ArchiveItem} from '../src/archive/model.js'
 import {updateInPlace} from '../src/site/atomic-output.js'
 import {bundleLimit, searchBundles} from '../src/site/search-index.js'
 import {isEmptyPlan, planUpdate, type SiteState} from '../src/site/site-state.js'
-import {samplesDir} from './helpers.js'
+import {assertSameFiles, filesBelow, samplesDir} from './helpers.js'
 
 const cli = join(import.meta.dirname, '..', 'src', 'cli.ts')
 
@@ -37,19 +37,7 @@ function build(input: string, output: string, ...options: string[]): string {
 
 /** Every file of a site, by path, with its modification time. */
 function files(site: string): Map<string, number> {
-  const found = new Map<string, number>()
-  for (const name of readdirSync(site, {recursive: true, encoding: 'utf8'})) {
-    const stats = statSync(join(site, name))
-    if (stats.isFile()) found.set(name, stats.mtimeMs)
-  }
-  return found
-}
-
-function assertSameSite(actual: string, expected: string): void {
-  const a = files(actual)
-  const b = files(expected)
-  assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort())
-  for (const name of a.keys()) assert.ok(readFileSync(join(actual, name)).equals(readFileSync(join(expected, name))), `${name} differs from a full build`)
+  return new Map(filesBelow(site).map((name) => [name, statSync(join(site, name)).mtimeMs]))
 }
 
 test('rebuild: adding, changing and removing gazettes gives the site a full build gives, touching only affected pages', (t) => {
@@ -77,7 +65,7 @@ test('rebuild: adding, changing and removing gazettes gives the site a full buil
   assert.match(added, /updated .*\(\d+ changed, 0 removed, 1 search bundles\)/u)
   const full = join(work, 'full')
   build(input, full, '--no-cache')
-  assertSameSite(site, full)
+  assertSameFiles(site, full)
   const after = files(site)
   const untouched = [...before.keys()].filter((name) => after.get(name) === before.get(name))
   // The first day's item pages are not affected by a page a month later; home and feeds are.
@@ -91,7 +79,7 @@ test('rebuild: adding, changing and removing gazettes gives the site a full buil
   assert.match(build(input, site, '--cache', cache), /updated .*\(\d+ changed, [1-9]\d* removed/u)
   rmSync(full, {recursive: true})
   build(input, full, '--no-cache')
-  assertSameSite(site, full)
+  assertSameFiles(site, full)
   assert.ok(![...files(site).keys()].some((name) => name.startsWith('items/ce-shi-bao-2024-03-01-p2-')), 'the removed page’s items are gone')
 
   // --full renders everything again.

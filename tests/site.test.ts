@@ -1,20 +1,17 @@
 import assert from 'node:assert/strict'
-import {mkdtempSync, readFileSync, readdirSync, statSync, existsSync, writeFileSync, mkdirSync} from 'node:fs'
+import {mkdtempSync, readFileSync, existsSync, writeFileSync, mkdirSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
 import {before, test} from 'node:test'
 import {buildArchiveFromFolder} from '../src/pipeline/build.js'
 import {buildSite} from '../src/site/build-site.js'
-import {samplesDir} from './helpers.js'
+import {filesBelow, samplesDir} from './helpers.js'
 
-function files(dir: string): string[] {
-  return readdirSync(dir, {recursive: true, encoding: 'utf8'}).filter((name) => statSync(join(dir, name)).isFile())
-}
 
 /** Every href/src of every HTML page resolves to a file of the site. */
 function brokenLinks(site: string, basePath: string): string[] {
   const broken: string[] = []
-  for (const file of files(site).filter((name) => name.endsWith('.html'))) {
+  for (const file of filesBelow(site).filter((name) => name.endsWith('.html'))) {
     const html = readFileSync(join(site, file), 'utf8')
     for (const [, url] of html.matchAll(/(?:href|src)="([^"#?]+)[^"]*"/gu)) {
       if (/^[a-z]+:/u.test(url!)) continue
@@ -39,7 +36,7 @@ before(async () => {
 })
 
 test('site: home, a page per gazette, per item, per locality, dates, people, feeds, sitemap, data', () => {
-  const all = files(site)
+  const all = filesBelow(site)
   for (const name of ['index.html', '404.html', 'places/index.html', 'dates/index.html', 'people/index.html', 'feed.xml', 'sitemap.xml', 'data/archive.json', 'data/items.csv', 'data/gazette-archive.schema.json']) {
     assert.ok(all.includes(name), name)
   }
