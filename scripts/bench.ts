@@ -7,8 +7,8 @@
  * 2. With `--files`: for each archive size, a generated corpus
  *    (scripts/generate-corpus.ts, ~8.4 items a file) built end to end by the
  *    CLI in a fresh process — cold, after adding one gazette, and with
- *    nothing changed — with each stage's time, peak memory of the build and
- *    of the Pagefind indexer, and the render stage against the plain-Node
+ *    nothing changed — with each stage's time, the peak memory of the build
+ *    (worker threads included), and the render stage against the plain-Node
  *    floor (scripts/floor.ts) measured in the same run.
  */
 import {execFileSync, spawn} from 'node:child_process'
@@ -69,8 +69,8 @@ for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${valu
 
 if (values.files) {
   const sizes = values.files.split(',').map(Number)
-  console.log('\nbuilds (wall s; stages s; peak RSS MB of the build / of Pagefind)')
-  console.log('  files  items   run        wall   read  split+tag  archive  render  search   RSS   Pagefind  render/floor  pages')
+  console.log('\nbuilds (wall s; stages s; peak RSS MB)')
+  console.log('  files  items   run        wall   read  split+tag  archive  render    data  search   RSS  render/floor  pages')
   for (const files of sizes) {
     const corpus = join(root, 'bench-out', `corpus-${files}`)
     if (!existsSync(corpus)) execFileSync('node', ['--import', 'tsx', join(root, 'scripts/generate-corpus.ts'), '--files', String(files), '--out', corpus], {stdio: 'inherit'})
@@ -103,32 +103,19 @@ interface BuildStats {
   pages: number
 }
 
-/** One `gazette build` in a fresh process, with the peak RSS of Pagefind's process sampled from /proc. */
-async function build(input: string, output: string, cache: string): Promise<BuildStats & {pagefindMb: number}> {
+/** One `gazette build` in a fresh process. */
+async function build(input: string, output: string, cache: string): Promise<BuildStats> {
   const statsFile = join(root, 'bench-out', 'stats.json')
   const child = spawn('node', [join(root, 'dist/cli.js'), 'build', '-q', '-i', input, '-o', output, '--cache', cache, '--stats', statsFile], {stdio: ['ignore', 'ignore', 'inherit']})
-  let pagefindMb = 0
-  const sampler = setInterval(() => {
-    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/u.test(name))) {
-      try {
-        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('pagefind')) continue
-        const rss = /VmRSS:\s+(\d+)/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-        if (rss) pagefindMb = Math.max(pagefindMb, Number(rss[1]) / 1024)
-      } catch {
-        // The process ended while being read.
-      }
-    }
-  }, 200)
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
-  clearInterval(sampler)
   if (code !== 0) throw new Error(`gazette build exited with ${code}`)
-  return {...(JSON.parse(readFileSync(statsFile, 'utf8')) as BuildStats), pagefindMb}
+  return JSON.parse(readFileSync(statsFile, 'utf8')) as BuildStats
 }
 
-function row(files: number, run: string, stats: BuildStats & {pagefindMb: number}, floorMs: number): void {
+function row(files: number, run: string, stats: BuildStats, floorMs: number): void {
   const s = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(1).padStart(6)
   const t = stats.timings
   console.log(
-    `  ${String(files).padStart(5)} ${String(stats.items ?? '-').padStart(6)}   ${run.padEnd(10)} ${s(stats.wallMs)} ${s(t.read)} ${s(t['split+tag']).padStart(10)} ${s(t.archive).padStart(8)} ${s(t.render).padStart(7)} ${s(t.search).padStart(7)} ${stats.maxRssMb.toFixed(0).padStart(5)} ${stats.pagefindMb.toFixed(0).padStart(9)}  ${((t.render ?? 0) / floorMs).toFixed(1).padStart(8)}x  ${String(stats.pages).padStart(6)}`
+    `  ${String(files).padStart(5)} ${String(stats.items ?? '-').padStart(6)}   ${run.padEnd(10)} ${s(stats.wallMs)} ${s(t.read)} ${s(t['split+tag']).padStart(10)} ${s(t.archive).padStart(8)} ${s(t.render).padStart(7)} ${s(t.data).padStart(7)} ${s(t.search).padStart(7)} ${stats.maxRssMb.toFixed(0).padStart(5)}  ${((t.render ?? 0) / floorMs).toFixed(1).padStart(8)}x  ${String(stats.pages).padStart(6)}`
   )
 }

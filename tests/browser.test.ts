@@ -84,6 +84,9 @@ test('browser: searching a town’s name lists exactly the items tagged with it'
   // An ordinary word is searched in the text.
   await page.goto(server.url + 'search/?q=' + encodeURIComponent('网格'))
   assert.ok((await search(page)).length > 1)
+  // Each result quotes its item where the word occurs.
+  await page.locator('.search-results li mark').first().waitFor({timeout: 20_000})
+  assert.equal(await page.locator('.search-results li mark').first().textContent(), '网格')
   await page.close()
 })
 

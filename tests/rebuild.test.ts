@@ -7,7 +7,7 @@ import {test} from 'node:test'
 import {around} from '../src/archive/build-archive.js'
 import type {ArchiveItem} from '../src/archive/model.js'
 import {updateInPlace} from '../src/site/atomic-output.js'
-import {bundleLimit, searchBundles} from '../src/site/search-index.js'
+import {bundleLimit, searchBundles} from '../src/site/search/bundles.js'
 import {isEmptyPlan, planUpdate, type SiteState} from '../src/site/site-state.js'
 import {assertSameFiles, filesBelow, samplesDir} from './helpers.js'
 
@@ -71,7 +71,7 @@ test('rebuild: adding, changing and removing gazettes gives the site a full buil
   // The first day's item pages are not affected by a page a month later; home and feeds are.
   assert.ok(untouched.some((name) => name.startsWith('items/ce-shi-bao-2024-03-01-p1-')), 'old item pages are left alone')
   assert.ok(!untouched.includes('index.html') && !untouched.includes('feed.xml') && !untouched.includes('sitemap.xml'))
-  assert.ok(untouched.some((name) => name.startsWith('pagefind/2024-03/')), 'the March search bundle is not re-indexed')
+  assert.ok(untouched.some((name) => name.startsWith('search-index/2024-03/')), 'the March search bundle is not re-indexed')
 
   // A page corrected in place, and one taken out.
   writeFileSync(join(input, '2024-03-02-1.txt'), readFileSync(join(input, '2024-03-02-1.txt'), 'utf8').replace(/。/u, '！'))
@@ -118,13 +118,13 @@ test('rebuild: updateInPlace moves new files in, replaces whole folders, deletes
   const work = mkdtempSync(join(tmpdir(), 'update-'))
   t.after(() => rmSync(work, {recursive: true, force: true}))
   const site = join(work, 'site')
-  const old: Array<[string, string]> = [['index.html', 'old home'], ['items/a/index.html', 'a'], ['items/b/index.html', 'b'], ['pagefind/2024/old.pf', 'x']]
+  const old: Array<[string, string]> = [['index.html', 'old home'], ['items/a/index.html', 'a'], ['items/b/index.html', 'b'], ['search-index/2024/old.json', 'x']]
   for (const [name, text] of old) {
     mkdirSync(dirname(join(site, name)), {recursive: true})
     writeFileSync(join(site, name), text)
   }
   await assert.rejects(
-    updateInPlace(site, {replace: ['pagefind/2024'], remove: ['items/b/index.html']}, async (folder) => {
+    updateInPlace(site, {replace: ['search-index/2024'], remove: ['items/b/index.html']}, async (folder) => {
       writeFileSync(join(folder, 'index.html'), 'half')
       throw new Error('render failed')
     }),
@@ -134,13 +134,13 @@ test('rebuild: updateInPlace moves new files in, replaces whole folders, deletes
   assert.ok(existsSync(join(site, 'items/b/index.html')))
   assert.deepEqual(readdirSync(work), ['site'], 'no temporary folder is left')
 
-  await updateInPlace(site, {replace: ['pagefind/2024'], remove: ['items/b/index.html']}, async (folder) => {
-    mkdirSync(join(folder, 'pagefind/2024'), {recursive: true})
-    writeFileSync(join(folder, 'pagefind/2024/new.pf'), 'y')
+  await updateInPlace(site, {replace: ['search-index/2024'], remove: ['items/b/index.html']}, async (folder) => {
+    mkdirSync(join(folder, 'search-index/2024'), {recursive: true})
+    writeFileSync(join(folder, 'search-index/2024/new.json'), 'y')
     writeFileSync(join(folder, 'index.html'), 'new home')
   })
   assert.equal(readFileSync(join(site, 'index.html'), 'utf8'), 'new home')
   assert.equal(readFileSync(join(site, 'items/a/index.html'), 'utf8'), 'a')
   assert.ok(!existsSync(join(site, 'items/b')), 'a removed page goes with its folder')
-  assert.deepEqual(readdirSync(join(site, 'pagefind/2024')), ['new.pf'])
+  assert.deepEqual(readdirSync(join(site, 'search-index/2024')), ['new.json'])
 })

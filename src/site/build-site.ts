@@ -6,7 +6,8 @@ import type {Archive} from '../archive/model.js'
 import {toCsv, toPublicArchive} from '../archive/export.js'
 import type {Gazette} from '../types.js'
 import {configureSite, type EleventyConfig} from './eleventy-config.js'
-import {indexForSearch, searchFilter} from './search-index.js'
+import {searchFilter} from './search/bundles.js'
+import {indexForSearch} from './search/write-index.js'
 import {timed, type Timings} from '../pipeline/timings.js'
 import {pageLists, type UpdatePlan} from './site-state.js'
 import {shortName} from '../tag/gazetteer.js'
@@ -37,7 +38,7 @@ export async function buildSite(archive: Archive, gazettes: Gazette[], options: 
   const pages = Array.isArray(results[1]) ? results[1].length : results.length
   await timed(options.timings, 'data', () => writeData(archive, gazettes, options.output))
   const {update} = options
-  const search = await timed(options.timings, 'search', () => indexForSearch(options.output, archive.items, update ? {only: update.plan.bundles, pages: [options.output, update.previous]} : {}))
+  const search = await timed(options.timings, 'search', () => indexForSearch(options.output, archive.items, update ? {only: update.plan.bundles, previous: update.previous} : {}))
   return {pages, searchBundles: search.indexed.length}
 }
 

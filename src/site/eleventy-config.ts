@@ -1,8 +1,6 @@
 import {HtmlBasePlugin} from '@11ty/eleventy'
 import type {Archive, ArchiveGazette, ArchiveItem, Locality, Person} from '../archive/model.js'
-import type {Division} from '../types.js'
 import {renderBody} from './render-body.js'
-import {searchFilter, searchYear} from './search-index.js'
 import {pageLists, type PageLists} from './site-state.js'
 
 /** The part of Eleventy's configuration API this site uses. */
@@ -52,8 +50,6 @@ export function configureSite(eleventyConfig: EleventyConfig, archive: Archive, 
   eleventyConfig.addFilter('newsArticle', (item: ArchiveItem) => newsArticle(item, site))
   eleventyConfig.addFilter('dateLabel', (date: string | null) => dateLabel(date))
   eleventyConfig.addFilter('absolute', (path: string) => absolute(site, path))
-  eleventyConfig.addFilter('searchFilter', (place: Division) => searchFilter(place))
-  eleventyConfig.addFilter('searchYear', (item: ArchiveItem) => searchYear(item))
   eleventyConfig.addFilter('newest', (list: ArchiveItem[], count: number) => newest(list, count))
 }
 

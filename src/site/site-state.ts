@@ -7,7 +7,7 @@ import type {Archive, ArchiveItem} from '../archive/model.js'
 import type {Report} from '../types.js'
 import {hashFiles, readJson, writeJson} from '../pipeline/cache.js'
 import {fileOf} from './output-file.js'
-import {searchBundles} from './search-index.js'
+import {searchBundles} from './search/bundles.js'
 
 /**
  * What a built site was made from: for every page of the paginated
@@ -148,20 +148,18 @@ function hashOf(value: unknown): string {
 
 /**
  * A hash of what every page is rendered with besides the archive: the
- * templates, this module's folder (filters, body rendering), the Eleventy
- * and Pagefind versions, and the site settings.
+ * templates, this module's folder (filters, body rendering, the search
+ * index), the Eleventy version, and the site settings.
  */
 export async function siteVersion(settings: unknown): Promise<string> {
   const hash = createHash('sha1').update(JSON.stringify(settings))
   const here = dirname(fileURLToPath(import.meta.url))
   const templates = resolve(here, '../../templates')
   for (const folder of [templates, here]) await hashFiles(hash, folder, /\.(?:njk|css|js|ts)$/u)
-  for (const name of ['@11ty/eleventy', 'pagefind']) {
-    // Neither package exports its package.json: look up from its entry point.
-    let folder = dirname(fileURLToPath(import.meta.resolve(name)))
-    while (!existsSync(join(folder, 'package.json'))) folder = dirname(folder)
-    hash.update(await readFile(join(folder, 'package.json')))
-  }
+  // Eleventy does not export its package.json: look up from its entry point.
+  let folder = dirname(fileURLToPath(import.meta.resolve('@11ty/eleventy')))
+  while (!existsSync(join(folder, 'package.json'))) folder = dirname(folder)
+  hash.update(await readFile(join(folder, 'package.json')))
   return hash.digest('base64url').slice(0, 16)
 }
 
