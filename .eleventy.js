@@ -2,6 +2,7 @@
 // data is the archive the pipeline builds (see src/site/eleventy-config.ts).
 // `gazette build` passes the archive in; run on its own (npx @11ty/eleventy),
 // this file builds it from content/gazettes first.
+import {fileURLToPath} from 'node:url'
 import {buildArchiveFromFolder} from './dist/pipeline/build.js'
 import {configureSite} from './dist/site/eleventy-config.js'
 
@@ -13,7 +14,9 @@ export default async function (eleventyConfig) {
 }
 
 export const config = {
-  dir: {input: 'templates', includes: '_includes', data: '_data'},
+  // Absolute, so that `gazette build` works from any folder (Eleventy reads
+  // a relative input folder against the working directory).
+  dir: {input: fileURLToPath(new URL('templates', import.meta.url)), includes: '_includes', data: '_data'},
   templateFormats: ['njk'],
   htmlTemplateEngine: 'njk'
 }

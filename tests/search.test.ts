@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict'
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {test} from 'node:test'
 import fc from 'fast-check'
+import {buildArchiveFromFolder} from '../src/pipeline/build.js'
 import {decodePostings, docsPerFile, encodePostings, type BundleInfo} from '../src/site/search/format.js'
 import {indexBundle, type SearchDoc} from '../src/site/search/index-bundle.js'
 import {openIndex} from '../src/site/search/query.js'
 import {countTokens, queryParts, shardOf} from '../src/site/search/tokens.js'
+import {indexForSearch, searchFolder} from '../src/site/search/write-index.js'
+import {assertSameFiles, samplesDir} from './helpers.js'
 
 function tokens(text: string, weight?: number): Record<string, number> {
   const counts = new Map<string, number>()
@@ -110,4 +116,21 @@ test('search: filters narrow by place and by year; equal scores list the newest 
   assert.equal((await index.search('', {places: ['town:通州区石港镇']})).length, 1 + Math.ceil(many.length / 3))
   assert.equal((await index.search('', {year: '2023'})).length, many.length)
   assert.deepEqual(await index.search('网格', {places: ['town:不存在']}), [])
+})
+
+test('search: the index written in a worker thread is the one written in turn, and a rebuild keeps the bundles it does not re-index', async (t) => {
+  const {archive} = await buildArchiveFromFolder({input: samplesDir})
+  const work = mkdtempSync(join(tmpdir(), 'search-index-'))
+  t.after(() => rmSync(work, {recursive: true, force: true}))
+  const [inTurn, inThread, kept] = ['in-turn', 'in-thread', 'kept'].map((name) => join(work, name)) as [string, string, string]
+  // Dated, so that there are several bundles.
+  const items = archive.items.map((item, index) => ({...item, metadata: {...item.metadata, date: `202${index % 3}-0${(index % 2) + 1}-01`}}))
+  const all = await indexForSearch(inTurn, items, {thread: false})
+  assert.ok(all.bundles.length > 2)
+  assert.deepEqual(all.indexed, all.bundles)
+  await indexForSearch(inThread, items, {thread: true})
+  assertSameFiles(inThread, inTurn)
+  const rebuilt = await indexForSearch(kept, items, {only: new Set([all.bundles[0]!]), previous: inTurn})
+  assert.deepEqual(rebuilt.indexed, [all.bundles[0]])
+  assert.deepEqual(readFileSync(join(kept, searchFolder, 'bundles.json'), 'utf8'), readFileSync(join(inTurn, searchFolder, 'bundles.json'), 'utf8'))
 })

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict'
-import {mkdtempSync, readFileSync, existsSync, writeFileSync, mkdirSync} from 'node:fs'
+import {mkdtempSync, readFileSync, existsSync, writeFileSync, mkdirSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
 import {before, test} from 'node:test'
 import {buildArchiveFromFolder} from '../src/pipeline/build.js'
 import {buildSite} from '../src/site/build-site.js'
-import {filesBelow, samplesDir} from './helpers.js'
+import {assertSameFiles, filesBelow, samplesDir} from './helpers.js'
 
 
 /** Every href/src of every HTML page resolves to a file of the site. */
@@ -44,6 +44,15 @@ test('site: home, a page per gazette, per item, per locality, dates, people, fee
   assert.equal(all.filter((name) => /^items\/[^/]+\/index\.html$/u.test(name)).length, 42)
   assert.ok(all.includes('places/320612110/index.html'), '石港镇')
   assert.ok(all.includes('places/320612110/feed.xml'))
+})
+
+test('site: rendered in several Eleventy runs (a big archive), the site is the same', async (t) => {
+  const {archive, gazettes} = await buildArchiveFromFolder({input: samplesDir})
+  const sliced = mkdtempSync(join(tmpdir(), 'gazette-site-sliced-'))
+  t.after(() => rmSync(sliced, {recursive: true, force: true}))
+  const {pages} = await buildSite(archive, gazettes, {output: sliced, basePath: '/', siteUrl: '', pagesPerRun: 40})
+  assert.ok(pages > 120, 'more pages than three runs hold')
+  assertSameFiles(sliced, site)
 })
 
 test('site: every internal link and asset resolves, also under a base path', () => {

@@ -1,6 +1,6 @@
 import {availableParallelism} from 'node:os'
-import {Worker} from 'node:worker_threads'
 import type {Gazette, SourceGazette} from '../types.js'
+import {ask, startWorker} from '../worker-thread.js'
 import {processGazette} from './process-gazette.js'
 
 /** What became of one gazette: the result, or why the stages failed on it. */
@@ -24,23 +24,14 @@ export async function processAll(sources: readonly SourceGazette[], onDone: () =
     })
     return outcomes
   }
-  // Under tsx (tests, scripts) this module is TypeScript, and so is the
-  // worker: it registers tsx before loading it (`--import` in a worker's
-  // execArgv comes too late for its entry module on Node 20).
-  const typescript = import.meta.url.endsWith('.ts')
-  const entry = new URL(typescript ? './worker.ts' : './worker.js', import.meta.url)
-  const start = (): Worker =>
-    typescript
-      ? new Worker(`import('tsx/esm/api').then(({register}) => { register(); return import(${JSON.stringify(entry.href)}) })`, {eval: true})
-      : new Worker(entry)
   let next = 0
   await Promise.all(
     Array.from({length: Math.min(threads, sources.length)}, async () => {
-      const worker = start()
+      const worker = startWorker(import.meta.url, 'worker')
       try {
         while (next < sources.length) {
           const index = next++
-          outcomes[index] = await ask(worker, sources[index]!)
+          outcomes[index] = await ask<Outcome>(worker, sources[index]!)
           onDone()
         }
       } finally {
@@ -57,20 +48,4 @@ function processSafely(source: SourceGazette): Outcome {
   } catch (error) {
     return {error: error instanceof Error ? (error.stack ?? error.message) : String(error)}
   }
-}
-
-function ask(worker: Worker, source: SourceGazette): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (outcome: Outcome) => {
-      worker.off('error', onError)
-      resolve(outcome)
-    }
-    const onError = (error: Error) => {
-      worker.off('message', onMessage)
-      reject(error)
-    }
-    worker.once('message', onMessage)
-    worker.once('error', onError)
-    worker.postMessage(source)
-  })
 }

@@ -11,6 +11,7 @@ export interface EleventyConfig {
   addPlugin(plugin: unknown, options?: unknown): void
   addPassthroughCopy(path: string | Record<string, string>): void
   setQuietMode(quiet: boolean): void
+  ignores: {add(glob: string): void}
 }
 
 /** Site-wide settings, as global data `site`. */

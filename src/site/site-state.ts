@@ -142,6 +142,29 @@ export function pageLists(archive: Archive, files?: ReadonlySet<string>): PageLi
   return lists
 }
 
+/**
+ * Cut page lists into slices of at most `size` pages, in order: Eleventy
+ * holds every page it renders until the end of a run, so a big archive is
+ * rendered in several runs to bound the memory it takes.
+ */
+export function slicePages(lists: PageLists, size: number): PageLists[] {
+  const slices: PageLists[] = []
+  let slice: PageLists | undefined
+  let count = 0
+  for (const key of Object.keys(lists) as Array<keyof PageLists>) {
+    for (const record of lists[key]) {
+      if (!slice || count === size) {
+        slice = {items: [], gazettes: [], datePages: [], people: [], localityPages: [], localityCodes: []}
+        slices.push(slice)
+        count = 0
+      }
+      ;(slice[key] as unknown[]).push(record)
+      count++
+    }
+  }
+  return slices.length > 0 ? slices : [{items: [], gazettes: [], datePages: [], people: [], localityPages: [], localityCodes: []}]
+}
+
 function hashOf(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('base64url').slice(0, 16)
 }

@@ -1,10 +1,13 @@
-import {copyFile, mkdir, readFile, writeFile} from 'node:fs/promises'
-import {dirname, join} from 'node:path'
+import {copyFile, readFile} from 'node:fs/promises'
+import {availableParallelism} from 'node:os'
+import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {ArchiveItem} from '../../archive/model.js'
+import {ask, startWorker} from '../../worker-thread.js'
 import {searchBundles, searchFilter, searchYear} from './bundles.js'
 import type {BundleInfo, FilterCounts} from './format.js'
-import {indexBundle, type SearchDoc} from './index-bundle.js'
+import type {SearchDoc} from './index-bundle.js'
+import {inTurn, writeJson, type BundleJob} from './write-bundle.js'
 
 /** Where the search index lives in the site. */
 export const searchFolder = 'search-index'
@@ -18,6 +21,8 @@ export interface SearchOptions {
   only?: ReadonlySet<string>
   /** The built site whose index the bundles not in `only` come from. */
   previous?: string
+  /** Index in a worker thread, beside the render on another core; default from 2,000 items when there is more than one core. */
+  thread?: boolean
 }
 
 /**
@@ -32,23 +37,28 @@ export async function indexForSearch(output: string, items: readonly ArchiveItem
   const bundles = searchBundles(items)
   const previous = options.previous ? await readBundles(join(options.previous, searchFolder)) : new Map<string, BundleInfo>()
   const byId = new Map(items.map((item) => [item.id, item]))
-  const infos: BundleInfo[] = []
-  const indexed: string[] = []
-  for (const [name, members] of bundles) {
-    const kept = options.only?.has(name) === false ? previous.get(name) : undefined
-    if (kept) {
-      infos.push(kept)
-      continue
-    }
-    const {shards, files} = indexBundle(newestFirst(members).map((item) => searchDoc(item, byId)))
-    for (const [path, value] of files) await writeJson(join(folder, name, path), value)
-    infos.push({name, year: searchYear(members[0]!), docs: members.length, shards})
-    indexed.push(name)
-  }
+  const indexed = [...bundles.keys()].filter((name) => options.only?.has(name) !== false || !previous.has(name))
+  const jobs = indexed.map((name): BundleJob => ({folder: join(folder, name), docs: newestFirst(bundles.get(name)!).map((item) => searchDoc(item, byId))}))
+  const thread = options.thread ?? (items.length >= 2000 && availableParallelism() > 1)
+  const shards = new Map<string, number>()
+  for (const [index, count] of (thread ? await inThread(jobs) : await inTurn(jobs)).entries()) shards.set(indexed[index]!, count)
+  const infos = [...bundles].map(([name, members]): BundleInfo => (shards.has(name) ? {name, year: searchYear(members[0]!), docs: members.length, shards: shards.get(name)!} : previous.get(name)!))
   await writeJson(join(folder, 'bundles.json'), infos)
   await writeJson(join(folder, 'filters.json'), filterCounts(items))
   for (const module of clientModules) await copyFile(fileURLToPath(new URL(module, compiled)), join(folder, module))
   return {bundles: [...bundles.keys()], indexed}
+}
+
+/** Index and write bundles in a worker thread (all sent at once: the thread need not wait on a busy main thread); their numbers of shards. */
+async function inThread(jobs: BundleJob[]): Promise<number[]> {
+  const worker = startWorker(import.meta.url, 'index-worker')
+  try {
+    const answer = await ask<{shards: number[]} | {error: string}>(worker, jobs)
+    if ('error' in answer) throw new Error(answer.error)
+    return answer.shards
+  } finally {
+    await worker.terminate()
+  }
 }
 
 async function readBundles(folder: string): Promise<Map<string, BundleInfo>> {
@@ -91,9 +101,4 @@ function filterCounts(items: readonly ArchiveItem[]): FilterCounts {
     }
   }
   return counts
-}
-
-async function writeJson(file: string, value: unknown): Promise<void> {
-  await mkdir(dirname(file), {recursive: true})
-  await writeFile(file, JSON.stringify(value))
 }

@@ -1,0 +1,31 @@
+import {Worker} from 'node:worker_threads'
+
+/**
+ * Start a worker thread on the module `name` next to `base` (an
+ * `import.meta.url`). Under tsx (tests, scripts) the modules are
+ * TypeScript, and so is the worker: it registers tsx before loading its
+ * module (`--import` in a worker's execArgv comes too late for its entry
+ * module on Node 20).
+ */
+export function startWorker(base: string, name: string): Worker {
+  const typescript = base.endsWith('.ts')
+  const entry = new URL(`./${name}${typescript ? '.ts' : '.js'}`, base)
+  return typescript ? new Worker(`import('tsx/esm/api').then(({register}) => { register(); return import(${JSON.stringify(entry.href)}) })`, {eval: true}) : new Worker(entry)
+}
+
+/** Post `message` to a worker that answers each message with one, and wait for the answer. */
+export function ask<T>(worker: Worker, message: unknown): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (answer: T) => {
+      worker.off('error', onError)
+      resolve(answer)
+    }
+    const onError = (error: Error) => {
+      worker.off('message', onMessage)
+      reject(error)
+    }
+    worker.once('message', onMessage)
+    worker.once('error', onError)
+    worker.postMessage(message)
+  })
+}
