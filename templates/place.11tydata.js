@@ -1,6 +1,7 @@
 const placeTitle = (data) => {
   const name = data.archive.localities[data.listing.code].name
-  return data.listing.pageNumber > 1 ? `${name}（第${data.listing.pageNumber}页）` : name
+  const {archivePage, dates} = data.listing
+  return archivePage ? `${name}（较早稿件：${dates.oldest ?? '日期不详'}至${dates.newest ?? '日期不详'}）` : name
 }
 
 export default {

@@ -66,7 +66,7 @@ export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, gaz
       .filter((locality) => locality.parent === null)
       .map((locality) => locality.code)
       .sort(),
-    localityPages: paginateLocalities(localities, pageSize),
+    localityPages: paginateLocalities(localities, byId, pageSize),
     localityCodes: Object.keys(localities).sort(),
     dates: dateTree,
     datePages: flattenDates(dateTree),
@@ -217,22 +217,35 @@ function buildLocalities(items: ArchiveItem[], gazetteer: Gazetteer): Record<str
   return localities
 }
 
-function paginateLocalities(localities: Record<string, Locality>, size: number): LocalityPage[] {
+/**
+ * Each locality's list pages. Its items are cut into runs of `size` counted
+ * from the oldest; archive page n holds run n. The locality's own page holds
+ * the newest run, and the one before it while the newest is less than half
+ * full. A new item thus changes the locality's page and, when it starts a
+ * run, one archive page appears and its older neighbour's link changes: the
+ * other pages stay as they are, however long the list grows.
+ */
+function paginateLocalities(localities: Record<string, Locality>, byId: ReadonlyMap<string, ArchiveItem>, size: number): LocalityPage[] {
   const pages: LocalityPage[] = []
   for (const locality of Object.values(localities).sort((a, b) => a.code.localeCompare(b.code))) {
-    const count = Math.max(1, Math.ceil(locality.itemIds.length / size))
-    const urlOf = (n: number) => (n === 1 ? locality.url : `${locality.url}page/${n}/`)
-    for (let n = 1; n <= count; n++) {
-      pages.push({
+    const oldestFirst = [...locality.itemIds].reverse()
+    const runs = Math.ceil(oldestFirst.length / size)
+    const onOwnPage = runs > 1 && oldestFirst.length - (runs - 1) * size < size / 2 ? runs - 1 : runs
+    const urlOf = (n: number) => (n >= onOwnPage ? locality.url : `${locality.url}page/${n}/`)
+    const page = (archivePage: number | null, ids: string[]): LocalityPage => {
+      const n = archivePage ?? onOwnPage
+      return {
         code: locality.code,
-        pageNumber: n,
-        pageCount: count,
+        archivePage,
         url: urlOf(n),
-        itemIds: locality.itemIds.slice((n - 1) * size, n * size),
-        previousUrl: n > 1 ? urlOf(n - 1) : null,
-        nextUrl: n < count ? urlOf(n + 1) : null
-      })
+        itemIds: ids,
+        dates: {newest: byId.get(ids[0]!)?.metadata.date ?? null, oldest: byId.get(ids.at(-1)!)?.metadata.date ?? null},
+        newerUrl: archivePage === null ? null : urlOf(n + 1),
+        olderUrl: n > 1 ? urlOf(n - 1) : null
+      }
     }
+    pages.push(page(null, oldestFirst.slice(Math.max(0, onOwnPage - 1) * size).reverse()))
+    for (let n = onOwnPage - 1; n >= 1; n--) pages.push(page(n, oldestFirst.slice((n - 1) * size, n * size).reverse()))
   }
   return pages
 }

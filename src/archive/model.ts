@@ -54,15 +54,21 @@ export interface Locality extends Division {
   itemIds: string[]
 }
 
-/** One page of a locality's paginated item list. */
+/**
+ * One page of a locality's item list, newest first. The locality's own page
+ * shows the newest items; older ones are on archive pages numbered from the
+ * oldest, so that their URLs and contents stay put as items are added.
+ */
 export interface LocalityPage {
   code: string
-  pageNumber: number
-  pageCount: number
+  /** Null for the locality's own page; else 1 for the oldest items, 2 for the next… */
+  archivePage: number | null
   url: string
   itemIds: string[]
-  previousUrl: string | null
-  nextUrl: string | null
+  /** Dates of its newest and oldest items. */
+  dates: {newest: string | null; oldest: string | null}
+  newerUrl: string | null
+  olderUrl: string | null
 }
 
 export interface Issue {

@@ -3,7 +3,7 @@ import {existsSync} from 'node:fs'
 import {readFile, rm} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import type {Archive, ArchiveItem} from '../archive/model.js'
+import type {Archive, ArchiveItem, LocalityPage} from '../archive/model.js'
 import type {Report} from '../types.js'
 import {hashFiles, readJson, writeJson} from '../pipeline/cache.js'
 import {fileOf} from './output-file.js'
@@ -89,16 +89,18 @@ function hashers(archive: Archive) {
 
 /** Every paginated page of the archive, with its file and what it shows. */
 function pageEntries(archive: Archive, hash = hashers(archive)): Array<{file: string; list: keyof PageLists; record: unknown; hash: () => string}> {
-  const locality = (code: string) => {
-    const {itemIds, ...rest} = archive.localities[code]!
-    return {...rest, count: itemIds.length, children: rest.children.map((child) => [archive.localities[child]!.name, archive.localities[child]!.itemIds.length])}
+  // A locality's own page shows its counts and its children's; its archive pages only its name and place in the tree.
+  const locality = (listing: LocalityPage) => {
+    const {itemIds, children, ...rest} = archive.localities[listing.code]!
+    if (listing.archivePage !== null) return rest
+    return {...rest, count: itemIds.length, children: children.map((child) => [archive.localities[child]!.name, archive.localities[child]!.itemIds.length])}
   }
   return [
     ...archive.items.map((item) => ({file: fileOf(item.url), list: 'items' as const, record: item, hash: () => hash.item(item)})),
     ...archive.gazettes.map((gazette) => ({file: fileOf(gazette.url), list: 'gazettes' as const, record: gazette, hash: () => hash.gazette(gazette.id)})),
     ...archive.datePages.map((node) => ({file: fileOf(node.url), list: 'datePages' as const, record: node, hash: () => hashOf([node, node.issues.flatMap((issue) => issue.gazetteIds.map(hash.gazette))])})),
     ...archive.people.map((person) => ({file: fileOf(person.url), list: 'people' as const, record: person, hash: () => hashOf([person, hash.listed(person.itemIds)])})),
-    ...archive.localityPages.map((listing) => ({file: fileOf(listing.url), list: 'localityPages' as const, record: listing, hash: () => hashOf([listing, locality(listing.code), hash.listed(listing.itemIds)])})),
+    ...archive.localityPages.map((listing) => ({file: fileOf(listing.url), list: 'localityPages' as const, record: listing, hash: () => hashOf([listing, locality(listing), hash.listed(listing.itemIds)])})),
     ...archive.localityCodes.map((code) => {
       const place = archive.localities[code]!
       return {file: fileOf(place.feedUrl), list: 'localityCodes' as const, record: code, hash: () => hashOf([place.name, hash.listed(place.itemIds.slice(0, 50))])}
