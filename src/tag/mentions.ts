@@ -49,11 +49,12 @@ export function findMentions(texts: Array<{text: string; prominent: boolean}>, g
   for (const {text, prominent} of texts) {
     const words = cut(text)
     let previous: Mention | undefined
-    for (const [index, word] of words.entries()) {
+    for (let index = 0; index < words.length; index++) {
+      const word = words[index]!
       const all = gazetteer.names.get(word)
       const candidates = all && (isOrdinaryWord(word) || naturalFeatures.has(word)) ? all.filter((entry) => entry.full) : all
-      const next = words.slice(index + 1, index + 3).join('')
-      if (!candidates?.length || notAPlaceAfter.test(next)) {
+      // The two words after are joined only for a name: most words are not one.
+      if (!candidates?.length || notAPlaceAfter.test(words.slice(index + 1, index + 3).join(''))) {
         previous = undefined
         continue
       }
