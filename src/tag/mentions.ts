@@ -1,4 +1,5 @@
-import {addWords, cut, dictionaryEntry} from '../segmenter.js'
+import {addWords, cutStretches, dictionaryEntry} from '../segmenter.js'
+import {NameTrie} from './name-trie.js'
 import type {Gazetteer, NameEntry} from './gazetteer.js'
 
 /** A place name as printed in an item. */
@@ -21,6 +22,7 @@ const notAPlaceAfter = /^(?:湖|河|江|溪|塘|荡|山|岛|洲|路|大道|大�
 const naturalFeatures = new Set(['长江', '黄河', '淮河', '珠江', '汉江', '太湖', '巢湖', '骆马湖', '黄海', '东海', '南海', '渤海', '泰山', '黄山', '华山', '大运河'])
 
 let dictionaryFor: Gazetteer | undefined
+let trie: {for: Gazetteer; names: NameTrie} | undefined
 /**
  * Short names that are everyday words (`幸福`, `发展`, `先锋`, `文化`) in the
  * segmenter's own dictionary: frequent there, and not tagged as place names.
@@ -45,13 +47,24 @@ export function ensureDictionary(gazetteer: Gazetteer): void {
  */
 export function findMentions(texts: Array<{text: string; prominent: boolean}>, gazetteer: Gazetteer): Mention[] {
   ensureDictionary(gazetteer)
+  if (trie?.for !== gazetteer) trie = {for: gazetteer, names: new NameTrie(gazetteer.names.keys())}
+  const names = trie.names
+  // A clause holding no name as a string holds none as a word: it is left
+  // uncut, one empty word. The word after a name is in its clause or is
+  // the separator (`，`) that ends it, and `notAPlaceAfter` starts with no
+  // separator, so a name is read as before.
+  const wordsOf = cutStretches(
+    texts.map(({text}) => text),
+    (text, start, end) => names.occursIn(text, start, end)
+  )
   const mentions: Mention[] = []
-  for (const {text, prominent} of texts) {
-    const words = cut(text)
+  for (const [position, {prominent}] of texts.entries()) {
+    const words = wordsOf[position]!
     let previous: Mention | undefined
     for (let index = 0; index < words.length; index++) {
       const word = words[index]!
-      const all = gazetteer.names.get(word)
+      // Most words are a single character, shorter than any name: no lookup.
+      const all = word.length >= names.shortest ? gazetteer.names.get(word) : undefined
       const candidates = all && (isOrdinaryWord(word) || naturalFeatures.has(word)) ? all.filter((entry) => entry.full) : all
       // The two words after are joined only for a name: most words are not one.
       if (!candidates?.length || notAPlaceAfter.test(words.slice(index + 1, index + 3).join(''))) {
