@@ -1,3 +1,4 @@
+import pMap from 'p-map'
 import type {Archive} from '../archive/model.js'
 import {buildArchive} from '../archive/build-archive.js'
 import type {Gazette, Report, SourceGazette} from '../types.js'
@@ -33,13 +34,9 @@ export async function buildArchiveFromFolder(options: PipelineOptions): Promise<
  * and left out.
  */
 async function splitAndTag(sources: SourceGazette[], reports: Report[], options: PipelineOptions): Promise<Gazette[]> {
-  const keys: string[] = []
-  const cached: Array<Gazette | undefined> = []
-  // One at a time: thousands of files opened at once would run out of descriptors.
-  for (const source of options.cache ? sources : []) {
-    keys.push(await cacheKey(source))
-    cached.push(await readCached(options.cache!, keys.at(-1)!))
-  }
+  const keys = options.cache ? await Promise.all(sources.map(cacheKey)) : []
+  // A few at a time: thousands of files opened at once would run out of descriptors.
+  const cached = options.cache ? await pMap(keys, (key) => readCached(options.cache!, key), {concurrency: 16}) : []
   const missing = sources.flatMap((source, index) => (cached[index] ? [] : [index]))
   let done = sources.length - missing.length
   const outcomes = await processAll(

@@ -1,5 +1,6 @@
 import {readFile, readdir, stat} from 'node:fs/promises'
 import {join, relative, sep} from 'node:path'
+import pMap from 'p-map'
 import type {Report, SourceGazette} from '../types.js'
 import {correctionsName, parseCorrections} from './corrections.js'
 import {manifestName, parseManifest} from './manifest.js'
@@ -52,29 +53,29 @@ export async function readFolder(folder: string, options: FolderOptions = {}): P
     }
   }
   const gazettes: SourceGazette[] = []
-  for (const file of files) {
-    const path = join(folder, file)
-    try {
-      const {size} = await stat(path)
-      if (size > maxBytes) {
-        report(file, null, 'read:too-large', 'error', `left out: ${megabytes(size)} is more than the ${megabytes(maxBytes)} a gazette page may be (--max-file-size)`)
-        continue
-      }
-      const bytes = await readFile(path)
-      const notText = whyNotText(bytes)
-      if (notText) {
-        report(file, null, 'read:not-text', notText === 'empty file' ? 'warning' : 'error', `left out: ${notText}`)
-        continue
-      }
-      const source = readGazette(file, bytes, {defaults: manifest.defaults, entry: manifest.entries.get(file), corrections: corrections.entries.get(file)})
-      if (isBlank(source.text)) {
-        report(file, null, 'read:not-text', 'warning', 'left out: no text (only white space or front matter)')
-        continue
-      }
-      gazettes.push(source)
-    } catch (error) {
-      report(file, null, 'read:unreadable', 'error', `left out: cannot read: ${(error as Error).message}`)
+  // A few files in flight at once (the disk answers them in parallel), kept in path order.
+  const read = await pMap(files, (file) => readBytes(join(folder, file), maxBytes), {concurrency: 16})
+  for (const [index, file] of files.entries()) {
+    const result = read[index]!
+    if ('error' in result) {
+      report(file, null, 'read:unreadable', 'error', `left out: cannot read: ${result.error.message}`)
+      continue
     }
+    if ('size' in result) {
+      report(file, null, 'read:too-large', 'error', `left out: ${megabytes(result.size)} is more than the ${megabytes(maxBytes)} a gazette page may be (--max-file-size)`)
+      continue
+    }
+    const notText = whyNotText(result.bytes)
+    if (notText) {
+      report(file, null, 'read:not-text', notText === 'empty file' ? 'warning' : 'error', `left out: ${notText}`)
+      continue
+    }
+    const source = readGazette(file, result.bytes, {defaults: manifest.defaults, entry: manifest.entries.get(file), corrections: corrections.entries.get(file)})
+    if (isBlank(source.text)) {
+      report(file, null, 'read:not-text', 'warning', 'left out: no text (only white space or front matter)')
+      continue
+    }
+    gazettes.push(source)
   }
   reports.push(...samePage(gazettes))
   return {gazettes, reports}
@@ -108,6 +109,16 @@ function samePage(gazettes: SourceGazette[]): Report[] {
     })
   }
   return reports
+}
+
+/** A file's bytes; only its size when it is larger than `maxBytes`. */
+async function readBytes(path: string, maxBytes: number): Promise<{size: number} | {bytes: Buffer} | {error: Error}> {
+  try {
+    const {size} = await stat(path)
+    return size > maxBytes ? {size} : {bytes: await readFile(path)}
+  } catch (error) {
+    return {error: error as Error}
+  }
 }
 
 function megabytes(bytes: number): string {

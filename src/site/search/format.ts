@@ -29,16 +29,21 @@ export type DocRow = [url: string, heading: string, date: string | null]
 /** Items under each value of each filter of the search form. */
 export type FilterCounts = Record<'district' | 'town' | 'year', Record<string, number>>
 
-/** Item numbers (ascending) with a weight each, as text: base-36 gaps, `:weight` when it is not 1. */
-export function encodePostings(postings: ReadonlyArray<readonly [doc: number, weight: number]>): string {
+/**
+ * Item numbers (ascending) with a weight each, given flat (number, weight,
+ * number, weight…), as text: base-36 gaps, `:weight` when it is not 1.
+ */
+export function encodePostings(postings: readonly number[]): string {
+  const parts: string[] = []
   let previous = 0
-  return postings
-    .map(([doc, weight]) => {
-      const gap = (doc - previous).toString(36)
-      previous = doc
-      return weight === 1 ? gap : `${gap}:${weight.toString(36)}`
-    })
-    .join(',')
+  for (let index = 0; index < postings.length; index += 2) {
+    const doc = postings[index]!
+    const weight = postings[index + 1]!
+    const gap = (doc - previous).toString(36)
+    previous = doc
+    parts.push(weight === 1 ? gap : `${gap}:${weight.toString(36)}`)
+  }
+  return parts.join(',')
 }
 
 /** The item numbers and weights of `encodePostings` text. */

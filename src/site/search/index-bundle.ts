@@ -21,14 +21,15 @@ const shardBytes = 64 * 1024
  * for `docs` numbered in the order given.
  */
 export function indexBundle(docs: readonly SearchDoc[]): {shards: number; files: Map<string, unknown>} {
-  const postings = new Map<string, Array<[number, number]>>()
-  const filters = new Map<string, Array<[number, number]>>()
+  // Item numbers and weights, flat (number, weight, number, weight…): a pair array each would take four times the memory.
+  const postings = new Map<string, number[]>()
+  const filters = new Map<string, number[]>()
   docs.forEach((doc, number) => {
     const counts = new Map<string, number>()
     for (const text of doc.heading) countTokens(text, counts, headingWeight)
     for (const text of doc.text) countTokens(text, counts)
-    for (const [token, weight] of counts) add(postings, token, [number, weight])
-    for (const filter of new Set(doc.filters)) add(filters, filter, [number, 1])
+    for (const [token, weight] of counts) add(postings, token, number, weight)
+    for (const filter of new Set(doc.filters)) add(filters, filter, number, 1)
   })
   const encoded = [...postings].map(([token, list]) => [token, encodePostings(list)] as const)
   // Han tokens take three bytes a character in UTF-8.
@@ -45,8 +46,8 @@ export function indexBundle(docs: readonly SearchDoc[]): {shards: number; files:
   return {shards, files}
 }
 
-function add<K>(map: Map<K, Array<[number, number]>>, key: K, posting: [number, number]): void {
+function add(map: Map<string, number[]>, key: string, doc: number, weight: number): void {
   const list = map.get(key)
-  if (list) list.push(posting)
-  else map.set(key, [posting])
+  if (list) list.push(doc, weight)
+  else map.set(key, [doc, weight])
 }

@@ -1,4 +1,4 @@
-import {mkdir, writeFile} from 'node:fs/promises'
+import {mkdirSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {indexBundle, type SearchDoc} from './index-bundle.js'
 
@@ -8,18 +8,18 @@ export interface BundleJob {
   docs: SearchDoc[]
 }
 
-/** Index bundles and write their files, one after the other; their numbers of shards. */
-export async function inTurn(jobs: readonly BundleJob[]): Promise<number[]> {
-  const shards: number[] = []
-  for (const {folder, docs} of jobs) {
-    const {shards: count, files} = indexBundle(docs)
-    for (const [path, value] of files) await writeJson(join(folder, path), value)
-    shards.push(count)
-  }
+/**
+ * Index a bundle and write its files; its number of shards. Synchronous:
+ * in the indexer's thread, the next bundle's message then stays serialised
+ * (compact) until this one is done.
+ */
+export function writeBundle({folder, docs}: BundleJob): number {
+  const {shards, files} = indexBundle(docs)
+  for (const [path, value] of files) writeJson(join(folder, path), value)
   return shards
 }
 
-export async function writeJson(file: string, value: unknown): Promise<void> {
-  await mkdir(dirname(file), {recursive: true})
-  await writeFile(file, JSON.stringify(value))
+export function writeJson(file: string, value: unknown): void {
+  mkdirSync(dirname(file), {recursive: true})
+  writeFileSync(file, JSON.stringify(value))
 }

@@ -3,11 +3,11 @@ import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {ArchiveItem} from '../../archive/model.js'
-import {ask, startWorker} from '../../worker-thread.js'
+import {startWorker} from '../../worker-thread.js'
 import {searchBundles, searchFilter, searchYear} from './bundles.js'
 import type {BundleInfo, FilterCounts} from './format.js'
 import type {SearchDoc} from './index-bundle.js'
-import {inTurn, writeJson, type BundleJob} from './write-bundle.js'
+import {writeBundle, writeJson, type BundleJob} from './write-bundle.js'
 
 /** Where the search index lives in the site. */
 export const searchFolder = 'search-index'
@@ -38,24 +38,36 @@ export async function indexForSearch(output: string, items: readonly ArchiveItem
   const previous = options.previous ? await readBundles(join(options.previous, searchFolder)) : new Map<string, BundleInfo>()
   const byId = new Map(items.map((item) => [item.id, item]))
   const indexed = [...bundles.keys()].filter((name) => options.only?.has(name) !== false || !previous.has(name))
-  const jobs = indexed.map((name): BundleJob => ({folder: join(folder, name), docs: newestFirst(bundles.get(name)!).map((item) => searchDoc(item, byId))}))
+  const job = (name: string): BundleJob => ({folder: join(folder, name), docs: newestFirst(bundles.get(name)!).map((item) => searchDoc(item, byId))})
   const thread = options.thread ?? (items.length >= 2000 && availableParallelism() > 1)
-  const shards = new Map<string, number>()
-  for (const [index, count] of (thread ? await inThread(jobs) : await inTurn(jobs)).entries()) shards.set(indexed[index]!, count)
+  const counts = thread ? await inThread(indexed.length, (index) => job(indexed[index]!)) : indexed.map((name) => writeBundle(job(name)))
+  const shards = new Map(indexed.map((name, index) => [name, counts[index]!]))
   const infos = [...bundles].map(([name, members]): BundleInfo => (shards.has(name) ? {name, year: searchYear(members[0]!), docs: members.length, shards: shards.get(name)!} : previous.get(name)!))
-  await writeJson(join(folder, 'bundles.json'), infos)
-  await writeJson(join(folder, 'filters.json'), filterCounts(items))
+  writeJson(join(folder, 'bundles.json'), infos)
+  writeJson(join(folder, 'filters.json'), filterCounts(items))
   for (const module of clientModules) await copyFile(fileURLToPath(new URL(module, compiled)), join(folder, module))
   return {bundles: [...bundles.keys()], indexed}
 }
 
-/** Index and write bundles in a worker thread (all sent at once: the thread need not wait on a busy main thread); their numbers of shards. */
-async function inThread(jobs: BundleJob[]): Promise<number[]> {
+/**
+ * Index and write `count` bundles in a worker thread; their numbers of
+ * shards. All are posted at once, so that the thread need not wait on a
+ * main thread busy rendering, and one message each, so that neither thread
+ * holds more than a bundle's items unserialised.
+ */
+async function inThread(count: number, job: (index: number) => BundleJob): Promise<number[]> {
   const worker = startWorker(import.meta.url, 'index-worker')
   try {
-    const answer = await ask<{shards: number[]} | {error: string}>(worker, jobs)
-    if ('error' in answer) throw new Error(answer.error)
-    return answer.shards
+    return await new Promise<number[]>((resolve, reject) => {
+      const shards: number[] = []
+      worker.on('message', (answer: {shards: number} | {error: string}) => {
+        if ('error' in answer) return reject(new Error(answer.error))
+        if (shards.push(answer.shards) === count) resolve(shards)
+      })
+      worker.on('error', reject)
+      for (let index = 0; index < count; index++) worker.postMessage(job(index))
+      if (count === 0) resolve(shards)
+    })
   } finally {
     await worker.terminate()
   }
