@@ -22,7 +22,6 @@ const notAPlaceAfter = /^(?:湖|河|江|溪|塘|荡|山|岛|洲|路|大道|大�
 const naturalFeatures = new Set(['长江', '黄河', '淮河', '珠江', '汉江', '太湖', '巢湖', '骆马湖', '黄海', '东海', '南海', '渤海', '泰山', '黄山', '华山', '大运河'])
 
 let dictionaryFor: Gazetteer | undefined
-let trie: {for: Gazetteer; names: NameTrie} | undefined
 /**
  * Short names that are everyday words (`幸福`, `发展`, `先锋`, `文化`) in the
  * segmenter's own dictionary: frequent there, and not tagged as place names.
@@ -40,22 +39,46 @@ export function ensureDictionary(gazetteer: Gazetteer): void {
   dictionaryFor = gazetteer
 }
 
+/** The names that can make a mention, with the divisions each may mean. */
+interface Readable {
+  for: Gazetteer
+  candidates: Map<string, NameEntry[]>
+  trie: NameTrie
+}
+let readable: Readable | undefined
+
+/**
+ * Every name but those that can never make a mention: an everyday word or
+ * a natural feature counts only as a full name, so `幸福` (幸福街道) or
+ * `长江` (长江镇), printed alone, names nothing. Clauses holding only such
+ * words need not be cut (a fifth of the text).
+ */
+function readableNames(gazetteer: Gazetteer): Readable {
+  if (readable?.for === gazetteer) return readable
+  ensureDictionary(gazetteer)
+  const candidates = new Map<string, NameEntry[]>()
+  for (const [name, all] of gazetteer.names) {
+    const some = isOrdinaryWord(name) || naturalFeatures.has(name) ? all.filter((entry) => entry.full) : all
+    if (some.length > 0) candidates.set(name, some)
+  }
+  readable = {for: gazetteer, candidates, trie: new NameTrie(candidates.keys())}
+  return readable
+}
+
 /**
  * Find place names in text. A name counts only as a whole word of the
  * segmenter (so 五星 in 五星红旗 does not), and not when the next word makes
  * it a road, a river, a mountain or an institution.
  */
 export function findMentions(texts: Array<{text: string; prominent: boolean}>, gazetteer: Gazetteer): Mention[] {
-  ensureDictionary(gazetteer)
-  if (trie?.for !== gazetteer) trie = {for: gazetteer, names: new NameTrie(gazetteer.names.keys())}
-  const names = trie.names
-  // A clause holding no name as a string holds none as a word: it is left
-  // uncut, one empty word. The word after a name is in its clause or is
+  const {candidates: named, trie} = readableNames(gazetteer)
+  // A clause holding none of these names as a string holds none as a word:
+  // it is left uncut, one empty word. The word after a name is in its clause or is
   // the separator (`，`) that ends it, and `notAPlaceAfter` starts with no
   // separator, so a name is read as before.
   const wordsOf = cutStretches(
     texts.map(({text}) => text),
-    (text, start, end) => names.occursIn(text, start, end)
+    (text, start, end) => trie.occursIn(text, start, end)
   )
   const mentions: Mention[] = []
   for (const [position, {prominent}] of texts.entries()) {
@@ -64,10 +87,9 @@ export function findMentions(texts: Array<{text: string; prominent: boolean}>, g
     for (let index = 0; index < words.length; index++) {
       const word = words[index]!
       // Most words are a single character, shorter than any name: no lookup.
-      const all = word.length >= names.shortest ? gazetteer.names.get(word) : undefined
-      const candidates = all && (isOrdinaryWord(word) || naturalFeatures.has(word)) ? all.filter((entry) => entry.full) : all
+      const candidates = word.length >= trie.shortest ? named.get(word) : undefined
       // The two words after are joined only for a name: most words are not one.
-      if (!candidates?.length || notAPlaceAfter.test(words.slice(index + 1, index + 3).join(''))) {
+      if (!candidates || notAPlaceAfter.test(words.slice(index + 1, index + 3).join(''))) {
         previous = undefined
         continue
       }
