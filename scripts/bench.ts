@@ -70,7 +70,7 @@ for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${valu
 if (values.files) {
   const sizes = values.files.split(',').map(Number)
   console.log('\nbuilds (wall s; stages s; peak RSS MB)')
-  console.log('  files  items   run        wall   read  split+tag  archive  render    data  search   RSS  render/floor  pages')
+  console.log('  files  items   run        wall   read  split+tag  archive  state  render    data  search   RSS  render/floor  pages')
   for (const files of sizes) {
     const corpus = join(root, 'bench-out', `corpus-${files}`)
     if (!existsSync(corpus)) execFileSync('node', ['--import', 'tsx', join(root, 'scripts/generate-corpus.ts'), '--files', String(files), '--out', corpus], {stdio: 'inherit'})
@@ -117,6 +117,6 @@ function row(files: number, run: string, stats: BuildStats, floorMs: number): vo
   const s = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(1).padStart(6)
   const t = stats.timings
   console.log(
-    `  ${String(files).padStart(5)} ${String(stats.items ?? '-').padStart(6)}   ${run.padEnd(10)} ${s(stats.wallMs)} ${s(t.read)} ${s(t['split+tag']).padStart(10)} ${s(t.archive).padStart(8)} ${s(t.render).padStart(7)} ${s(t.data).padStart(7)} ${s(t.search).padStart(7)} ${stats.maxRssMb.toFixed(0).padStart(5)}  ${((t.render ?? 0) / floorMs).toFixed(1).padStart(8)}x  ${String(stats.pages).padStart(6)}`
+    `  ${String(files).padStart(5)} ${String(stats.items ?? '-').padStart(6)}   ${run.padEnd(10)} ${s(stats.wallMs)} ${s(t.read)} ${s(t['split+tag']).padStart(10)} ${s(t.archive).padStart(8)} ${s(t.state)} ${s(t.render).padStart(7)} ${s(t.data).padStart(7)} ${s(t.search).padStart(7)} ${stats.maxRssMb.toFixed(0).padStart(5)}  ${((t.render ?? 0) / floorMs).toFixed(1).padStart(8)}x  ${String(stats.pages).padStart(6)}`
   )
 }

@@ -11,7 +11,7 @@ import {buildArchiveFromFolder} from './pipeline/build.js'
 import {processGazette} from './pipeline/process-gazette.js'
 import {parseCorrections} from './read/corrections.js'
 import {readGazette} from './read/read-gazette.js'
-import type {Timings} from './pipeline/timings.js'
+import {timed, type Timings} from './pipeline/timings.js'
 import {updateInPlace, writeAtomically} from './site/atomic-output.js'
 import {buildSite} from './site/build-site.js'
 import {searchFolder} from './site/search/write-index.js'
@@ -78,7 +78,7 @@ program
       `  ${stats.places} districts and towns; ${archive.people.length} people`,
       `  reports: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes (--report prints the notes)`
     ]
-    const state: SiteState = {...siteState(archive, version), input, summary: {lines, problems: archive.reports.filter((report) => report.severity !== 'info')}}
+    const state: SiteState = {...(await timed(timings, 'state', () => siteState(archive, version))), input, summary: {lines, problems: archive.reports.filter((report) => report.severity !== 'info')}}
     const plan = planUpdate(previous, state)
     let pages = 0
     if (!plan) {

@@ -1,7 +1,7 @@
 import {performance} from 'node:perf_hooks'
 
 /** The stages of a build, as the benchmark reports them. */
-export type Stage = 'read' | 'split+tag' | 'archive' | 'render' | 'data' | 'search'
+export type Stage = 'read' | 'split+tag' | 'archive' | 'state' | 'render' | 'data' | 'search'
 
 /** Milliseconds spent in each stage. */
 export type Timings = Partial<Record<Stage, number>>
