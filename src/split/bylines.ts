@@ -25,6 +25,8 @@ const roled = new RegExp(`^(?:本报|本刊)?(?:${roleWords}\\s*${names}\\s*)+$`
 const credit = new RegExp(`^(?:(?:本报)?(?:记者|通讯员)?\\s*)(${names})\\s*(?:/|\\s)?\\s*(?:摄影|摄)$`, 'u')
 const suffix = new RegExp(`^(.*[。！？!?”」）)])\\s*(${names})$`, 'u')
 const bracketed = new RegExp(`^(.*[。！？!?”」])\\s*([（(]\\s*(?:${roleWords}\\s*${names}\\s*)+[）)])$`, 'u')
+const closingBracket = /[）)]$/u
+const endsInHan = new RegExp(`[${han}]$`, 'u')
 /** Marks some papers set before a byline: `□记者 张三`, `■通讯员 周某`. */
 const mark = /^[□■●◎○▲◆★☆]\s*/u
 const lead = new RegExp(`^(?:本报讯|本报[${han}]{0,4}电)\\s*[（(]([^）)]{2,60})[）)]`, 'u')
@@ -49,9 +51,12 @@ export function bylineShape(line: string): BylineShape | undefined {
  * not be, so that a paragraph broken after `。下一步` is not misread.
  */
 export function splitBylineSuffix(text: string): {text: string; byline: string} | undefined {
-  const inBrackets = bracketed.exec(text)
+  // Both patterns backtrack through the whole line; their last character
+  // (a bracket, a Han character) rules most lines out first.
+  const last = text.slice(-2)
+  const inBrackets = closingBracket.test(last) ? bracketed.exec(text) : null
   if (inBrackets) return {text: inBrackets[1]!.trimEnd(), byline: inBrackets[2]!}
-  const match = suffix.exec(text)
+  const match = endsInHan.test(last) ? suffix.exec(text) : null
   if (!match) return undefined
   const [, body, tail] = match as unknown as [string, string, string]
   const spaced = /\s$/.test(text.slice(0, text.length - tail.length))

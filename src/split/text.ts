@@ -5,10 +5,15 @@
  * brackets (`…说。”`). A quote closed without a full stop
  * (`锻造基层治理“主力军”`) ends a title, not a sentence.
  */
-const closing = /[。！？!?…][」』）)】”’"]*$/u
+const sentenceEnds = '。！？!?…'
+const closers = '」』）)】”’"'
 
 export function endsSentence(text: string): boolean {
-  return closing.test(text.trimEnd())
+  // From the end, as a pattern ending in `$` would try every start.
+  const trimmed = text.trimEnd()
+  let end = trimmed.length
+  while (end > 0 && closers.includes(trimmed[end - 1]!)) end--
+  return end > 0 && sentenceEnds.includes(trimmed[end - 1]!)
 }
 
 /** Punctuation that only occurs inside sentences or between clauses. */
@@ -61,12 +66,13 @@ const tightBefore = '，。；：！？、）》'
  * full-width punctuation (`白甸镇： 178条`), which are never typeset.
  */
 export function tidySpaces(text: string): string {
-  return text
-    .replace(/\s+/gu, ' ')
-    .replace(new RegExp(`([${tightAfter}]) `, 'gu'), '$1')
-    .replace(new RegExp(` ([${tightBefore}])`, 'gu'), '$1')
-    .trim()
+  // Most lines have no white space at all (`\s` is what `trim` removes too).
+  if (!/\s/u.test(text)) return text
+  return text.replace(/\s+/gu, ' ').replace(spaceAfterTight, '$1').replace(spaceBeforeTight, '$1').trim()
 }
+
+const spaceAfterTight = new RegExp(`([${tightAfter}]) `, 'gu')
+const spaceBeforeTight = new RegExp(` ([${tightBefore}])`, 'gu')
 
 /** A Han character (CJK unified ideograph). */
 export const han = '\\p{Script=Han}'
