@@ -71,57 +71,31 @@ export function cut(text: string): string[] {
 
 /**
  * Where the segmenter always cuts (cppjieba's separators: space, tab, line
- * feed, `，`, `。`): each is a word of its own, and the text between two of
- * them is cut without regard to the rest.
+ * feed, `，`, `。`): each is a word of its own, and each clause between two
+ * of them is cut without regard to the rest.
  */
-function isSeparator(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0xff0c || code === 0x3002
+const separators = /[ \t\n，。]/u
+
+/** The clauses of a text: what lies between the segmenter's separators, none empty. */
+export function clausesOf(text: string): string[] {
+  return text.split(separators).filter((clause) => clause !== '')
 }
 
 /**
- * Cut texts into words as `cut` cuts each, but only the stretches between
- * separators that `wanted` picks: any other stretch stands as one empty
- * word. As the segmenter cuts each stretch on its own, the words of a
- * picked stretch are those `cut` gives it; the picked stretches of all the
- * texts go to the segmenter in one call.
+ * Cut clauses (from `clausesOf`) into words, as `cut` would cut the text
+ * they come from, in one call to the segmenter.
  */
-export function cutStretches(texts: readonly string[], wanted: (text: string, start: number, end: number) => boolean): string[][] {
+export function cutClauses(clauses: readonly string[]): string[][] {
   ensureLoaded()
-  // Per text: separators and skipped stretches as words, picked ones as null.
-  const plans: Array<Array<string | null>> = []
-  const picked: string[] = []
-  for (const text of texts) {
-    const plan: Array<string | null> = []
-    let start = 0
-    for (let index = 0; index <= text.length; index++) {
-      const atEnd = index === text.length
-      if (!atEnd && !isSeparator(text.charCodeAt(index))) continue
-      if (index > start) {
-        const pick = wanted(text, start, index)
-        if (pick) picked.push(text.slice(start, index))
-        plan.push(pick ? null : '')
-      }
-      if (!atEnd) plan.push(text[index]!)
-      start = index + 1
-    }
-    plans.push(plan)
+  const result: string[][] = clauses.map(() => [])
+  if (clauses.length === 0) return result
+  // Joined by a separator (one no clause holds), they come back cut apart by it.
+  let clause = 0
+  for (const word of nodejieba.cut(clauses.join('\n'), false)) {
+    if (word === '\n') clause++
+    else result[clause]!.push(word)
   }
-  // Joined by a separator (one no stretch holds), the stretches come back
-  // cut apart by it.
-  const words = picked.length > 0 ? nodejieba.cut(picked.join('\n'), false) : []
-  let next = 0
-  return plans.map((plan) => {
-    const result: string[] = []
-    for (const step of plan) {
-      if (step !== null) {
-        result.push(step)
-        continue
-      }
-      while (next < words.length && words[next] !== '\n') result.push(words[next++]!)
-      next++
-    }
-    return result
-  })
+  return result
 }
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import fc from 'fast-check'
-import {cut, cutStretches} from '../src/segmenter.js'
+import {clausesOf, cut, cutClauses} from '../src/segmenter.js'
 import {isPlaceName} from '../src/tag/tag.js'
 import {loadGazetteer, shortName} from '../src/tag/gazetteer.js'
 import {processSample, processText} from './helpers.js'
@@ -68,20 +68,19 @@ test('samples: primary places of some items', () => {
   assert.deepEqual(province.items[8]!.places.map((place) => place.code), ['320312', '320312107'], '铜山区刘集镇')
 })
 
-test('segmenter: clauses cut apart give the words of the whole text, and a clause left out is one empty word', () => {
-  const gazetteer = loadGazetteer()
-  isPlaceName('通州', gazetteer) // teaches the segmenter the place names
+test('segmenter: clauses cut apart give the words of the whole text; separators are words of their own', () => {
+  isPlaceName('通州', loadGazetteer()) // teaches the segmenter the place names
+  const separator = /^[ \t\n，。]$/u
   const piece = fc.constantFrom(...'通州区石港镇南通人民西路海门街道社区建设推进长江大桥', ' ', '\t', '\n', '，', '。', '、', 'a1', '\u3000')
   fc.assert(
-    fc.property(fc.array(fc.array(piece, {maxLength: 30}).map((pieces) => pieces.join('')), {maxLength: 4}), (texts) => {
-      assert.deepEqual(cutStretches(texts, () => true), texts.map((text) => cut(text)))
-      // Leaving out the clauses without `通`: each stands as ''.
-      const some = cutStretches(texts, (text, start, end) => text.slice(start, end).includes('通'))
-      for (const [index, text] of texts.entries()) {
-        const clauses = text.split(/([ \t\n，。])/u).filter((clause) => clause !== '')
-        assert.deepEqual(some[index], clauses.flatMap((clause) => (/^[ \t\n，。]$/u.test(clause) ? [clause] : clause.includes('通') ? cut(clause) : [''])))
-      }
+    fc.property(fc.array(piece, {maxLength: 40}), (pieces) => {
+      const text = pieces.join('')
+      const words = cut(text)
+      assert.ok(words.every((word) => separator.test(word) || !/[ \t\n，。]/u.test(word)), 'a separator stands alone')
+      const clauses = clausesOf(text)
+      assert.deepEqual(cutClauses(clauses).flat(), words.filter((word) => !separator.test(word)))
+      assert.deepEqual(cutClauses(clauses), clauses.map((clause) => cut(clause)))
     }),
-    {numRuns: 300, seed: 3}
+    {numRuns: 500, seed: 3}
   )
 })

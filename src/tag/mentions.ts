@@ -1,4 +1,4 @@
-import {addWords, cutStretches, dictionaryEntry} from '../segmenter.js'
+import {addWords, clausesOf, cutClauses, dictionaryEntry} from '../segmenter.js'
 import {NameTrie} from './name-trie.js'
 import type {Gazetteer, NameEntry} from './gazetteer.js'
 
@@ -72,16 +72,18 @@ function readableNames(gazetteer: Gazetteer): Readable {
  */
 export function findMentions(texts: Array<{text: string; prominent: boolean}>, gazetteer: Gazetteer): Mention[] {
   const {candidates: named, trie} = readableNames(gazetteer)
-  // A clause holding none of these names as a string holds none as a word:
-  // it is left uncut, one empty word. The word after a name is in its clause or is
-  // the separator (`，`) that ends it, and `notAPlaceAfter` starts with no
-  // separator, so a name is read as before.
-  const wordsOf = cutStretches(
-    texts.map(({text}) => text),
-    (text, start, end) => trie.occursIn(text, start, end)
-  )
+  // The segmenter cuts each clause on its own, so only clauses holding one
+  // of these names as a string need cutting: under half the text. A name
+  // read as a mention is a word of its clause; the word before it (for
+  // `previous`) and the two after it (for `notAPlaceAfter`, which starts
+  // with no separator) matter only within the clause.
+  const clauses: Array<{clause: string; prominent: boolean}> = []
+  for (const {text, prominent} of texts) {
+    for (const clause of clausesOf(text)) if (trie.occursIn(clause)) clauses.push({clause, prominent})
+  }
+  const wordsOf = cutClauses(clauses.map(({clause}) => clause))
   const mentions: Mention[] = []
-  for (const [position, {prominent}] of texts.entries()) {
+  for (const [position, {prominent}] of clauses.entries()) {
     const words = wordsOf[position]!
     let previous: Mention | undefined
     for (let index = 0; index < words.length; index++) {

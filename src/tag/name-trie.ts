@@ -25,11 +25,11 @@ export class NameTrie {
     }
   }
 
-  /** True when some name stands in `text` between `start` and `end`. */
-  occursIn(text: string, start = 0, end = text.length): boolean {
-    for (let from = start; from < end; from++) {
+  /** True when some name stands in `text`. */
+  occursIn(text: string): boolean {
+    for (let from = 0; from < text.length; from++) {
       let node: TrieNode | undefined = this.root
-      for (let index = from; index < end; index++) {
+      for (let index = from; index < text.length; index++) {
         node = node.next.get(text.charCodeAt(index))
         if (!node) break
         if (node.end) return true
