@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import fc from 'fast-check'
-import {parseLines, parseLinesWithMarkdown, scanLines} from '../src/split/parse.js'
+import {parseLines} from '../src/split/parse.js'
 import {split} from '../src/split/split.js'
 import {bylineShape, leadBylines, parseBylines, splitBylineSuffix} from '../src/split/bylines.js'
 import {readHeadline} from '../src/split/headline.js'
@@ -23,23 +22,6 @@ test('parse: only ATX headings are syntax; every other markdown construct stays 
     ]
   )
   assert.deepEqual(lines.map((line) => line.line), [1, 3, 4, 5, 6, 7, 9])
-})
-
-test('parse: the line scan reads every text as the Markdown parser does', () => {
-  // A hard break (two trailing spaces) runs the next line on; a tab does not.
-  for (const text of ['甲  \n乙\n丙\n', '甲 \t\n乙\n', '甲  \n# 题\n', '  ## 题 ##  \n#题\n####### 七\n# #\n', '\u3000\n正文\u3000#\n']) {
-    assert.deepEqual(scanLines(text), parseLinesWithMarkdown(text), JSON.stringify(text))
-  }
-  const piece = fc.constantFrom('#', '##', '#######', ' ', '  ', '\t', '\n', '\n\n', '甲', 'a', '\u3000', '\u2028', '*', '> ', '1. ', '---', '&amp;', '\\', '`')
-  fc.assert(
-    fc.property(fc.array(piece, {maxLength: 30}), (pieces) => {
-      const text = pieces.join('')
-      assert.deepEqual(scanLines(text), parseLinesWithMarkdown(text))
-    }),
-    {numRuns: 3000, seed: 5}
-  )
-  // What the scan does not model goes to the parser.
-  assert.deepEqual(parseLines('甲\r\n\r\n# 乙\r丙\0'), parseLinesWithMarkdown('甲\r\n\r\n# 乙\r丙\0'))
 })
 
 test('bylines: every form of the samples', () => {
