@@ -141,7 +141,8 @@ function compareGazettes(a: Gazette, b: Gazette): number {
   )
 }
 
-function compareNewestFirst(a: ArchiveItem, b: ArchiveItem): number {
+/** Dated items newest first, then undated; by id within a date. */
+export function compareNewestFirst(a: ArchiveItem, b: ArchiveItem): number {
   return (
     Number(a.metadata.date === null) - Number(b.metadata.date === null) ||
     (b.metadata.date ?? '').localeCompare(a.metadata.date ?? '') ||

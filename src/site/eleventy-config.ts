@@ -1,5 +1,6 @@
 import {HtmlBasePlugin} from '@11ty/eleventy'
 import type {Archive, ArchiveGazette, ArchiveItem, Locality, Person} from '../archive/model.js'
+import {compareNewestFirst} from '../archive/build-archive.js'
 import {renderBody} from './render-body.js'
 import {pageLists, type PageLists} from './site-state.js'
 
@@ -77,9 +78,7 @@ function absolute(site: SiteSettings, path: string): string {
 }
 
 function newest(list: ArchiveItem[], count: number): ArchiveItem[] {
-  return [...list]
-    .sort((a, b) => Number(a.metadata.date === null) - Number(b.metadata.date === null) || (b.metadata.date ?? '').localeCompare(a.metadata.date ?? '') || a.id.localeCompare(b.id))
-    .slice(0, count)
+  return [...list].sort(compareNewestFirst).slice(0, count)
 }
 
 /** schema.org NewsArticle of an item, for JSON-LD. */
