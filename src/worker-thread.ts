@@ -13,6 +13,11 @@ export function startWorker(base: string, name: string): Worker {
   return typescript ? new Worker(`import('tsx/esm/api').then(({register}) => { register(); return import(${JSON.stringify(entry.href)}) })`, {eval: true}) : new Worker(entry)
 }
 
+/** What a worker reports of an error it caught: the stack when there is one (messages carry text, not errors). */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error)
+}
+
 /** Post `message` to a worker that answers each message with one, and wait for the answer. */
 export function ask<T>(worker: Worker, message: unknown): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -1,6 +1,6 @@
 import {availableParallelism} from 'node:os'
 import type {Gazette, SourceGazette} from '../types.js'
-import {ask, startWorker} from '../worker-thread.js'
+import {ask, errorText, startWorker} from '../worker-thread.js'
 import {processGazette} from './process-gazette.js'
 
 /** What became of one gazette: the result, or why the stages failed on it. */
@@ -46,6 +46,6 @@ function processSafely(source: SourceGazette): Outcome {
   try {
     return {gazette: processGazette(source)}
   } catch (error) {
-    return {error: error instanceof Error ? (error.stack ?? error.message) : String(error)}
+    return {error: errorText(error)}
   }
 }

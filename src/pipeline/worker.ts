@@ -1,5 +1,6 @@
 import {parentPort} from 'node:worker_threads'
 import type {SourceGazette} from '../types.js'
+import {errorText} from '../worker-thread.js'
 import {processGazette} from './process-gazette.js'
 
 // A worker thread of the split + tag pool: one gazette in, one out.
@@ -7,6 +8,6 @@ parentPort!.on('message', (source: SourceGazette) => {
   try {
     parentPort!.postMessage({gazette: processGazette(source)})
   } catch (error) {
-    parentPort!.postMessage({error: error instanceof Error ? (error.stack ?? error.message) : String(error)})
+    parentPort!.postMessage({error: errorText(error)})
   }
 })
