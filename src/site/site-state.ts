@@ -137,7 +137,7 @@ export function isEmptyPlan(plan: UpdatePlan): boolean {
 /** The records of the pages to render: all, or those whose file is in `files`. */
 export function pageLists(archive: Archive, files?: ReadonlySet<string>): PageLists {
   if (!files) return {items: archive.items, gazettes: archive.gazettes, datePages: archive.datePages, people: archive.people, localityPages: archive.localityPages, localityCodes: archive.localityCodes}
-  const lists: PageLists = {items: [], gazettes: [], datePages: [], people: [], localityPages: [], localityCodes: []}
+  const lists = emptyLists()
   for (const entry of pageEntries(archive)) {
     if (files.has(entry.file)) (lists[entry.list] as unknown[]).push(entry.record)
   }
@@ -156,7 +156,7 @@ export function slicePages(lists: PageLists, size: number): PageLists[] {
   for (const key of Object.keys(lists) as Array<keyof PageLists>) {
     for (const record of lists[key]) {
       if (!slice || count === size) {
-        slice = {items: [], gazettes: [], datePages: [], people: [], localityPages: [], localityCodes: []}
+        slice = emptyLists()
         slices.push(slice)
         count = 0
       }
@@ -164,7 +164,11 @@ export function slicePages(lists: PageLists, size: number): PageLists[] {
       count++
     }
   }
-  return slices.length > 0 ? slices : [{items: [], gazettes: [], datePages: [], people: [], localityPages: [], localityCodes: []}]
+  return slices.length > 0 ? slices : [emptyLists()]
+}
+
+function emptyLists(): PageLists {
+  return {items: [], gazettes: [], datePages: [], people: [], localityPages: [], localityCodes: []}
 }
 
 function hashOf(value: unknown): string {
