@@ -60,3 +60,8 @@ export function searchBundles(items: readonly ArchiveItem[]): Map<string, Archiv
 export function searchFilter(place: Pick<Division, 'level' | 'path'>): string {
   return `${place.level}:${place.path.slice(-2).join('')}`
 }
+
+/** The search filters of an item's districts and towns (the levels the search form filters by). */
+export function placeFilters(item: Pick<ArchiveItem, 'places'>): string[] {
+  return item.places.filter((place) => place.level === 'district' || place.level === 'town').map(searchFilter)
+}

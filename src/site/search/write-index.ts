@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {ArchiveItem} from '../../archive/model.js'
 import {startWorker} from '../../worker-thread.js'
-import {searchBundles, searchFilter, searchYear} from './bundles.js'
+import {placeFilters, searchBundles, searchYear} from './bundles.js'
 import type {BundleInfo, FilterCounts} from './format.js'
 import type {SearchDoc} from './index-bundle.js'
 import {writeBundle, writeJson, type BundleJob} from './write-bundle.js'
@@ -98,7 +98,7 @@ function searchDoc(item: ArchiveItem, byId: ReadonlyMap<string, ArchiveItem>): S
     row: [item.url.slice(1), item.heading, item.metadata.date],
     heading: [item.kicker, item.title, item.subtitle].filter((part): part is string => part !== null),
     text: text.filter((part): part is string => part !== null),
-    filters: item.places.filter((place) => place.level === 'district' || place.level === 'town').map(searchFilter)
+    filters: placeFilters(item)
   }
 }
 
@@ -107,9 +107,9 @@ function filterCounts(items: readonly ArchiveItem[]): FilterCounts {
   const count = (table: Record<string, number>, value: string) => (table[value] = (table[value] ?? 0) + 1)
   for (const item of items) {
     count(counts.year, searchYear(item))
-    for (const filter of new Set(item.places.map(searchFilter))) {
-      const [level, value] = filter.split(/:(.*)/u) as [string, string]
-      if (level === 'district' || level === 'town') count(counts[level], value)
+    for (const filter of new Set(placeFilters(item))) {
+      const [level, value] = filter.split(/:(.*)/u) as ['district' | 'town', string]
+      count(counts[level], value)
     }
   }
   return counts
