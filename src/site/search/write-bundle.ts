@@ -15,11 +15,12 @@ export interface BundleJob {
  */
 export function writeBundle({folder, docs}: BundleJob): number {
   const {shards, files} = indexBundle(docs)
-  for (const [path, value] of files) writeJson(join(folder, path), value)
+  for (const [path, value] of files) writeJsonSync(join(folder, path), value)
   return shards
 }
 
-export function writeJson(file: string, value: unknown): void {
+/** Not atomic like the cache's `writeJson`: the output folder is a staging folder until the build succeeds. */
+export function writeJsonSync(file: string, value: unknown): void {
   mkdirSync(dirname(file), {recursive: true})
   writeFileSync(file, JSON.stringify(value))
 }

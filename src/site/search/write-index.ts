@@ -7,7 +7,7 @@ import {startWorker} from '../../worker-thread.js'
 import {placeFilters, searchBundles, searchYear} from './bundles.js'
 import type {BundleInfo, FilterCounts} from './format.js'
 import type {SearchDoc} from './index-bundle.js'
-import {writeBundle, writeJson, type BundleJob} from './write-bundle.js'
+import {writeBundle, writeJsonSync, type BundleJob} from './write-bundle.js'
 
 /** Where the search index lives in the site. */
 export const searchFolder = 'search-index'
@@ -43,8 +43,8 @@ export async function indexForSearch(output: string, items: readonly ArchiveItem
   const counts = thread ? await inThread(indexed.length, (index) => job(indexed[index]!)) : indexed.map((name) => writeBundle(job(name)))
   const shards = new Map(indexed.map((name, index) => [name, counts[index]!]))
   const infos = [...bundles].map(([name, members]): BundleInfo => (shards.has(name) ? {name, year: searchYear(members[0]!), docs: members.length, shards: shards.get(name)!} : previous.get(name)!))
-  writeJson(join(folder, 'bundles.json'), infos)
-  writeJson(join(folder, 'filters.json'), filterCounts(items))
+  writeJsonSync(join(folder, 'bundles.json'), infos)
+  writeJsonSync(join(folder, 'filters.json'), filterCounts(items))
   for (const module of clientModules) await copyFile(fileURLToPath(new URL(module, compiled)), join(folder, module))
   return {bundles: [...bundles.keys()], indexed}
 }
