@@ -1,24 +1,14 @@
 #!/usr/bin/env node
-import {existsSync} from 'node:fs'
-import {readFile, writeFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import {basename} from 'node:path'
 import {Command, InvalidArgumentError, Option} from 'commander'
-import cliProgress from 'cli-progress'
-import {VFile} from 'vfile'
-import {reporter} from 'vfile-reporter'
 import {toPublicArchive} from './archive/export.js'
-import {buildArchiveFromFolder} from './pipeline/build.js'
+import type {BuildOptions} from './build-command.js'
+import {buildInThread} from './build-thread.js'
 import {processGazette} from './pipeline/process-gazette.js'
 import {parseCorrections} from './read/corrections.js'
 import {readGazette} from './read/read-gazette.js'
-import {timed, type Timings} from './pipeline/timings.js'
-import {updateInPlace, writeAtomically} from './site/atomic-output.js'
-import {buildSite} from './site/build-site.js'
-import {searchFolder} from './site/search/write-index.js'
-import {isEmptyPlan, planUpdate, readState, siteState, siteVersion, statePath, writeState, type SiteState} from './site/site-state.js'
-import {folderSnapshot} from './read/snapshot.js'
-import {pipelineVersion} from './pipeline/cache.js'
-import type {Report} from './types.js'
+import {formatReports} from './report.js'
 
 const program = new Command()
 program.name('gazette').description('Turn a folder of gazette files into a static, searchable news archive.').version('0.1.0')
@@ -38,64 +28,10 @@ program
   .option('--no-cache', 'split and tag every gazette afresh')
   .option('--full', 'render every page, even when only some changed since the last build')
   .option('--stats <file>', 'write the time of each stage and the peak memory as JSON (for benchmarks)')
-  .action(async (options: {input: string; output: string; basePath: string; siteUrl: string; strict?: boolean; maxFileSize: number; report?: boolean; quiet?: boolean; stats?: string; cache: string | false; full?: boolean}) => {
-    const started = Date.now()
-    const timings: Timings = {}
-    // A rebuild of a site built before with the same cache renders only the pages that changed.
-    const stateFile = options.cache ? statePath(options.cache, options.output) : undefined
-    const previous = stateFile && !options.full && existsSync(options.output) ? await readState(stateFile) : undefined
-    const version = await siteVersion([options.basePath, options.siteUrl])
-    const input = stateFile ? await folderSnapshot(options.input, [options.maxFileSize, await pipelineVersion()]) : undefined
-    // Not a file of the content folder touched since the last build: nothing to read or render.
-    if (input && previous?.summary && previous.input === input && previous.version === version && !options.report) {
-      const {lines, problems} = previous.summary
-      if (problems.length > 0) console.error(formatReports(problems))
-      if (failsStrict(options, countReports(problems), options.output)) return
-      await writeStats(options.stats, {timings, wallMs: Date.now() - started, maxRssMb: process.resourceUsage().maxRSS / 1024, pages: 0})
-      console.log([`unchanged: ${options.output}/ left as it was (${((Date.now() - started) / 1000).toFixed(1)} s)`, ...lines].join('\n'))
-      return
-    }
-    const bar = process.stderr.isTTY && !options.quiet ? new cliProgress.SingleBar({format: 'split+tag {bar} {value}/{total} files', hideCursor: true}, cliProgress.Presets.shades_classic) : undefined
-    const {archive, gazettes} = await buildArchiveFromFolder({
-      input: options.input,
-      maxBytes: options.maxFileSize * 1024 * 1024,
-      timings,
-      cache: options.cache || undefined,
-      onProgress: (done, total) => {
-        if (done === 1) bar?.start(total, 0)
-        bar?.update(done)
-      }
-    })
-    bar?.stop()
-    const counts = countReports(archive.reports)
-    const shown = options.report ? archive.reports : archive.reports.filter((report) => report.severity !== 'info')
-    if (shown.length > 0) console.error(formatReports(shown))
-    if (failsStrict(options, counts, options.output)) return
-    const settings = {output: options.output, basePath: options.basePath, siteUrl: options.siteUrl, timings}
-    const {stats} = archive
-    const lines = [
-      `  ${stats.gazettes} gazette files → ${stats.items} items (${stats.articles} articles, ${stats.photos} photos, ${stats.fragments} fragments)`,
-      `  ${stats.places} districts and towns; ${archive.people.length} people`,
-      `  reports: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes (--report prints the notes)`
-    ]
-    const state: SiteState = {...(await timed(timings, 'state', () => siteState(archive, version))), input, summary: {lines, problems: archive.reports.filter((report) => report.severity !== 'info')}}
-    const plan = planUpdate(previous, state)
-    let pages = 0
-    if (!plan) {
-      pages = (await writeAtomically(options.output, (folder) => buildSite(archive, gazettes, {...settings, output: folder}))).pages
-    } else if (!isEmptyPlan(plan)) {
-      const changes = {replace: [...plan.bundles, ...plan.staleBundles].map((bundle) => `${searchFolder}/${bundle}`), remove: plan.stale}
-      pages = (await updateInPlace(options.output, changes, async (folder) => {
-        const built = await buildSite(archive, gazettes, {...settings, output: folder, update: {plan, previous: options.output}})
-        // Forgotten while the output is between states: a killed rebuild is followed by a full build.
-        await writeState(stateFile!, undefined)
-        return built
-      })).pages
-    }
-    if (stateFile) await writeState(stateFile, state)
-    await writeStats(options.stats, {timings, wallMs: Date.now() - started, maxRssMb: process.resourceUsage().maxRSS / 1024, items: stats.items, gazettes: stats.gazettes, pages})
-    const done = `${plan ? 'updated' : 'built'} ${options.output}/ in ${((Date.now() - started) / 1000).toFixed(1)} s: ${pages} pages`
-    console.log([plan ? `${done} written (${plan.files.size} changed, ${plan.stale.length} removed, ${plan.bundles.size} search bundles)` : done, ...lines].join('\n'))
+  .option('--max-heap <MB>', 'most memory the build’s JavaScript heap may take (default: 512 MB + 4 × the content folder’s size)', positiveNumber)
+  .action(async (options: BuildOptions & {maxHeap?: number}) => {
+    const {maxHeap, ...rest} = options
+    process.exitCode = await buildInThread(rest, maxHeap)
   })
 
 program
@@ -131,41 +67,10 @@ program
     if (options.report) console.error(formatReports(gazettes.flatMap((gazette) => gazette.reports)))
   })
 
-/** With --strict, any error or warning fails the build before the output is touched. */
-function failsStrict(options: {strict?: boolean}, counts: Record<Report['severity'], number>, output: string): boolean {
-  if (!options.strict || counts.error + counts.warning === 0) return false
-  console.error(`--strict: ${counts.error} errors and ${counts.warning} warnings; ${output}/ left as it was`)
-  process.exitCode = 1
-  return true
-}
-
-async function writeStats(file: string | undefined, stats: Record<string, unknown>): Promise<void> {
-  if (file) await writeFile(file, JSON.stringify(stats, null, 2))
-}
-
 function positiveNumber(value: string): number {
   const number = Number(value)
   if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a positive number of megabytes')
   return number
-}
-
-function countReports(reports: Report[]): Record<Report['severity'], number> {
-  const counts = {error: 0, warning: 0, info: 0}
-  for (const report of reports) counts[report.severity]++
-  return counts
-}
-
-/** Reports as vfile-reporter prints them: grouped by file, with line:column. */
-export function formatReports(reports: Report[]): string {
-  const files = new Map<string, VFile>()
-  for (const report of reports) {
-    const file = files.get(report.file) ?? new VFile({path: report.file})
-    files.set(report.file, file)
-    const place = report.line === null ? undefined : {line: report.line, column: report.column ?? 1}
-    const message = file.message(report.message, {place, ruleId: report.ruleId.split(':')[1], source: report.ruleId.split(':')[0]})
-    message.fatal = report.severity === 'error' ? true : report.severity === 'warning' ? false : undefined
-  }
-  return reporter([...files.values()], {verbose: false})
 }
 
 // `gazette split … | head` closes the pipe early: that is not an error.

@@ -1,4 +1,4 @@
-import {Worker} from 'node:worker_threads'
+import {Worker, type WorkerOptions} from 'node:worker_threads'
 
 /**
  * Start a worker thread on the module `name` next to `base` (an
@@ -7,10 +7,10 @@ import {Worker} from 'node:worker_threads'
  * module (`--import` in a worker's execArgv comes too late for its entry
  * module on Node 20).
  */
-export function startWorker(base: string, name: string): Worker {
+export function startWorker(base: string, name: string, options: WorkerOptions = {}): Worker {
   const typescript = base.endsWith('.ts')
   const entry = new URL(`./${name}${typescript ? '.ts' : '.js'}`, base)
-  return typescript ? new Worker(`import('tsx/esm/api').then(({register}) => { register(); return import(${JSON.stringify(entry.href)}) })`, {eval: true}) : new Worker(entry)
+  return typescript ? new Worker(`import('tsx/esm/api').then(({register}) => { register(); return import(${JSON.stringify(entry.href)}) })`, {...options, eval: true}) : new Worker(entry, options)
 }
 
 /** What a worker reports of an error it caught: the stack when there is one (messages carry text, not errors). */

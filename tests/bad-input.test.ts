@@ -679,14 +679,14 @@ test('bad input 15: markup, template syntax and formulas in titles and metadata 
   }
 
   // JSON export: the text as written.
-  const exported = JSON.parse(readFileSync(join(output, 'data', 'archive.json'), 'utf8')) as {gazettes: Array<{source: string; metadata: {paper: string}; items: Array<{title: string; subtitle: string; body: Array<{text: string}>}>}>}
+  const exported = JSON.parse(readFileSync(join(output, 'data', '2022.json'), 'utf8')) as {gazettes: Array<{source: string; metadata: {paper: string}; items: Array<{title: string; subtitle: string; body: Array<{text: string}>}>}>}
   const unsafe = exported.gazettes.find((gazette) => gazette.source === 'unsafe.txt')!
   assert.equal(unsafe.items[0]!.title, title)
   assert.equal(unsafe.items[0]!.body[0]!.text, `本报讯 正文${payload}内容。通州区石港镇召开会议。`)
   assert.equal(unsafe.metadata.paper, '"><img src=x onerror=alert(1)>{{ 7*7 }}报')
 
   // CSV: quotes do not break the columns; no cell starts as a formula.
-  const csvText = readFileSync(join(output, 'data', 'items.csv'), 'utf8')
+  const csvText = readFileSync(join(output, 'data', '2022.csv'), 'utf8')
   assert.ok(csvText.startsWith('\ufeff'))
   const [header, ...rows] = parseCsv(csvText.slice(1))
   assert.ok(header && header.length === 12, 'twelve columns')

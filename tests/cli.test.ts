@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict'
-import {execFileSync} from 'node:child_process'
+import {execFileSync, spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {test} from 'node:test'
 import {samplesDir} from './helpers.js'
+import {heapLimit} from '../src/build-thread.js'
 
 const cli = join(import.meta.dirname, '..', 'src', 'cli.ts')
 const run = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', cli, ...args], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
@@ -31,4 +32,28 @@ test('cli: gazette build works from any folder, paths taken against it', (t) => 
   const output = execFileSync(process.execPath, [compiled, 'build', '-i', samplesDir, '-o', 'site', '--cache', 'cache', '-q'], {cwd: folder, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
   assert.match(output, /^built site\//u)
   assert.ok(existsSync(join(folder, 'site', 'index.html')) && existsSync(join(folder, 'site', 'search-index', 'bundles.json')))
+})
+
+test('cli: gazette build without a content folder says so and fails, writing nothing', (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'gazette-none-'))
+  t.after(() => rmSync(folder, {recursive: true, force: true}))
+  const result = spawnSync(process.execPath, ['--import', 'tsx', cli, 'build', '-i', join(folder, 'missing'), '-o', join(folder, 'site'), '--cache', join(folder, 'cache')], {encoding: 'utf8'})
+  assert.equal(result.status, 1)
+  assert.match(result.stderr, /no content folder at .*missing \(-i, --input\)/u)
+  assert.equal(existsSync(join(folder, 'site')), false)
+})
+
+test('cli: the build runs with a bounded heap: too small a --max-heap ends it with a message naming the option, the output left as it was', (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'gazette-heap-'))
+  t.after(() => rmSync(folder, {recursive: true, force: true}))
+  const result = spawnSync(process.execPath, ['--import', 'tsx', cli, 'build', '-i', samplesDir, '-o', join(folder, 'site'), '--no-cache', '--max-heap', '16'], {encoding: 'utf8'})
+  assert.equal(result.status, 1)
+  assert.match(result.stderr, /out of memory: the build may take 16 MB of heap; give it more with --max-heap/u)
+  assert.equal(existsSync(join(folder, 'site')), false)
+})
+
+test('cli: the default heap limit grows with the content: 512 MB, and 4 MB more per MB of gazette files', () => {
+  assert.equal(heapLimit(0), 512)
+  assert.equal(heapLimit(94 * 1024 * 1024), 888)
+  assert.ok(heapLimit(250 * 1024 * 1024) > heapLimit(94 * 1024 * 1024))
 })

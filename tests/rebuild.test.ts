@@ -72,15 +72,19 @@ test('rebuild: adding, changing and removing gazettes gives the site a full buil
   assert.ok(untouched.some((name) => name.startsWith('items/ce-shi-bao-2024-03-01-p1-')), 'old item pages are left alone')
   assert.ok(!untouched.includes('index.html') && !untouched.includes('feed.xml') && !untouched.includes('sitemap.xml'))
   assert.ok(untouched.some((name) => name.startsWith('search-index/2024-03/')), 'the March search bundle is not re-indexed')
+  assert.ok(untouched.includes('data/undated.json') && untouched.includes('data/undated.csv'), 'the data of other years is not written again')
+  assert.ok(!untouched.includes('data/2024.json') && !untouched.includes('data/2024.csv'))
 
-  // A page corrected in place, and one taken out.
+  // A page corrected in place, and two taken out (the undated one with its data part).
   writeFileSync(join(input, '2024-03-02-1.txt'), readFileSync(join(input, '2024-03-02-1.txt'), 'utf8').replace(/。/u, '！'))
   rmSync(join(input, '2024-03-01-2.txt'))
+  rmSync(join(input, 'undated.txt'))
   assert.match(build(input, site, '--cache', cache), /updated .*\(\d+ changed, [1-9]\d* removed/u)
   rmSync(full, {recursive: true})
   build(input, full, '--no-cache')
   assertSameFiles(site, full)
   assert.ok(![...files(site).keys()].some((name) => name.startsWith('items/ce-shi-bao-2024-03-01-p2-')), 'the removed page’s items are gone')
+  assert.ok(!existsSync(join(site, 'data/undated.json')), 'the data part of no gazette is gone')
 
   // --full renders everything again.
   assert.match(build(input, site, '--cache', cache, '--full'), /^built /mu)
@@ -104,14 +108,16 @@ test('rebuild: related items are the neighbours in the place’s timeline, toppe
 })
 
 test('rebuild: a new version of the templates or settings means a full build', () => {
-  const state: SiteState = {version: 'a', pages: {'items/x/index.html': '1', 'items/y/index.html': '2'}, bundles: {'2024': '1'}}
+  const state: SiteState = {version: 'a', pages: {'items/x/index.html': '1', 'items/y/index.html': '2'}, bundles: {'2024': '1'}, data: {'2023': '1', '2024': '1'}}
   assert.equal(planUpdate(undefined, state), undefined)
   assert.equal(planUpdate({...state, version: 'b'}, state), undefined)
   assert.ok(isEmptyPlan(planUpdate(state, state)!))
-  const plan = planUpdate(state, {version: 'a', pages: {'items/x/index.html': '3', 'items/z/index.html': '4'}, bundles: {'2024': '2'}})!
+  const plan = planUpdate(state, {version: 'a', pages: {'items/x/index.html': '3', 'items/z/index.html': '4'}, bundles: {'2024': '2'}, data: {'2024': '2', '2025': '1'}})!
   assert.deepEqual([...plan.files], ['items/x/index.html', 'items/z/index.html'])
   assert.deepEqual(plan.stale, ['items/y/index.html'])
   assert.deepEqual([...plan.bundles], ['2024'])
+  assert.deepEqual([...plan.data], ['2024', '2025'])
+  assert.deepEqual(plan.staleData, ['2023'])
 })
 
 test('rebuild: updateInPlace moves new files in, replaces whole folders, deletes removed pages, and leaves the site alone on failure', async (t) => {

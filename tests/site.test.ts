@@ -37,7 +37,7 @@ before(async () => {
 
 test('site: home, a page per gazette, per item, per locality, dates, people, feeds, sitemap, data', () => {
   const all = filesBelow(site)
-  for (const name of ['index.html', '404.html', 'places/index.html', 'dates/index.html', 'people/index.html', 'feed.xml', 'sitemap.xml', 'data/archive.json', 'data/items.csv', 'data/gazette-archive.schema.json']) {
+  for (const name of ['index.html', '404.html', 'places/index.html', 'dates/index.html', 'people/index.html', 'feed.xml', 'sitemap.xml', 'data/undated.json', 'data/undated.csv', 'data/gazette-archive.schema.json']) {
     assert.ok(all.includes(name), name)
   }
   assert.equal(all.filter((name) => /^pages\/[^/]+\/index\.html$/u.test(name)).length, 5)
@@ -62,7 +62,7 @@ test('site: every internal link and asset resolves, also under a base path', () 
 })
 
 test('site: a locality page lists exactly its items', () => {
-  const archive = JSON.parse(readFileSync(join(site, 'data/archive.json'), 'utf8')) as {gazettes: Array<{items: Array<{id: string; places: Array<{code: string}>}>}>}
+  const archive = JSON.parse(readFileSync(join(site, 'data/undated.json'), 'utf8')) as {gazettes: Array<{items: Array<{id: string; places: Array<{code: string}>}>}>}
   const tagged = archive.gazettes.flatMap((gazette) => gazette.items).filter((item) => item.places.some((place) => place.code === '320612110'))
   const html = readFileSync(join(site, 'places/320612110/index.html'), 'utf8')
   const listed = [...html.matchAll(/href="\/items\/([^/]+)\/"/gu)].map((match) => match[1])

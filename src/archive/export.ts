@@ -35,6 +35,11 @@ export function toPublicArchive(gazettes: Array<Pick<Gazette, 'source' | 'metada
   }
 }
 
+/** The year a gazette (or item) was published, as its data part and search bundle name it; `undated` without a date. */
+export function yearOf(metadata: Pick<Gazette['metadata'], 'date'>): string {
+  return metadata.date?.slice(0, 4) ?? 'undated'
+}
+
 const csvColumns = ['id', 'source', 'paper', 'date', 'page', 'kind', 'kicker', 'title', 'subtitle', 'bylines', 'places', 'text'] as const
 
 /**

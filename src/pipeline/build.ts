@@ -19,13 +19,25 @@ export interface PipelineOptions extends FolderOptions {
   threads?: number
 }
 
+/** What the pipeline made of a content folder. */
+export interface Built {
+  archive: Archive
+  gazettes: Gazette[]
+  /**
+   * By source path, the cache key of each gazette (none without a cache):
+   * it stands for all split and tag made of the file, so that what a page
+   * shows can be compared between builds without hashing the text again.
+   */
+  keys: Map<string, string>
+}
+
 /** read → split → tag → archive, for a whole content folder. */
-export async function buildArchiveFromFolder(options: PipelineOptions): Promise<{archive: Archive; gazettes: Gazette[]}> {
+export async function buildArchiveFromFolder(options: PipelineOptions): Promise<Built> {
   const {timings} = options
   const {gazettes: sources, reports} = await timed(timings, 'read', () => readFolder(options.input, options))
-  const gazettes = await timed(timings, 'split+tag', () => splitAndTag(sources, reports, options))
+  const {gazettes, keys} = await timed(timings, 'split+tag', () => splitAndTag(sources, reports, options))
   const archive = await timed(timings, 'archive', () => buildArchive(gazettes, {reports}))
-  return {archive, gazettes}
+  return {archive, gazettes, keys}
 }
 
 /**
@@ -33,7 +45,7 @@ export async function buildArchiveFromFolder(options: PipelineOptions): Promise<
  * the rest from the worker pool; a gazette the stages fail on is reported
  * and left out.
  */
-async function splitAndTag(sources: SourceGazette[], reports: Report[], options: PipelineOptions): Promise<Gazette[]> {
+async function splitAndTag(sources: SourceGazette[], reports: Report[], options: PipelineOptions): Promise<Pick<Built, 'gazettes' | 'keys'>> {
   const keys = options.cache ? await Promise.all(sources.map(cacheKey)) : []
   // A few at a time: thousands of files opened at once would run out of descriptors.
   const cached = options.cache ? await pMap(keys, (key) => readCached(options.cache!, key), {concurrency: 16}) : []
@@ -55,5 +67,5 @@ async function splitAndTag(sources: SourceGazette[], reports: Report[], options:
     gazettes[index] = outcome.gazette
     if (options.cache) await writeCached(options.cache, keys[index]!, outcome.gazette)
   }
-  return gazettes.filter((gazette): gazette is Gazette => gazette !== undefined)
+  return {gazettes: gazettes.filter((gazette): gazette is Gazette => gazette !== undefined), keys: new Map(keys.map((key, index) => [sources[index]!.source, key]))}
 }

@@ -10,6 +10,10 @@ export type Outcome = {gazette: Gazette} | {error: string}
 // dictionary and the gazetteer: about a second) costs more than it saves.
 const minFilesForThreads = 24
 
+// A thread holds the dictionary, the gazetteer and one gazette's trees
+// (about 100 MB); bounded, its heap is collected before garbage doubles it.
+const threadHeapMb = 256
+
 /**
  * Split and tag gazettes, in worker threads when there are enough of them
  * and more than one core, keeping the input order. A gazette on which the
@@ -27,7 +31,7 @@ export async function processAll(sources: readonly SourceGazette[], onDone: () =
   let next = 0
   await Promise.all(
     Array.from({length: Math.min(threads, sources.length)}, async () => {
-      const worker = startWorker(import.meta.url, 'worker')
+      const worker = startWorker(import.meta.url, 'worker', {resourceLimits: {maxOldGenerationSizeMb: threadHeapMb}})
       try {
         while (next < sources.length) {
           const index = next++

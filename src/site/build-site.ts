@@ -1,19 +1,15 @@
-import {mkdir, readdir, writeFile, copyFile} from 'node:fs/promises'
-import {dirname, join, relative, resolve} from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {readdir} from 'node:fs/promises'
+import {join, relative} from 'node:path'
 import Eleventy from '@11ty/eleventy'
 import type {Archive} from '../archive/model.js'
-import {toCsv, toPublicArchive} from '../archive/export.js'
 import type {Gazette} from '../types.js'
 import {configureSite, type EleventyConfig} from './eleventy-config.js'
-import {searchFilter} from './search/bundles.js'
 import {indexForSearch} from './search/write-index.js'
 import {timed, type Timings} from '../pipeline/timings.js'
 import {pageLists, slicePages, type UpdatePlan} from './site-state.js'
-import {shortName} from '../tag/gazetteer.js'
+import {packageRoot} from './package-root.js'
+import {writeData} from './write-data.js'
 
-/** The package root: templates, .eleventy.js and schema/ live there. */
-export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
 export interface SiteOptions {
   output: string
@@ -21,7 +17,7 @@ export interface SiteOptions {
   siteUrl: string
   /** Filled with the time each stage took. */
   timings?: Timings
-  /** A rebuild: render and index only what `plan` names; the other item pages are in `previous`. */
+  /** A rebuild: render, index and export only what `plan` names; the rest is in `previous`. */
   update?: {plan: UpdatePlan; previous: string}
   /** Pages an Eleventy run renders at most: it holds them all until it ends (10,000 take about 0.35 GB). */
   pagesPerRun?: number
@@ -40,7 +36,7 @@ export async function buildSite(archive: Archive, gazettes: Gazette[], options: 
   let pages: number
   try {
     pages = await timed(options.timings, 'render', () => render(archive, options))
-    await timed(options.timings, 'data', () => writeData(archive, gazettes, options.output))
+    await timed(options.timings, 'data', () => writeData(archive, gazettes, options.output, update?.plan.data))
   } catch (error) {
     // Let the index finish writing into the output before the caller removes it.
     await search.catch(() => undefined)
@@ -76,32 +72,8 @@ async function render(archive: Archive, options: SiteOptions): Promise<number> {
   return pages
 }
 
-async function writeData(archive: Archive, gazettes: Gazette[], output: string): Promise<void> {
-  const folder = join(output, 'data')
-  await mkdir(folder, {recursive: true})
-  await writeFile(join(folder, 'places.json'), JSON.stringify(searchPlaces(archive)))
-  await writeFile(join(folder, 'archive.json'), JSON.stringify(toPublicArchive(gazettes)))
-  await writeFile(join(folder, 'items.csv'), '\uFEFF' + toCsv(gazettes))
-  await copyFile(join(packageRoot, 'schema', 'gazette-archive.schema.json'), join(folder, 'gazette-archive.schema.json'))
-}
-
 /** `gazettes` → `/gazettes/`. */
 export function normaliseBasePath(path: string): string {
   const trimmed = path.replace(/^\/+|\/+$/gu, '')
   return trimmed ? `/${trimmed}/` : '/'
-}
-
-/**
- * The districts and towns of the archive under every name a reader may
- * type (`石港镇`, `石港`, `通州区石港镇`), with the search filter each
- * stands for: the search page turns such words into filters.
- */
-function searchPlaces(archive: Archive) {
-  return Object.values(archive.localities)
-    .filter((locality) => locality.level === 'district' || locality.level === 'town')
-    .map((locality) => {
-      const [level, filter] = searchFilter(locality).split(/:(.*)/u) as [string, string]
-      const names = [locality.name, shortName(locality.name, locality.level), filter].filter((name): name is string => name !== undefined)
-      return {level, filter, label: filter, url: locality.url, names: [...new Set(names)]}
-    })
 }

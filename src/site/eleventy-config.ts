@@ -43,6 +43,7 @@ export function configureSite(eleventyConfig: EleventyConfig, archive: Archive, 
   eleventyConfig.addFilter('item', (id: string) => items.get(id))
   eleventyConfig.addFilter('items', (ids: string[]) => ids.map((id) => items.get(id)!))
   eleventyConfig.addFilter('gazette', (id: string) => gazettes.get(id))
+  eleventyConfig.addFilter('itemCount', (ids: string[]) => ids.reduce((sum, id) => sum + gazettes.get(id)!.itemIds.length, 0))
   eleventyConfig.addFilter('locality', (code: string) => archive.localities[code])
   eleventyConfig.addFilter('localities', (codes: string[]) => codes.map((code) => archive.localities[code]!))
   eleventyConfig.addFilter('person', (name: string) => people.get(name))

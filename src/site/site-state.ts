@@ -8,6 +8,7 @@ import type {Report} from '../types.js'
 import {hashFiles, readJson, writeJson} from '../pipeline/cache.js'
 import {fileOf} from './output-file.js'
 import {searchBundles} from './search/bundles.js'
+import {dataParts} from './write-data.js'
 
 /**
  * What a built site was made from: for every page of the paginated
@@ -22,6 +23,8 @@ export interface SiteState {
   pages: Record<string, string>
   /** By bundle name: a hash of its items' articles. */
   bundles: Record<string, string>
+  /** By data part (year): a hash of its gazettes. */
+  data: Record<string, string>
   /** The content folder the site was built from, as `folderSnapshot` sees it. */
   input?: string
   /** The build's summary and problems, printed again when nothing changed. */
@@ -48,6 +51,10 @@ export interface UpdatePlan {
   bundles: Set<string>
   /** Search bundles that no longer exist. */
   staleBundles: string[]
+  /** Data parts to write afresh. */
+  data: Set<string>
+  /** Data parts that no longer exist. */
+  staleData: string[]
 }
 
 /**
@@ -55,16 +62,22 @@ export interface UpdatePlan {
  * the search index holds: the item, the rest of a continued story, its
  * page's label) is hashed apart from the links around it (neighbours,
  * authors' pages, its page), so that a search bundle only changes with
- * the articles in it.
+ * the articles in it. What split and tag made of a gazette is hashed as
+ * its cache key: at 40,000 items, hashing their text took a second.
  */
-function hashers(archive: Archive) {
+function hashers(archive: Archive, keys: ReadonlyMap<string, string>) {
   const items = new Map(archive.items.map((item) => [item.id, item]))
   const gazettes = new Map(archive.gazettes.map((gazette) => [gazette.id, gazette]))
   const personUrls = new Map(archive.people.map((person) => [person.name, person.url]))
+  // Without a cache (tests), the item itself.
+  const content = ({previous, next, related, ...rest}: ArchiveItem) => keys.get(gazettes.get(rest.gazetteId)!.source) ?? hashOf(rest)
   const articles = new Map<string, string>()
-  const article = ({previous, next, related, ...rest}: ArchiveItem) => {
-    let hash = articles.get(rest.id)
-    if (hash === undefined) articles.set(rest.id, (hash = hashOf([rest, rest.continuedBy && items.get(rest.continuedBy.id)?.body, gazettes.get(rest.gazetteId)!.label])))
+  const article = (item: ArchiveItem) => {
+    let hash = articles.get(item.id)
+    if (hash === undefined) {
+      const rest = item.continuedBy && items.get(item.continuedBy.id)
+      articles.set(item.id, (hash = hashOf([content(item), item.id, item.url, item.heading, item.order, item.continues, item.continuedBy, rest && content(rest), gazettes.get(item.gazetteId)!.label])))
+    }
     return hash
   }
   const itemHashes = new Map<string, string>()
@@ -88,7 +101,7 @@ function hashers(archive: Archive) {
 }
 
 /** Every paginated page of the archive, with its file and what it shows. */
-function pageEntries(archive: Archive, hash = hashers(archive)): Array<{file: string; list: keyof PageLists; record: unknown; hash: () => string}> {
+function pageEntries(archive: Archive, hash = hashers(archive, new Map())): Array<{file: string; list: keyof PageLists; record: unknown; hash: () => string}> {
   // A locality's own page shows its counts and its children's; its archive pages only its name and place in the tree.
   const locality = (listing: LocalityPage) => {
     const {itemIds, children, ...rest} = archive.localities[listing.code]!
@@ -108,30 +121,36 @@ function pageEntries(archive: Archive, hash = hashers(archive)): Array<{file: st
   ]
 }
 
-/** The state of a site built from `archive` with templates and settings `version`. */
-export function siteState(archive: Archive, version: string): SiteState {
-  const hash = hashers(archive)
+/** The state of a site built from `archive` (its gazettes' cache `keys` by source) with templates and settings `version`. */
+export function siteState(archive: Archive, version: string, keys: ReadonlyMap<string, string> = new Map()): SiteState {
+  const hash = hashers(archive, keys)
   const pages: Record<string, string> = {}
   for (const entry of pageEntries(archive, hash)) pages[entry.file] = entry.hash()
   const bundles: Record<string, string> = {}
   for (const [bundle, members] of searchBundles(archive.items)) bundles[bundle] = hashOf(members.map(hash.article))
-  return {version, pages, bundles}
+  const data: Record<string, string> = {}
+  for (const [part, members] of dataParts(archive.gazettes)) data[part] = hashOf(members.map((gazette) => keys.get(gazette.source) ?? hash.gazette(gazette.id)))
+  return {version, pages, bundles, data}
 }
 
 /** What to rebuild to go from `previous` to `next`; undefined when only a full build will do. */
 export function planUpdate(previous: SiteState | undefined, next: SiteState): UpdatePlan | undefined {
   if (!previous || previous.version !== next.version) return undefined
+  const changed = (from: Record<string, string>, to: Record<string, string>) => new Set(Object.keys(to).filter((key) => from[key] !== to[key]))
+  const gone = (from: Record<string, string>, to: Record<string, string>) => Object.keys(from).filter((key) => !(key in to))
   return {
-    files: new Set(Object.keys(next.pages).filter((file) => previous.pages[file] !== next.pages[file])),
-    stale: Object.keys(previous.pages).filter((file) => !(file in next.pages)),
-    bundles: new Set(Object.keys(next.bundles).filter((bundle) => previous.bundles[bundle] !== next.bundles[bundle])),
-    staleBundles: Object.keys(previous.bundles).filter((bundle) => !(bundle in next.bundles))
+    files: changed(previous.pages, next.pages),
+    stale: gone(previous.pages, next.pages),
+    bundles: changed(previous.bundles, next.bundles),
+    staleBundles: gone(previous.bundles, next.bundles),
+    data: changed(previous.data, next.data),
+    staleData: gone(previous.data, next.data)
   }
 }
 
 /** Whether a plan leaves the site exactly as it is. */
 export function isEmptyPlan(plan: UpdatePlan): boolean {
-  return plan.files.size === 0 && plan.stale.length === 0 && plan.bundles.size === 0 && plan.staleBundles.length === 0
+  return plan.files.size === 0 && plan.stale.length === 0 && plan.bundles.size === 0 && plan.staleBundles.length === 0 && plan.data.size === 0 && plan.staleData.length === 0
 }
 
 /** The records of the pages to render: all, or those whose file is in `files`. */

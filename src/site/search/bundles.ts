@@ -1,5 +1,6 @@
 import type {ArchiveItem} from '../../archive/model.js'
 import type {Division} from '../../types.js'
+import {yearOf} from '../../archive/export.js'
 
 /**
  * Most items a search bundle holds. A rebuild indexes whole bundles again;
@@ -9,7 +10,7 @@ export const bundleLimit = 4000
 
 /** The year an item is filtered under in search, or `undated`. */
 export function searchYear(item: Pick<ArchiveItem, 'metadata'>): string {
-  return item.metadata.date?.slice(0, 4) ?? 'undated'
+  return yearOf(item.metadata)
 }
 
 /**

@@ -9,6 +9,9 @@ import type {BundleInfo, FilterCounts} from './format.js'
 import type {SearchDoc} from './index-bundle.js'
 import {writeBundle, writeJsonSync, type BundleJob} from './write-bundle.js'
 
+// A bundle's items and its index (up to 4,000 items: about 100 MB) fit with room to collect.
+const threadHeapMb = 256
+
 /** Where the search index lives in the site. */
 export const searchFolder = 'search-index'
 
@@ -52,11 +55,12 @@ export async function indexForSearch(output: string, items: readonly ArchiveItem
 /**
  * Index and write `count` bundles in a worker thread; their numbers of
  * shards. All are posted at once, so that the thread need not wait on a
- * main thread busy rendering, and one message each, so that neither thread
- * holds more than a bundle's items unserialised.
+ * main thread busy rendering (the queue holds them serialised, about as
+ * big as their text), and one message each, so that neither thread holds
+ * more than a bundle's items unserialised.
  */
 async function inThread(count: number, job: (index: number) => BundleJob): Promise<number[]> {
-  const worker = startWorker(import.meta.url, 'index-worker')
+  const worker = startWorker(import.meta.url, 'index-worker', {resourceLimits: {maxOldGenerationSizeMb: threadHeapMb}})
   try {
     return await new Promise<number[]>((resolve, reject) => {
       const shards: number[] = []

@@ -1,0 +1,65 @@
+import {copyFile, mkdir, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import type {Archive} from '../archive/model.js'
+import {toCsv, toPublicArchive, yearOf} from '../archive/export.js'
+import type {Gazette} from '../types.js'
+import {searchFilter} from './search/bundles.js'
+import {shortName} from '../tag/gazetteer.js'
+import {packageRoot} from './package-root.js'
+
+/** Where the bulk data files live in the site. */
+export const dataFolder = 'data'
+
+/**
+ * The bulk export, one part per year of publication (`undated` for the
+ * rest), each part a whole archive in the public format (`<year>.json`) and
+ * a table (`<year>.csv`): decades of pages are too big for one file, and a
+ * new day's pages then rewrite only their year's part.
+ */
+export function dataParts<T extends Pick<Gazette, 'metadata'>>(gazettes: readonly T[]): Map<string, T[]> {
+  const parts = new Map<string, T[]>()
+  for (const gazette of gazettes) {
+    const year = yearOf(gazette.metadata)
+    const part = parts.get(year)
+    if (part) part.push(gazette)
+    else parts.set(year, [gazette])
+  }
+  return parts
+}
+
+/** The files of a data part, within the site. */
+export function partFiles(part: string): string[] {
+  return [`${dataFolder}/${part}.json`, `${dataFolder}/${part}.csv`]
+}
+
+/**
+ * Write the data parts (all, or those in `only`), the schema, and the
+ * place names the search page reads as filters.
+ */
+export async function writeData(archive: Archive, gazettes: readonly Gazette[], output: string, only?: ReadonlySet<string>): Promise<void> {
+  const folder = join(output, dataFolder)
+  await mkdir(folder, {recursive: true})
+  for (const [part, members] of dataParts(gazettes)) {
+    if (only && !only.has(part)) continue
+    const [json, csv] = partFiles(part).map((file) => join(output, file)) as [string, string]
+    await writeFile(json, JSON.stringify(toPublicArchive(members)))
+    await writeFile(csv, '\uFEFF' + toCsv(members))
+  }
+  await writeFile(join(folder, 'places.json'), JSON.stringify(searchPlaces(archive)))
+  await copyFile(join(packageRoot, 'schema', 'gazette-archive.schema.json'), join(folder, 'gazette-archive.schema.json'))
+}
+
+/**
+ * The districts and towns of the archive under every name a reader may
+ * type (`石港镇`, `石港`, `通州区石港镇`), with the search filter each
+ * stands for: the search page turns such words into filters.
+ */
+function searchPlaces(archive: Archive) {
+  return Object.values(archive.localities)
+    .filter((locality) => locality.level === 'district' || locality.level === 'town')
+    .map((locality) => {
+      const [level, filter] = searchFilter(locality).split(/:(.*)/u) as [string, string]
+      const names = [locality.name, shortName(locality.name, locality.level), filter].filter((name): name is string => name !== undefined)
+      return {level, filter, label: filter, url: locality.url, names: [...new Set(names)]}
+    })
+}
