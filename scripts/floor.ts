@@ -1,12 +1,12 @@
 /**
  * The plain-Node floor: write one HTML page per item of a built archive's
- * public data (`data/archive.json`) with string templates and nothing else.
+ * public data (the parts `data/<year>.json`) with string templates and nothing else.
  * The benchmark compares the render stage against it, so that figures stay
  * comparable on a noisy machine.
  *
  * `node --import tsx scripts/floor.ts SITE OUT` prints the milliseconds taken.
  */
-import {mkdir, readFile, rm, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {performance} from 'node:perf_hooks'
 
@@ -22,7 +22,9 @@ interface PublicItem {
 
 const [site, out] = process.argv.slice(2)
 if (!site || !out) throw new Error('usage: floor.ts SITE OUT')
-const {gazettes} = JSON.parse(await readFile(join(site, 'data/archive.json'), 'utf8')) as {gazettes: Array<{items: PublicItem[]}>}
+const parts = (await readdir(join(site, 'data'))).filter((name) => /^(?:\d{4}|undated)\.json$/u.test(name))
+const gazettes: Array<{items: PublicItem[]}> = []
+for (const part of parts) gazettes.push(...(JSON.parse(await readFile(join(site, 'data', part), 'utf8')) as {gazettes: typeof gazettes}).gazettes)
 
 const escape = (text: string) => text.replace(/[&<>"]/gu, (character) => `&#${character.charCodeAt(0)};`)
 const page = (item: PublicItem) => `<!doctype html>

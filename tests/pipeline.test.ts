@@ -10,16 +10,18 @@ import {processGazette} from '../src/pipeline/process-gazette.js'
 import type {SourceGazette} from '../src/types.js'
 import {readSample, sampleFiles, samplesDir} from './helpers.js'
 
-test('pool: worker threads give the same gazettes as one thread, in input order', async () => {
-  // Enough files for the pool to start threads.
+test('pool: child processes give the same gazettes as one thread, in input order, and an error outcome where the stages throw', async () => {
+  // Enough files for the pool to start processes.
   const sources = Array.from({length: 24}, (_, index) => {
     const source = readSample(sampleFiles[index % sampleFiles.length]!)
     return {...source, source: `${index}-${source.source}`}
   })
+  sources[5] = {...sources[5]!, text: undefined} as unknown as SourceGazette
   const outcomes = await processAll(sources, undefined, 2)
+  assert.ok('error' in outcomes[5]! && /TypeError/u.test(outcomes[5].error))
   assert.deepEqual(
-    outcomes.map((outcome) => ('gazette' in outcome ? outcome.gazette : outcome.error)),
-    sources.map((source) => processGazette(source))
+    outcomes.filter((_, index) => index !== 5).map((outcome) => ('gazette' in outcome ? outcome.gazette : outcome.error)),
+    sources.filter((_, index) => index !== 5).map((source) => processGazette(source))
   )
 })
 

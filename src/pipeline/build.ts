@@ -15,8 +15,8 @@ export interface PipelineOptions extends FolderOptions {
   timings?: Timings
   /** Folder of cached split + tag results (none: no cache). */
   cache?: string | undefined
-  /** Worker threads for split + tag (default: one per core). */
-  threads?: number
+  /** Processes for split + tag (default: one per core). */
+  processes?: number
 }
 
 /** What the pipeline made of a content folder. */
@@ -54,7 +54,7 @@ async function splitAndTag(sources: SourceGazette[], reports: Report[], options:
   const outcomes = await processAll(
     missing.map((index) => sources[index]!),
     () => options.onProgress?.(++done, sources.length),
-    options.threads
+    options.processes
   )
   const gazettes: Array<Gazette | undefined> = Array.from(sources, (_, index) => cached[index])
   for (const [position, index] of missing.entries()) {

@@ -1,27 +1,33 @@
+import {fork, type ChildProcess} from 'node:child_process'
 import {availableParallelism} from 'node:os'
+import {fileURLToPath} from 'node:url'
 import type {Gazette, SourceGazette} from '../types.js'
-import {ask, errorText, startWorker} from '../worker-thread.js'
+import {errorText} from '../worker-thread.js'
 import {processGazette} from './process-gazette.js'
 
 /** What became of one gazette: the result, or why the stages failed on it. */
 export type Outcome = {gazette: Gazette} | {error: string}
 
-// Below this many files, starting threads (each loads the segmenter's
+// Below this many files, starting processes (each loads the segmenter's
 // dictionary and the gazetteer: about a second) costs more than it saves.
-const minFilesForThreads = 24
+const minFilesForProcesses = 24
 
-// A thread holds the dictionary, the gazetteer and one gazette's trees
-// (about 100 MB); bounded, its heap is collected before garbage doubles it.
-const threadHeapMb = 256
+// A process holds the dictionary, the gazetteer and one gazette's trees
+// (about 100 MB of heap); bounded, its heap is collected before garbage doubles it.
+const processHeapMb = 256
 
 /**
- * Split and tag gazettes, in worker threads when there are enough of them
+ * Split and tag gazettes, in child processes when there are enough of them
  * and more than one core, keeping the input order. A gazette on which the
  * stages throw becomes an error outcome: the others still build.
+ *
+ * Processes, not worker threads: nodejieba never frees its dictionary
+ * (220 MB) when a thread ends, so the memory of every thread that loaded it
+ * stayed taken until the build ended; a process gives it back when it exits.
  */
-export async function processAll(sources: readonly SourceGazette[], onDone: () => void = () => {}, threads = availableParallelism()): Promise<Outcome[]> {
+export async function processAll(sources: readonly SourceGazette[], onDone: () => void = () => {}, processes = availableParallelism()): Promise<Outcome[]> {
   const outcomes: Outcome[] = new Array(sources.length)
-  if (threads < 2 || sources.length < minFilesForThreads) {
+  if (processes < 2 || sources.length < minFilesForProcesses) {
     sources.forEach((source, index) => {
       outcomes[index] = processSafely(source)
       onDone()
@@ -30,26 +36,52 @@ export async function processAll(sources: readonly SourceGazette[], onDone: () =
   }
   let next = 0
   await Promise.all(
-    Array.from({length: Math.min(threads, sources.length)}, async () => {
-      const worker = startWorker(import.meta.url, 'worker', {resourceLimits: {maxOldGenerationSizeMb: threadHeapMb}})
+    Array.from({length: Math.min(processes, sources.length)}, async () => {
+      const child = startChild()
       try {
         while (next < sources.length) {
           const index = next++
-          outcomes[index] = await ask<Outcome>(worker, sources[index]!)
+          outcomes[index] = await ask(child, sources[index]!)
           onDone()
         }
       } finally {
-        await worker.terminate()
+        child.disconnect()
       }
     })
   )
   return outcomes
 }
 
-function processSafely(source: SourceGazette): Outcome {
+/** Split and tag one gazette where the stages may throw. */
+export function processSafely(source: SourceGazette): Outcome {
   try {
     return {gazette: processGazette(source)}
   } catch (error) {
     return {error: errorText(error)}
   }
+}
+
+/** A process running `child.ts` (under tsx in tests and scripts, which run `src/`). */
+function startChild(): ChildProcess {
+  const typescript = import.meta.url.endsWith('.ts')
+  const entry = fileURLToPath(new URL(`./child${typescript ? '.ts' : '.js'}`, import.meta.url))
+  const execArgv = [...(typescript ? ['--import', 'tsx'] : []), `--max-old-space-size=${processHeapMb}`]
+  return fork(entry, [], {execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc']})
+}
+
+/** Send a gazette to a child and wait for its outcome. */
+function ask(child: ChildProcess, source: SourceGazette): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (outcome: Outcome) => {
+      child.off('exit', onExit)
+      resolve(outcome)
+    }
+    const onExit = (code: number | null, signal: string | null) => {
+      child.off('message', onMessage)
+      reject(new Error(`split + tag process ended (${signal ?? `exit code ${code}`}) on ${source.source}`))
+    }
+    child.once('message', onMessage)
+    child.once('exit', onExit)
+    child.send(source)
+  })
 }
