@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {mkdtempSync, readdirSync} from 'node:fs'
+import {mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {test} from 'node:test'
@@ -17,7 +17,7 @@ test('pool: child processes give the same gazettes as one thread, in input order
     return {...source, source: `${index}-${source.source}`}
   })
   sources[5] = {...sources[5]!, text: undefined} as unknown as SourceGazette
-  const outcomes = await processAll(sources, undefined, 2)
+  const outcomes = await processAll(sources, undefined, {processes: 2})
   assert.ok('error' in outcomes[5]! && /TypeError/u.test(outcomes[5].error))
   assert.deepEqual(
     outcomes.filter((_, index) => index !== 5).map((outcome) => ('gazette' in outcome ? outcome.gazette : outcome.error)),
@@ -28,7 +28,7 @@ test('pool: child processes give the same gazettes as one thread, in input order
 test('pool: a gazette the stages throw on becomes an error outcome; the others are processed', async () => {
   const good = readSample(sampleFiles[0]!)
   const bad = {...good, source: 'bad.txt', text: undefined} as unknown as SourceGazette
-  const outcomes = await processAll([bad, good], undefined, 1)
+  const outcomes = await processAll([bad, good], undefined, {processes: 1})
   assert.ok('error' in outcomes[0]! && /TypeError/u.test(outcomes[0].error))
   assert.ok('gazette' in outcomes[1]!)
 })
@@ -41,6 +41,13 @@ test('cache: a second build takes every gazette from the cache; a changed correc
   const second = await buildArchiveFromFolder({input: samplesDir, cache, onProgress: (done) => progress.push(done)})
   assert.deepEqual(second.gazettes, first.gazettes)
   assert.deepEqual(progress, [], 'nothing was split again')
+  // An entry cut short (a full disk) is split again and written anew.
+  const entry = join(cache, readdirSync(cache).find((name) => name.endsWith('.json'))!)
+  writeFileSync(entry, '{"id": ')
+  const third = await buildArchiveFromFolder({input: samplesDir, cache, onProgress: (done) => progress.push(done)})
+  assert.deepEqual(third.gazettes, first.gazettes)
+  assert.deepEqual(progress, [sampleFiles.length])
+  assert.doesNotThrow(() => JSON.parse(readFileSync(entry, 'utf8')))
   const source = readSample(sampleFiles[0]!)
   assert.notEqual(await cacheKey(source), await cacheKey({...source, corrections: [{line: 3, at: 1, title: '新'}]}))
   assert.notEqual(await cacheKey(source), await cacheKey({...source, hash: 'other'}))

@@ -3,7 +3,7 @@ import type {Archive} from '../archive/model.js'
 import {buildArchive} from '../archive/build-archive.js'
 import type {Gazette, Report, SourceGazette} from '../types.js'
 import {readFolder, type FolderOptions} from '../read/read-folder.js'
-import {cacheKey, readCached, writeCached} from './cache.js'
+import {cacheKey, isCached, readCached, writeCached} from './cache.js'
 import {processAll} from './pool.js'
 import {timed, type Timings} from './timings.js'
 
@@ -42,22 +42,31 @@ export async function buildArchiveFromFolder(options: PipelineOptions): Promise<
 
 /**
  * Split and tag every gazette, taking unchanged ones from the cache and
- * the rest from the worker pool; a gazette the stages fail on is reported
- * and left out.
+ * the rest from the process pool; a gazette the stages fail on is reported
+ * and left out. The pool starts first and works while the cache is read,
+ * even for a single new gazette: loading the segmenter alone takes as long
+ * as reading thousands of entries.
  */
 async function splitAndTag(sources: SourceGazette[], reports: Report[], options: PipelineOptions): Promise<Pick<Built, 'gazettes' | 'keys'>> {
-  const keys = options.cache ? await Promise.all(sources.map(cacheKey)) : []
+  const {cache} = options
+  const keys = cache ? await Promise.all(sources.map(cacheKey)) : []
   // A few at a time: thousands of files opened at once would run out of descriptors.
-  const cached = options.cache ? await pMap(keys, (key) => readCached(options.cache!, key), {concurrency: 16}) : []
-  const missing = sources.flatMap((source, index) => (cached[index] ? [] : [index]))
-  let done = sources.length - missing.length
-  const outcomes = await processAll(
-    missing.map((index) => sources[index]!),
-    () => options.onProgress?.(++done, sources.length),
-    options.processes
+  const stored = cache ? await pMap(keys, (key) => isCached(cache, key), {concurrency: 16}) : []
+  const fresh = sources.flatMap((_, index) => (stored[index] ? [] : [index]))
+  // Progress counts the cached gazettes as done from the start.
+  let done = sources.length - fresh.length
+  const progress = () => options.onProgress?.(++done, sources.length)
+  const running = processAll(
+    fresh.map((index) => sources[index]!),
+    progress,
+    {processes: options.processes, inBackground: fresh.length < sources.length}
   )
-  const gazettes: Array<Gazette | undefined> = Array.from(sources, (_, index) => cached[index])
-  for (const [position, index] of missing.entries()) {
+  const gazettes: Array<Gazette | undefined> = cache ? await pMap(keys, (key, index) => (stored[index] ? readCached(cache, key) : undefined), {concurrency: 16}) : []
+  // An entry that was there but could not be read is split again.
+  const unreadable = sources.flatMap((_, index) => (stored[index] && !gazettes[index] ? [index] : []))
+  done -= unreadable.length
+  const outcomes = [...(await running), ...(await processAll(unreadable.map((index) => sources[index]!), progress))]
+  for (const [position, index] of [...fresh, ...unreadable].entries()) {
     const outcome = outcomes[position]!
     const source = sources[index]!
     if ('error' in outcome) {
@@ -65,7 +74,7 @@ async function splitAndTag(sources: SourceGazette[], reports: Report[], options:
       continue
     }
     gazettes[index] = outcome.gazette
-    if (options.cache) await writeCached(options.cache, keys[index]!, outcome.gazette)
+    if (cache) await writeCached(cache, keys[index]!, outcome.gazette)
   }
   return {gazettes: gazettes.filter((gazette): gazette is Gazette => gazette !== undefined), keys: new Map(keys.map((key, index) => [sources[index]!.source, key]))}
 }

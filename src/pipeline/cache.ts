@@ -1,5 +1,5 @@
 import {createHash, type Hash} from 'node:crypto'
-import {mkdir, readFile, readdir, rename, writeFile} from 'node:fs/promises'
+import {access, mkdir, readFile, readdir, rename, writeFile} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Gazette, SourceGazette} from '../types.js'
@@ -38,6 +38,14 @@ export async function cacheKey(source: SourceGazette): Promise<string> {
     .update(JSON.stringify([source.source, source.hash, source.metadata, source.corrections, source.reports]))
     .digest('hex')
     .slice(0, 32)
+}
+
+/** Whether an entry is there (it may still fail to read). */
+export function isCached(folder: string, key: string): Promise<boolean> {
+  return access(join(folder, `${key}.json`)).then(
+    () => true,
+    () => false
+  )
 }
 
 export function readCached(folder: string, key: string): Promise<Gazette | undefined> {

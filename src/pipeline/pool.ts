@@ -16,6 +16,13 @@ const minFilesForProcesses = 24
 // (about 100 MB of heap); bounded, its heap is collected before garbage doubles it.
 const processHeapMb = 256
 
+export interface PoolOptions {
+  /** Processes to start at most (default: one per core; below 2, none). */
+  processes?: number | undefined
+  /** The caller has other work meanwhile: use processes however few the files. */
+  inBackground?: boolean
+}
+
 /**
  * Split and tag gazettes, in child processes when there are enough of them
  * and more than one core, keeping the input order. A gazette on which the
@@ -25,9 +32,11 @@ const processHeapMb = 256
  * (220 MB) when a thread ends, so the memory of every thread that loaded it
  * stayed taken until the build ended; a process gives it back when it exits.
  */
-export async function processAll(sources: readonly SourceGazette[], onDone: () => void = () => {}, processes = availableParallelism()): Promise<Outcome[]> {
+export async function processAll(sources: readonly SourceGazette[], onDone: () => void = () => {}, options: PoolOptions = {}): Promise<Outcome[]> {
+  const {processes = availableParallelism(), inBackground = false} = options
   const outcomes: Outcome[] = new Array(sources.length)
-  if (processes < 2 || sources.length < minFilesForProcesses) {
+  if (sources.length === 0) return outcomes
+  if (processes < 2 || (sources.length < minFilesForProcesses && !inBackground)) {
     sources.forEach((source, index) => {
       outcomes[index] = processSafely(source)
       onDone()
