@@ -31,6 +31,9 @@ export interface Built {
   keys: Map<string, string>
 }
 
+// Reading this many cache entries takes about as long as starting a split + tag process (0.4 s).
+const readsWorthAProcess = 1000
+
 /** read → split → tag → archive, for a whole content folder. */
 export async function buildArchiveFromFolder(options: PipelineOptions): Promise<Built> {
   const {timings} = options
@@ -44,8 +47,8 @@ export async function buildArchiveFromFolder(options: PipelineOptions): Promise<
  * Split and tag every gazette, taking unchanged ones from the cache and
  * the rest from the process pool; a gazette the stages fail on is reported
  * and left out. The pool starts first and works while the cache is read,
- * even for a single new gazette: loading the segmenter alone takes as long
- * as reading thousands of entries.
+ * even for a single new gazette when there are many entries to read:
+ * loading the segmenter takes as long as reading thousands of them.
  */
 async function splitAndTag(sources: SourceGazette[], reports: Report[], options: PipelineOptions): Promise<Pick<Built, 'gazettes' | 'keys'>> {
   const {cache} = options
@@ -59,7 +62,7 @@ async function splitAndTag(sources: SourceGazette[], reports: Report[], options:
   const running = processAll(
     fresh.map((index) => sources[index]!),
     progress,
-    {processes: options.processes, inBackground: fresh.length < sources.length}
+    {processes: options.processes, inBackground: sources.length - fresh.length >= readsWorthAProcess}
   )
   const gazettes: Array<Gazette | undefined> = cache ? await pMap(keys, (key, index) => (stored[index] ? readCached(cache, key) : undefined), {concurrency: 16}) : []
   // An entry that was there but could not be read is split again.

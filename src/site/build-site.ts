@@ -19,7 +19,7 @@ export interface SiteOptions {
   timings?: Timings
   /** A rebuild: render, index and export only what `plan` names; the rest is in `previous`. */
   update?: {plan: UpdatePlan; previous: string}
-  /** Pages an Eleventy run renders at most: it holds them all until it ends (10,000 take about 0.35 GB). */
+  /** Pages an Eleventy run renders at most: it holds them all until it ends (10,000 take about 0.5 GB, too near the bounded heap). */
   pagesPerRun?: number
 }
 
@@ -53,7 +53,7 @@ async function render(archive: Archive, options: SiteOptions): Promise<number> {
   // Eleventy reads ignores against the working directory.
   const wholeSite = (await readdir(templates, {recursive: true})).filter((name) => name.endsWith('.njk') && !name.startsWith('_includes') && !paginated.has(name)).map((name) => relative(process.cwd(), join(templates, name)))
   let pages = 0
-  for (const [index, slice] of slicePages(pageLists(archive, options.update?.plan.files), options.pagesPerRun ?? 10_000).entries()) {
+  for (const [index, slice] of slicePages(pageLists(archive, options.update?.plan.files), options.pagesPerRun ?? 5_000).entries()) {
     const elev = new Eleventy(templates, options.output, {
       configPath: join(packageRoot, '.eleventy.js'),
       pathPrefix: basePath,
