@@ -1,7 +1,6 @@
-import {lstat, readdir} from 'node:fs/promises'
-import {join} from 'node:path'
 import cliProgress from 'cli-progress'
 import type {BuildOptions} from './build-command.js'
+import {folderFiles} from './read/snapshot.js'
 import {errorText, startWorker} from './worker-thread.js'
 
 /** What the build thread tells the command line: progress, then the exit code. */
@@ -50,9 +49,7 @@ export function heapLimit(bytes: number): number {
 /** The size of the files under `folder` (0 when it cannot be read: the build reports why). */
 async function folderBytes(folder: string): Promise<number> {
   try {
-    const entries = await readdir(folder, {recursive: true, withFileTypes: true})
-    const sizes = await Promise.all(entries.filter((entry) => entry.isFile()).map(async (entry) => (await lstat(join(entry.parentPath, entry.name))).size))
-    return sizes.reduce((sum, size) => sum + size, 0)
+    return (await folderFiles(folder)).reduce((sum, file) => sum + file.size, 0)
   } catch {
     return 0
   }

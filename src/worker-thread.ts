@@ -17,20 +17,3 @@ export function startWorker(base: string, name: string, options: WorkerOptions =
 export function errorText(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error)
 }
-
-/** Post `message` to a worker that answers each message with one, and wait for the answer. */
-export function ask<T>(worker: Worker, message: unknown): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (answer: T) => {
-      worker.off('error', onError)
-      resolve(answer)
-    }
-    const onError = (error: Error) => {
-      worker.off('message', onMessage)
-      reject(error)
-    }
-    worker.once('message', onMessage)
-    worker.once('error', onError)
-    worker.postMessage(message)
-  })
-}

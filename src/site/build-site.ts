@@ -10,7 +10,6 @@ import {pageLists, slicePages, type UpdatePlan} from './site-state.js'
 import {packageRoot} from './package-root.js'
 import {writeData} from './write-data.js'
 
-
 export interface SiteOptions {
   output: string
   basePath: string
@@ -22,7 +21,6 @@ export interface SiteOptions {
   /** Pages an Eleventy run renders at most: it holds them all until it ends (10,000 take about 0.5 GB, too near the bounded heap). */
   pagesPerRun?: number
 }
-
 
 /** The templates with one page per record of a list; the others render the whole-site pages (home, indexes, feeds, search). */
 const paginated = new Set(['item.njk', 'gazette.njk', 'date.njk', 'person.njk', 'place.njk', 'place-feed.njk'])
