@@ -3,6 +3,7 @@ import {mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {test} from 'node:test'
+import {deserialize} from 'node:v8'
 import {buildArchiveFromFolder} from '../src/pipeline/build.js'
 import {cacheKey} from '../src/pipeline/cache.js'
 import {processAll} from '../src/pipeline/pool.js'
@@ -36,19 +37,19 @@ test('pool: a gazette the stages throw on becomes an error outcome; the others a
 test('cache: a second build takes every gazette from the cache; a changed correction misses it', async () => {
   const cache = mkdtempSync(join(tmpdir(), 'gazette-cache-'))
   const first = await buildArchiveFromFolder({input: samplesDir, cache})
-  assert.equal(readdirSync(cache).filter((name) => name.endsWith('.json')).length, sampleFiles.length)
+  assert.equal(readdirSync(cache).filter((name) => name.endsWith('.v8')).length, sampleFiles.length)
   const progress: number[] = []
   const second = await buildArchiveFromFolder({input: samplesDir, cache, onProgress: (done) => progress.push(done)})
   assert.deepEqual(second.gazettes, first.gazettes)
   assert.deepEqual(progress, [], 'nothing was split again')
   // An entry cut short (a full disk) is split again and written anew.
-  const entry = join(cache, readdirSync(cache).find((name) => name.endsWith('.json'))!)
-  writeFileSync(entry, '{"id": ')
+  const entry = join(cache, readdirSync(cache).find((name) => name.endsWith('.v8'))!)
+  writeFileSync(entry, readFileSync(entry).subarray(0, 100))
   const again: number[] = []
   const third = await buildArchiveFromFolder({input: samplesDir, cache, onProgress: (done) => again.push(done)})
   assert.deepEqual(third.gazettes, first.gazettes)
   assert.deepEqual(again, [sampleFiles.length])
-  assert.doesNotThrow(() => JSON.parse(readFileSync(entry, 'utf8')))
+  assert.doesNotThrow(() => deserialize(readFileSync(entry)))
   const source = readSample(sampleFiles[0]!)
   assert.notEqual(await cacheKey(source), await cacheKey({...source, corrections: [{line: 3, at: 1, title: '新'}]}))
   assert.notEqual(await cacheKey(source), await cacheKey({...source, hash: 'other'}))

@@ -1,14 +1,18 @@
 import {createHash, type Hash} from 'node:crypto'
-import {access, mkdir, readFile, readdir, rename, writeFile} from 'node:fs/promises'
+import {existsSync, readFileSync} from 'node:fs'
+import {mkdir, readFile, readdir, rename, writeFile} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {deserialize, serialize} from 'node:v8'
 import type {Gazette, SourceGazette} from '../types.js'
 
 /*
- * Split + tag results, one JSON file per gazette, keyed by everything the
+ * Split + tag results, one file per gazette, keyed by everything the
  * result depends on: the file's path and bytes, its metadata (home region
  * included), corrections and read reports, and the version of the code and
- * data that made it.
+ * data that made it. Entries are in V8's serialization format, not JSON:
+ * a rebuild reads thousands of them, and V8 reads its own format in half
+ * the time it parses the same data as JSON.
  */
 
 let version: Promise<string> | undefined
@@ -40,20 +44,32 @@ export async function cacheKey(source: SourceGazette): Promise<string> {
     .slice(0, 32)
 }
 
+/*
+ * Entries are read synchronously: the build thread has nothing else to do
+ * meanwhile, and fs/promises takes three times as long for a small file
+ * (a file handle, and four trips to the thread pool).
+ */
+
 /** Whether an entry is there (it may still fail to read). */
-export function isCached(folder: string, key: string): Promise<boolean> {
-  return access(join(folder, `${key}.json`)).then(
-    () => true,
-    () => false
-  )
+export function isCached(folder: string, key: string): boolean {
+  return existsSync(entryPath(folder, key))
 }
 
-export function readCached(folder: string, key: string): Promise<Gazette | undefined> {
-  return readJson<Gazette>(join(folder, `${key}.json`))
+/** An entry, or undefined when it is missing or unreadable (a cache miss). */
+export function readCached(folder: string, key: string): Gazette | undefined {
+  try {
+    return deserialize(readFileSync(entryPath(folder, key))) as Gazette
+  } catch {
+    return undefined
+  }
 }
 
 export function writeCached(folder: string, key: string, gazette: Gazette): Promise<void> {
-  return writeJson(join(folder, `${key}.json`), gazette)
+  return writeAtomically(entryPath(folder, key), serialize(gazette))
+}
+
+function entryPath(folder: string, key: string): string {
+  return join(folder, `${key}.v8`)
 }
 
 /** A cache file's value, or undefined when it is missing or unreadable (a cache miss). */
@@ -65,11 +81,15 @@ export async function readJson<T>(path: string): Promise<T | undefined> {
   }
 }
 
-/** Written to a temporary name first, so that a killed build leaves no half entry. */
-export async function writeJson(path: string, value: unknown): Promise<void> {
+export function writeJson(path: string, value: unknown): Promise<void> {
+  return writeAtomically(path, JSON.stringify(value))
+}
+
+/** Written to a temporary name first, so that a killed build leaves no half file. */
+async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), {recursive: true})
   const temporary = `${path}.${process.pid}.tmp`
-  await writeFile(temporary, JSON.stringify(value))
+  await writeFile(temporary, data)
   await rename(temporary, path)
 }
 
