@@ -58,6 +58,9 @@ export interface SourceGazette {
   reports: Report[]
 }
 
+/** A gazette as read, but its text: all a build needs of a file whose split + tag results are cached. */
+export type ReadRecord = Omit<SourceGazette, 'text'>
+
 /**
  * An archivist's override of one decision of the splitter or the tagger,
  * written in the content folder's corrections file rather than in the

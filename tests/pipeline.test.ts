@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {test} from 'node:test'
@@ -34,7 +34,7 @@ test('pool: a gazette the stages throw on becomes an error outcome; the others a
   assert.ok('gazette' in outcomes[1]!)
 })
 
-test('cache: a second build takes every gazette from the cache; a changed correction misses it', async () => {
+test('cache: a second build takes every gazette from the cache; a damaged or missing entry is split again; a changed correction misses it', async () => {
   const cache = mkdtempSync(join(tmpdir(), 'gazette-cache-'))
   const first = await buildArchiveFromFolder({input: samplesDir, cache})
   assert.equal(readdirSync(cache).filter((name) => name.endsWith('.v8')).length, sampleFiles.length)
@@ -50,6 +50,10 @@ test('cache: a second build takes every gazette from the cache; a changed correc
   assert.deepEqual(third.gazettes, first.gazettes)
   assert.deepEqual(again, [sampleFiles.length])
   assert.doesNotThrow(() => deserialize(readFileSync(entry)))
+  // The files were not read again, being unchanged: an entry gone from the cache has them all read.
+  rmSync(entry)
+  const fourth = await buildArchiveFromFolder({input: samplesDir, cache})
+  assert.deepEqual(fourth.gazettes, first.gazettes)
   const source = readSample(sampleFiles[0]!)
   assert.notEqual(await cacheKey(source), await cacheKey({...source, corrections: [{line: 3, at: 1, title: '新'}]}))
   assert.notEqual(await cacheKey(source), await cacheKey({...source, hash: 'other'}))

@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict'
+import {cpSync, mkdtempSync, utimesSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {test} from 'node:test'
 import {decode} from '../src/read/decode.js'
 import {parseManifest} from '../src/read/manifest.js'
 import {readGazette} from '../src/read/read-gazette.js'
+import {readChanged} from '../src/read/read-folder.js'
+import {sampleFiles, samplesDir} from './helpers.js'
 
 const text = '通州区石港镇\n\n本报讯 日前，石港镇召开会议。\n'
 
@@ -58,4 +63,35 @@ test('manifest: entries, defaults, and a bad entry reported at its line', () => 
 test('metadata: front matter wins over the manifest entry, which wins over defaults', () => {
   const source = readGazette('a.txt', new TextEncoder().encode('---\npage: 3\n---\n'), {defaults: {paper: 'A', page: 1}, entry: {page: 2, date: '2022-01-01'}})
   assert.deepEqual(source.metadata, {paper: 'A', date: '2022-01-01', page: 3, pageName: null, region: null})
+})
+
+test('readChanged: a file unchanged since the last read comes as its record of then, without text; a touched one, a new manifest or a new size limit read again', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'gazette-known-'))
+  for (const name of sampleFiles.slice(0, 3)) cpSync(join(samplesDir, name), join(folder, name))
+  writeFileSync(join(folder, 'manifest.yaml'), 'defaults: {paper: 通州日报}\n')
+  const first = await readChanged(folder, {})
+  assert.ok(first.gazettes.every((gazette) => 'text' in gazette))
+  const second = await readChanged(folder, {}, first.known)
+  assert.deepEqual(second.gazettes, first.gazettes.map(({text, ...record}) => record))
+  assert.deepEqual(second.known, first.known)
+  const touched = join(folder, sampleFiles[1]!)
+  utimesSync(touched, new Date(), new Date(Date.now() + 5000))
+  assert.deepEqual((await readChanged(folder, {}, first.known)).gazettes.map((gazette) => 'text' in gazette), [false, true, false])
+  assert.ok((await readChanged(folder, {maxBytes: 1e6}, first.known)).gazettes.every((gazette) => 'text' in gazette))
+  writeFileSync(join(folder, 'manifest.yaml'), 'defaults: {paper: 如东日报}\n')
+  const renamed = await readChanged(folder, {}, first.known)
+  assert.ok(renamed.gazettes.every((gazette) => 'text' in gazette && gazette.metadata.paper === '如东日报'))
+})
+
+test('readChanged: two files claiming one page lose the page number in the build that reads them, not in what is kept for the next', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'gazette-known-'))
+  const page = '---\npaper: 通州日报\ndate: 2022-02-15\npage: 2\n---\n标题\n\n本报讯 日前，石港镇召开会议。\n'
+  writeFileSync(join(folder, 'a.txt'), page)
+  writeFileSync(join(folder, 'b.txt'), page)
+  const first = await readChanged(folder, {})
+  assert.deepEqual(first.gazettes.map((gazette) => gazette.metadata.page), [2, null])
+  assert.deepEqual(Object.values(first.known.files).map((file) => file.record.metadata.page), [2, 2])
+  const again = await readChanged(folder, {}, first.known)
+  assert.deepEqual(again.gazettes.map((gazette) => gazette.metadata.page), [2, null])
+  assert.deepEqual(again.reports.map((report) => report.ruleId), ['read:same-page'])
 })

@@ -1,8 +1,10 @@
 import type {Archive} from '../archive/model.js'
 import {buildArchive} from '../archive/build-archive.js'
-import type {Gazette, Report, SourceGazette} from '../types.js'
-import {readFolder, type FolderOptions} from '../read/read-folder.js'
-import {cacheKey, isCached, readCached, writeCached} from './cache.js'
+import {createHash} from 'node:crypto'
+import {join, resolve} from 'node:path'
+import type {Gazette, ReadRecord, Report, SourceGazette} from '../types.js'
+import {readChanged, type FolderOptions, type KnownFiles} from '../read/read-folder.js'
+import {cacheKey, isCached, pipelineVersion, readCached, readStored, writeCached, writeStored} from './cache.js'
 import {processAll} from './pool.js'
 import {timed, type Timings} from './timings.js'
 
@@ -35,11 +37,38 @@ const readsWorthAProcess = 1000
 
 /** read → split → tag → archive, for a whole content folder. */
 export async function buildArchiveFromFolder(options: PipelineOptions): Promise<Built> {
-  const {timings} = options
-  const {gazettes: sources, reports} = await timed(timings, 'read', () => readFolder(options.input, options))
-  const {gazettes, keys} = await timed(timings, 'split+tag', () => splitAndTag(sources, reports, options))
-  const archive = await timed(timings, 'archive', () => buildArchive(gazettes, {reports}))
+  const {gazettes, keys, reports} = await readAndSplit(options, await knownFiles(options))
+  const archive = await timed(options.timings, 'archive', () => buildArchive(gazettes, {reports}))
   return {archive, gazettes, keys}
+}
+
+/**
+ * Read the content folder, only the files changed since `known`, and split
+ * and tag it. The files not read are taken from the cache: should an entry
+ * have gone since, every file is read again.
+ */
+async function readAndSplit(options: PipelineOptions, known?: Known): Promise<Pick<Built, 'gazettes' | 'keys'> & {reports: Report[]}> {
+  const {timings, cache} = options
+  const read = await timed(timings, 'read', () => readChanged(options.input, options, known?.files))
+  if (cache) await writeStored(knownPath(cache, options.input), {version: await pipelineVersion(), files: read.known} satisfies Known)
+  const split = await timed(timings, 'split+tag', () => splitAndTag(read.gazettes, read.reports, options))
+  return split ? {...split, reports: read.reports} : readAndSplit(options)
+}
+
+/** What the last build with this cache read of the content folder, for the read of this one. */
+interface Known {
+  /** The read code's version (part of the pipeline's): its records are valid only for the same code. */
+  version: string
+  files: KnownFiles
+}
+
+async function knownFiles({cache, input}: PipelineOptions): Promise<Known | undefined> {
+  const known = cache ? readStored<Known>(knownPath(cache, input)) : undefined
+  return known?.version === (await pipelineVersion()) ? known : undefined
+}
+
+function knownPath(cache: string, input: string): string {
+  return join(cache, 'folders', `${createHash('sha1').update(resolve(input)).digest('hex').slice(0, 16)}.v8`)
 }
 
 /**
@@ -48,35 +77,47 @@ export async function buildArchiveFromFolder(options: PipelineOptions): Promise<
  * and left out. The pool starts first and works while the cache is read,
  * even for a single new gazette when there are many entries to read:
  * loading the segmenter takes as long as reading thousands of them.
+ * Undefined when a gazette read without its text is not in the cache.
  */
-async function splitAndTag(sources: SourceGazette[], reports: Report[], options: PipelineOptions): Promise<Pick<Built, 'gazettes' | 'keys'>> {
+async function splitAndTag(records: Array<SourceGazette | ReadRecord>, reports: Report[], options: PipelineOptions): Promise<Pick<Built, 'gazettes' | 'keys'> | undefined> {
   const {cache} = options
-  const keys = cache ? await Promise.all(sources.map(cacheKey)) : []
+  const keys = cache ? await Promise.all(records.map(cacheKey)) : []
   const stored = cache ? keys.map((key) => isCached(cache, key)) : []
-  const fresh = sources.flatMap((_, index) => (stored[index] ? [] : [index]))
+  const fresh = records.flatMap((_, index) => (stored[index] ? [] : [index]))
+  const withText = (indices: number[]) => {
+    const sources = indices.map((index) => records[index]!)
+    return sources.every(hasText) ? sources : undefined
+  }
+  const freshSources = withText(fresh)
+  if (!freshSources) return undefined
   // Progress counts the cached gazettes as done from the start.
-  let done = sources.length - fresh.length
-  const progress = () => options.onProgress?.(++done, sources.length)
-  const running = processAll(
-    fresh.map((index) => sources[index]!),
-    progress,
-    {processes: options.processes, inBackground: sources.length - fresh.length >= readsWorthAProcess}
-  )
+  let done = records.length - fresh.length
+  const progress = () => options.onProgress?.(++done, records.length)
+  const running = processAll(freshSources, progress, {processes: options.processes, inBackground: records.length - fresh.length >= readsWorthAProcess})
   // The processes have their work: they go on while this thread reads.
   const gazettes = cache ? keys.map((key, index) => (stored[index] ? readCached(cache, key) : undefined)) : []
   // An entry that was there but could not be read is split again.
-  const unreadable = sources.flatMap((_, index) => (stored[index] && !gazettes[index] ? [index] : []))
+  const unreadable = records.flatMap((_, index) => (stored[index] && !gazettes[index] ? [index] : []))
+  const again = withText(unreadable)
+  if (!again) {
+    // Rare (a damaged cache): what the processes make now is made again in the next try.
+    await running
+    return undefined
+  }
   done -= unreadable.length
-  const outcomes = [...(await running), ...(await processAll(unreadable.map((index) => sources[index]!), progress))]
+  const outcomes = [...(await running), ...(await processAll(again, progress))]
   for (const [position, index] of [...fresh, ...unreadable].entries()) {
     const outcome = outcomes[position]!
-    const source = sources[index]!
     if ('error' in outcome) {
-      reports.push({file: source.source, line: null, column: null, ruleId: 'pipeline:crash', severity: 'error', message: `left out: split and tag failed: ${outcome.error.split('\n')[0]}`})
+      reports.push({file: records[index]!.source, line: null, column: null, ruleId: 'pipeline:crash', severity: 'error', message: `left out: split and tag failed: ${outcome.error.split('\n')[0]}`})
       continue
     }
     gazettes[index] = outcome.gazette
     if (cache) await writeCached(cache, keys[index]!, outcome.gazette)
   }
-  return {gazettes: gazettes.filter((gazette): gazette is Gazette => gazette !== undefined), keys: new Map(keys.map((key, index) => [sources[index]!.source, key]))}
+  return {gazettes: gazettes.filter((gazette): gazette is Gazette => gazette !== undefined), keys: new Map(keys.map((key, index) => [records[index]!.source, key]))}
+}
+
+function hasText(record: SourceGazette | ReadRecord): record is SourceGazette {
+  return 'text' in record
 }

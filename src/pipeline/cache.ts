@@ -4,7 +4,7 @@ import {mkdir, readFile, readdir, rename, writeFile} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {deserialize, serialize} from 'node:v8'
-import type {Gazette, SourceGazette} from '../types.js'
+import type {Gazette, ReadRecord} from '../types.js'
 
 /*
  * Split + tag results, one file per gazette, keyed by everything the
@@ -36,7 +36,7 @@ export function pipelineVersion(): Promise<string> {
 }
 
 /** The cache key of one gazette read from the content folder (its home region is in its metadata). */
-export async function cacheKey(source: SourceGazette): Promise<string> {
+export async function cacheKey(source: ReadRecord): Promise<string> {
   return createHash('sha256')
     .update(await pipelineVersion())
     .update(JSON.stringify([source.source, source.hash, source.metadata, source.corrections, source.reports]))
@@ -57,15 +57,24 @@ export function isCached(folder: string, key: string): boolean {
 
 /** An entry, or undefined when it is missing or unreadable (a cache miss). */
 export function readCached(folder: string, key: string): Gazette | undefined {
+  return readStored<Gazette>(entryPath(folder, key))
+}
+
+export function writeCached(folder: string, key: string, gazette: Gazette): Promise<void> {
+  return writeStored(entryPath(folder, key), gazette)
+}
+
+/** A value kept in V8's format, or undefined when it is missing or unreadable. */
+export function readStored<T>(path: string): T | undefined {
   try {
-    return deserialize(readFileSync(entryPath(folder, key))) as Gazette
+    return deserialize(readFileSync(path)) as T
   } catch {
     return undefined
   }
 }
 
-export function writeCached(folder: string, key: string, gazette: Gazette): Promise<void> {
-  return writeAtomically(entryPath(folder, key), serialize(gazette))
+export function writeStored(path: string, value: unknown): Promise<void> {
+  return writeAtomically(path, serialize(value))
 }
 
 function entryPath(folder: string, key: string): string {

@@ -1,7 +1,8 @@
+import {createHash} from 'node:crypto'
 import {readFile, readdir, stat} from 'node:fs/promises'
 import {join, relative, sep} from 'node:path'
 import pMap from 'p-map'
-import type {Report, SourceGazette} from '../types.js'
+import type {ReadRecord, Report, SourceGazette} from '../types.js'
 import {correctionsName, parseCorrections} from './corrections.js'
 import {manifestName, parseManifest} from './manifest.js'
 import {readGazette} from './read-gazette.js'
@@ -21,6 +22,18 @@ export interface FolderOptions {
   maxBytes?: number
 }
 
+/**
+ * What a read of a content folder found, kept for the next read of it: a
+ * file of the same size and modification time, read under the same
+ * manifest, corrections and size limit, gives the same record.
+ */
+export interface KnownFiles {
+  /** A hash of the manifest, the corrections and the size limit: when it changes, any record may. */
+  context: string
+  /** By path: the file's size and modification time when it was read, and its record. */
+  files: Record<string, {size: number; mtimeMs: number; record: ReadRecord}>
+}
+
 /** Every gazette file below `folder`, in path order. */
 export async function listGazetteFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, {recursive: true, withFileTypes: true})
@@ -37,13 +50,27 @@ export async function listGazetteFiles(folder: string): Promise<string[]> {
  * large) is reported and left out; the rest are read.
  */
 export async function readFolder(folder: string, options: FolderOptions = {}): Promise<FolderContents> {
+  const {gazettes, reports} = await readChanged(folder, options)
+  // With nothing known, every file was read: every gazette has its text.
+  return {gazettes: gazettes as SourceGazette[], reports}
+}
+
+/**
+ * `readFolder`, reading only the files changed since `previous`: an unchanged
+ * file gives its record of then, without text. Also what is known now.
+ */
+export async function readChanged(folder: string, options: FolderOptions, previous?: KnownFiles): Promise<{gazettes: Array<SourceGazette | ReadRecord>; reports: Report[]; known: KnownFiles}> {
   const maxBytes = options.maxBytes ?? defaultMaxBytes
   const reports: Report[] = []
   const report = (file: string, line: number | null, ruleId: string, severity: Report['severity'], message: string) =>
     reports.push({file, line, column: null, ruleId, severity, message})
-  const manifest = parseManifest(await readOptional(join(folder, manifestName)))
-  const corrections = parseCorrections(await readOptional(join(folder, correctionsName)))
+  const manifestText = await readOptional(join(folder, manifestName))
+  const correctionsText = await readOptional(join(folder, correctionsName))
+  const manifest = parseManifest(manifestText)
+  const corrections = parseCorrections(correctionsText)
   reports.push(...manifest.reports, ...corrections.reports)
+  const now: KnownFiles = {context: createHash('sha1').update(JSON.stringify([manifestText, correctionsText, maxBytes])).digest('base64url'), files: {}}
+  const unchanged = previous?.context === now.context ? previous.files : {}
 
   const files = await listGazetteFiles(folder)
   const known = new Set(files)
@@ -52,17 +79,23 @@ export async function readFolder(folder: string, options: FolderOptions = {}): P
       if (!known.has(name)) report(file, line, `read:${file.replace(/\.yaml$/u, '')}`, 'error', `entry for ${name}, which is not in the folder`)
     }
   }
-  const gazettes: SourceGazette[] = []
+  const gazettes: Array<SourceGazette | ReadRecord> = []
   // A few files in flight at once (the disk answers them in parallel), kept in path order.
-  const read = await pMap(files, (file) => readBytes(join(folder, file), maxBytes), {concurrency: 16})
+  const read = await pMap(files, (file) => readBytes(join(folder, file), maxBytes, unchanged[file]), {concurrency: 16})
   for (const [index, file] of files.entries()) {
     const result = read[index]!
+    if ('known' in result) {
+      now.files[file] = result.known
+      // A copy: samePage may take its page number.
+      gazettes.push({...result.known.record})
+      continue
+    }
     if ('error' in result) {
       report(file, null, 'read:unreadable', 'error', `left out: cannot read: ${result.error.message}`)
       continue
     }
-    if ('size' in result) {
-      report(file, null, 'read:too-large', 'error', `left out: ${megabytes(result.size)} is more than the ${megabytes(maxBytes)} a gazette page may be (--max-file-size)`)
+    if ('tooLarge' in result) {
+      report(file, null, 'read:too-large', 'error', `left out: ${megabytes(result.tooLarge)} is more than the ${megabytes(maxBytes)} a gazette page may be (--max-file-size)`)
       continue
     }
     const notText = whyNotText(result.bytes)
@@ -76,9 +109,11 @@ export async function readFolder(folder: string, options: FolderOptions = {}): P
       continue
     }
     gazettes.push(source)
+    const {text, ...record} = source
+    now.files[file] = {size: result.size, mtimeMs: result.mtimeMs, record}
   }
   reports.push(...samePage(gazettes))
-  return {gazettes, reports}
+  return {gazettes, reports, known: now}
 }
 
 /**
@@ -86,7 +121,7 @@ export async function readFolder(folder: string, options: FolderOptions = {}): P
  * page: the later one (in path order) keeps its text but loses its page
  * number, so it is built under its file name and nothing is lost.
  */
-function samePage(gazettes: SourceGazette[]): Report[] {
+function samePage(gazettes: ReadRecord[]): Report[] {
   const reports: Report[] = []
   const claimed = new Map<string, string>()
   for (const gazette of gazettes) {
@@ -111,11 +146,12 @@ function samePage(gazettes: SourceGazette[]): Report[] {
   return reports
 }
 
-/** A file's bytes; only its size when it is larger than `maxBytes`. */
-async function readBytes(path: string, maxBytes: number): Promise<{size: number} | {bytes: Buffer} | {error: Error}> {
+/** A file's bytes; only its size when it is larger than `maxBytes`; what was `known` of it when it has not changed since. */
+async function readBytes(path: string, maxBytes: number, known: KnownFiles['files'][string] | undefined): Promise<{known: NonNullable<typeof known>} | {tooLarge: number} | {bytes: Buffer; size: number; mtimeMs: number} | {error: Error}> {
   try {
-    const {size} = await stat(path)
-    return size > maxBytes ? {size} : {bytes: await readFile(path)}
+    const {size, mtimeMs} = await stat(path)
+    if (known?.size === size && known.mtimeMs === mtimeMs) return {known}
+    return size > maxBytes ? {tooLarge: size} : {bytes: await readFile(path), size, mtimeMs}
   } catch (error) {
     return {error: error as Error}
   }
