@@ -15,7 +15,7 @@ export type BuildMessage = {progress: [done: number, total: number]} | {exitCode
  * main thread's only with a `node` flag users would have to pass.
  */
 export async function buildInThread(options: BuildOptions, maxHeapMb?: number): Promise<number> {
-  const limit = maxHeapMb ?? heapLimit(await folderBytes(options.input))
+  const limit = maxHeapMb ?? heapLimit(folderBytes(options.input))
   const worker = startWorker(import.meta.url, 'build-worker', {workerData: options, resourceLimits: {maxOldGenerationSizeMb: limit}})
   const bar = process.stderr.isTTY && !options.quiet ? new cliProgress.SingleBar({format: 'split+tag {bar} {value}/{total} files', hideCursor: true}, cliProgress.Presets.shades_classic) : undefined
   let exitCode = 1
@@ -47,9 +47,9 @@ export function heapLimit(bytes: number): number {
 }
 
 /** The size of the files under `folder` (0 when it cannot be read: the build reports why). */
-async function folderBytes(folder: string): Promise<number> {
+function folderBytes(folder: string): number {
   try {
-    return (await folderFiles(folder)).reduce((sum, file) => sum + file.size, 0)
+    return folderFiles(folder).reduce((sum, file) => sum + file.size, 0)
   } catch {
     return 0
   }

@@ -4,6 +4,10 @@ import {correctPlaces} from '../tag/correct-places.js'
 import {loadGazetteer} from '../tag/gazetteer.js'
 import {isPlaceName, tagItems} from '../tag/tag.js'
 import {gazetteId} from '../archive/ids.js'
+import {errorText} from '../worker-thread.js'
+
+/** What became of one gazette: the result, or why the stages failed on it. */
+export type Outcome = {gazette: Gazette} | {error: string}
 
 export interface ProcessOptions {
   /** Home region for gazettes whose metadata names none. */
@@ -25,5 +29,14 @@ export function processGazette(source: SourceGazette, options: ProcessOptions = 
     hash: source.hash,
     items: corrected.items,
     reports: [...source.reports, ...splitReports, ...tagged.reports, ...corrected.reports]
+  }
+}
+
+/** Split and tag one gazette where the stages may throw. */
+export function processSafely(source: SourceGazette): Outcome {
+  try {
+    return {gazette: processGazette(source)}
+  } catch (error) {
+    return {error: errorText(error)}
   }
 }
