@@ -94,7 +94,12 @@ function hashers(archive: Archive, keys: ReadonlyMap<string, string>) {
   const gazetteHashes = new Map<string, string>()
   const gazette = (id: string) => {
     let hash = gazetteHashes.get(id)
-    if (hash === undefined) gazetteHashes.set(id, (hash = hashOf([gazettes.get(id), listed(gazettes.get(id)!.itemIds)])))
+    if (hash === undefined) {
+      const record = gazettes.get(id)!
+      // Not the record itself: its reports alone are megabytes of JSON at 40,000 items.
+      hash = hashOf([keys.get(record.source) ?? record, record.url, record.label, record.previous, record.next, listed(record.itemIds)])
+      gazetteHashes.set(id, hash)
+    }
     return hash
   }
   return {article, item, listed, gazette}
