@@ -56,6 +56,17 @@ test('archive: locality pages cover each list once, newest first; archive pages 
   assert.ok(same > 20, `${same} archive pages unchanged`)
 })
 
+test('archive: a person’s pages are cut like a locality’s: each item once, newest first, the own page at the person’s URL', () => {
+  const small = buildArchive(gazettes, {pageSize: 2})
+  for (const person of small.people) {
+    const pages = small.personPages.filter((page) => page.name === person.name)
+    assert.deepEqual(pages.flatMap((page) => page.itemIds), person.itemIds)
+    assert.equal(pages[0]!.url, person.url)
+    assert.ok(pages.slice(1).every((page) => page.itemIds.length === 2 && page.url.startsWith(`${person.url}page/`)))
+  }
+  assert.ok(small.personPages.length > small.people.length, 'someone has archive pages')
+})
+
 test('archive: dated gazettes make the date tree and issues link their pages and continued stories', () => {
   const page = (n: number, text: string) =>
     processGazette(readGazette(`p${n}.txt`, new TextEncoder().encode(`---\npaper: 测试报\ndate: 2022-03-04\npage: ${n}\n---\n${text}`)))

@@ -1,7 +1,7 @@
 import type {Gazette, Item, Report} from '../types.js'
 import {loadGazetteer, parentCode, type Gazetteer} from '../tag/gazetteer.js'
 import {slugify} from './ids.js'
-import type {Archive, ArchiveGazette, ArchiveItem, CalendarDay, CalendarWeek, DateNode, Issue, Locality, LocalityPage, Person} from './model.js'
+import type {Archive, ArchiveGazette, ArchiveItem, CalendarDay, CalendarWeek, DateNode, Issue, ListPage, Locality, LocalityPage, Person} from './model.js'
 
 export interface ArchiveOptions {
   title?: string
@@ -56,6 +56,7 @@ export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, gaz
   const undatedGazettes = archiveGazettes.filter((gazette) => !gazette.metadata.date)
   const dates = dated.map((gazette) => gazette.metadata.date!).sort()
   const dateTree = buildDateTree(dated)
+  const people = buildPeople(newestFirst)
 
   return {
     title: options.title ?? '地方报纸档案',
@@ -71,7 +72,8 @@ export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, gaz
     dates: dateTree,
     datePages: flattenDates(dateTree),
     undated: undatedGazettes.length > 0 ? {date: null, paper: null, gazetteIds: undatedGazettes.map((gazette) => gazette.id)} : null,
-    people: buildPeople(newestFirst),
+    people,
+    personPages: people.flatMap((person) => paginate(person.itemIds, person.url, byId, pageSize).map((page) => ({name: person.name, ...page}))),
     stats: {
       gazettes: gazettes.length,
       items: items.length,
@@ -218,36 +220,39 @@ function buildLocalities(items: ArchiveItem[], gazetteer: Gazetteer): Record<str
   return localities
 }
 
-/**
- * Each locality's list pages. Its items are cut into runs of `size` counted
- * from the oldest; archive page n holds run n. The locality's own page holds
- * the newest run, and the one before it while the newest is less than half
- * full. A new item thus changes the locality's page and, when it starts a
- * run, one archive page appears and its older neighbour's link changes: the
- * other pages stay as they are, however long the list grows.
- */
 function paginateLocalities(localities: Record<string, Locality>, byId: ReadonlyMap<string, ArchiveItem>, size: number): LocalityPage[] {
-  const pages: LocalityPage[] = []
-  for (const locality of Object.values(localities).sort((a, b) => a.code.localeCompare(b.code))) {
-    const oldestFirst = [...locality.itemIds].reverse()
-    const runs = Math.ceil(oldestFirst.length / size)
-    const onOwnPage = runs > 1 && oldestFirst.length - (runs - 1) * size < size / 2 ? runs - 1 : runs
-    const urlOf = (n: number) => (n >= onOwnPage ? locality.url : `${locality.url}page/${n}/`)
-    const page = (archivePage: number | null, ids: string[]): LocalityPage => {
-      const n = archivePage ?? onOwnPage
-      return {
-        code: locality.code,
-        archivePage,
-        url: urlOf(n),
-        itemIds: ids,
-        dates: {newest: byId.get(ids[0]!)?.metadata.date ?? null, oldest: byId.get(ids.at(-1)!)?.metadata.date ?? null},
-        newerUrl: archivePage === null ? null : urlOf(n + 1),
-        olderUrl: n > 1 ? urlOf(n - 1) : null
-      }
+  return Object.values(localities)
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .flatMap((locality) => paginate(locality.itemIds, locality.url, byId, size).map((page) => ({code: locality.code, ...page})))
+}
+
+/**
+ * The pages of a newest-first list of items whose own page is at `url`.
+ * The list is cut into runs of `size` counted from the oldest; archive page
+ * n holds run n. The own page holds the newest run, and the one before it
+ * while the newest is less than half full. A new item thus changes the own
+ * page and, when it starts a run, one archive page appears and its older
+ * neighbour's link changes: the other pages stay as they are, however long
+ * the list grows.
+ */
+export function paginate(itemIds: readonly string[], url: string, byId: ReadonlyMap<string, ArchiveItem>, size: number): ListPage[] {
+  const oldestFirst = [...itemIds].reverse()
+  const runs = Math.ceil(oldestFirst.length / size)
+  const onOwnPage = runs > 1 && oldestFirst.length - (runs - 1) * size < size / 2 ? runs - 1 : runs
+  const urlOf = (n: number) => (n >= onOwnPage ? url : `${url}page/${n}/`)
+  const page = (archivePage: number | null, ids: string[]): ListPage => {
+    const n = archivePage ?? onOwnPage
+    return {
+      archivePage,
+      url: urlOf(n),
+      itemIds: ids,
+      dates: {newest: byId.get(ids[0]!)?.metadata.date ?? null, oldest: byId.get(ids.at(-1)!)?.metadata.date ?? null},
+      newerUrl: archivePage === null ? null : urlOf(n + 1),
+      olderUrl: n > 1 ? urlOf(n - 1) : null
     }
-    pages.push(page(null, oldestFirst.slice(Math.max(0, onOwnPage - 1) * size).reverse()))
-    for (let n = onOwnPage - 1; n >= 1; n--) pages.push(page(n, oldestFirst.slice((n - 1) * size, n * size).reverse()))
   }
+  const pages = [page(null, oldestFirst.slice(Math.max(0, onOwnPage - 1) * size).reverse())]
+  for (let n = onOwnPage - 1; n >= 1; n--) pages.push(page(n, oldestFirst.slice((n - 1) * size, n * size).reverse()))
   return pages
 }
 

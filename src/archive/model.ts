@@ -55,13 +55,13 @@ export interface Locality extends Division {
 }
 
 /**
- * One page of a locality's item list, newest first. The locality's own page
- * shows the newest items; older ones are on archive pages numbered from the
- * oldest, so that their URLs and contents stay put as items are added.
+ * One page of a newest-first list of items (a locality's, a person's). The
+ * list's own page shows the newest items; older ones are on archive pages
+ * numbered from the oldest, so that their URLs and contents stay put as
+ * items are added.
  */
-export interface LocalityPage {
-  code: string
-  /** Null for the locality's own page; else 1 for the oldest items, 2 for the next… */
+export interface ListPage {
+  /** Null for the list's own page; else 1 for the oldest items, 2 for the next… */
   archivePage: number | null
   url: string
   itemIds: string[]
@@ -69,6 +69,15 @@ export interface LocalityPage {
   dates: {newest: string | null; oldest: string | null}
   newerUrl: string | null
   olderUrl: string | null
+}
+
+export interface LocalityPage extends ListPage {
+  code: string
+}
+
+export interface PersonPage extends ListPage {
+  /** The person's name (people are keyed by name). */
+  name: string
 }
 
 export interface Issue {
@@ -124,6 +133,7 @@ export interface Archive {
   datePages: DateNode[]
   undated: Issue | null
   people: Person[]
+  personPages: PersonPage[]
   stats: {
     gazettes: number
     items: number

@@ -23,7 +23,7 @@ export interface SiteOptions {
 }
 
 /** The templates with one page per record of a list; the others render the whole-site pages (home, indexes, feeds, search). */
-const paginated = new Set(['item.njk', 'gazette.njk', 'date.njk', 'person.njk', 'place.njk', 'place-feed.njk'])
+const paginated = new Set(['item.njk', 'gazette.njk', 'date.njk', 'person.njk', 'place.njk', 'place-feed.njk', 'sitemap-part.njk'])
 
 /** Render the archive with Eleventy (all of it, or what a rebuild plan names), write the bulk data files and index for search. */
 export async function buildSite(archive: Archive, gazettes: Gazette[], options: SiteOptions): Promise<{pages: number; searchBundles: number}> {

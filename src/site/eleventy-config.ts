@@ -3,6 +3,7 @@ import type {Archive, ArchiveGazette, ArchiveItem, Locality, Person} from '../ar
 import {compareNewestFirst} from '../archive/build-archive.js'
 import {renderBody} from './render-body.js'
 import {pageLists, type PageLists} from './site-state.js'
+import {sitemapParts} from './sitemaps.js'
 
 /** The part of Eleventy's configuration API this site uses. */
 export interface EleventyConfig {
@@ -37,6 +38,7 @@ export function configureSite(eleventyConfig: EleventyConfig, archive: Archive, 
   // What the paginated templates render: everything, or in a rebuild only the pages that changed.
   eleventyConfig.addGlobalData('pages', pages)
   eleventyConfig.addGlobalData('site', site)
+  eleventyConfig.addGlobalData('sitemaps', sitemapParts(archive))
   // The plugin rewrites every link of every page; at the root there is nothing to rewrite.
   if (site.basePath !== '/') eleventyConfig.addPlugin(HtmlBasePlugin)
 

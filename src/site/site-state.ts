@@ -3,11 +3,12 @@ import {existsSync} from 'node:fs'
 import {readFile, rm} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import type {Archive, ArchiveItem, LocalityPage} from '../archive/model.js'
+import type {Archive, ArchiveItem, LocalityPage, PersonPage} from '../archive/model.js'
 import type {Report} from '../types.js'
 import {hashFiles, readJson, writeJson} from '../pipeline/cache.js'
 import {fileOf} from './output-file.js'
 import {searchBundles} from './search/bundles.js'
+import {sitemapParts, type SitemapPart} from './sitemaps.js'
 import {dataParts} from './write-data.js'
 
 /**
@@ -36,9 +37,10 @@ export interface PageLists {
   items: Archive['items']
   gazettes: Archive['gazettes']
   datePages: Archive['datePages']
-  people: Archive['people']
+  personPages: Archive['personPages']
   localityPages: Archive['localityPages']
   localityCodes: Archive['localityCodes']
+  sitemaps: SitemapPart[]
 }
 
 /** What a rebuild must do to turn the previous site into the new one. */
@@ -113,16 +115,23 @@ function pageEntries(archive: Archive, hash = hashers(archive, new Map())): Arra
     if (listing.archivePage !== null) return rest
     return {...rest, count: itemIds.length, children: children.map((child) => [archive.localities[child]!.name, archive.localities[child]!.itemIds.length])}
   }
+  // A person's own page shows their roles and count too.
+  const people = new Map(archive.people.map((person) => [person.name, person]))
+  const person = (listing: PersonPage) => {
+    const {roles, itemIds} = people.get(listing.name)!
+    return listing.archivePage === null ? [roles, itemIds.length] : null
+  }
   return [
     ...archive.items.map((item) => ({file: fileOf(item.url), list: 'items' as const, record: item, hash: () => hash.item(item)})),
     ...archive.gazettes.map((gazette) => ({file: fileOf(gazette.url), list: 'gazettes' as const, record: gazette, hash: () => hash.gazette(gazette.id)})),
     ...archive.datePages.map((node) => ({file: fileOf(node.url), list: 'datePages' as const, record: node, hash: () => hashOf([node, node.issues.flatMap((issue) => issue.gazetteIds.map(hash.gazette))])})),
-    ...archive.people.map((person) => ({file: fileOf(person.url), list: 'people' as const, record: person, hash: () => hashOf([person, hash.listed(person.itemIds)])})),
+    ...archive.personPages.map((listing) => ({file: fileOf(listing.url), list: 'personPages' as const, record: listing, hash: () => hashOf([listing, person(listing), hash.listed(listing.itemIds)])})),
     ...archive.localityPages.map((listing) => ({file: fileOf(listing.url), list: 'localityPages' as const, record: listing, hash: () => hashOf([listing, locality(listing), hash.listed(listing.itemIds)])})),
     ...archive.localityCodes.map((code) => {
       const place = archive.localities[code]!
       return {file: fileOf(place.feedUrl), list: 'localityCodes' as const, record: code, hash: () => hashOf([place.name, hash.listed(place.itemIds.slice(0, 50))])}
-    })
+    }),
+    ...sitemapParts(archive).map((part) => ({file: fileOf(part.url), list: 'sitemaps' as const, record: part, hash: () => hashOf(part)}))
   ]
 }
 
@@ -160,7 +169,7 @@ export function isEmptyPlan(plan: UpdatePlan): boolean {
 
 /** The records of the pages to render: all, or those whose file is in `files`. */
 export function pageLists(archive: Archive, files?: ReadonlySet<string>): PageLists {
-  if (!files) return {items: archive.items, gazettes: archive.gazettes, datePages: archive.datePages, people: archive.people, localityPages: archive.localityPages, localityCodes: archive.localityCodes}
+  if (!files) return {items: archive.items, gazettes: archive.gazettes, datePages: archive.datePages, personPages: archive.personPages, localityPages: archive.localityPages, localityCodes: archive.localityCodes, sitemaps: sitemapParts(archive)}
   const lists = emptyLists()
   for (const entry of pageEntries(archive)) {
     if (files.has(entry.file)) (lists[entry.list] as unknown[]).push(entry.record)
@@ -192,7 +201,7 @@ export function slicePages(lists: PageLists, size: number): PageLists[] {
 }
 
 function emptyLists(): PageLists {
-  return {items: [], gazettes: [], datePages: [], people: [], localityPages: [], localityCodes: []}
+  return {items: [], gazettes: [], datePages: [], personPages: [], localityPages: [], localityCodes: [], sitemaps: []}
 }
 
 function hashOf(value: unknown): string {

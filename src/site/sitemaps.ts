@@ -1,0 +1,38 @@
+import type {Archive} from '../archive/model.js'
+
+/** One file of the sitemap and the site paths it lists. */
+export interface SitemapPart {
+  url: string
+  entries: Array<{path: string; lastmod: string | null}>
+}
+
+const computed = new WeakMap<Archive, SitemapPart[]>()
+
+/**
+ * The parts of the sitemap, which `/sitemap.xml` indexes: a sitemap may
+ * list at most 50,000 URLs, and the archive has more pages than that. One
+ * part per month holds its gazette pages and items, one the undated ones,
+ * one the lists (places, dates, people). Adding today's pages thus changes
+ * this month's part and the lists, not the whole sitemap. Computed once per
+ * archive: the site state, the page lists and the templates all ask.
+ */
+export function sitemapParts(archive: Archive): SitemapPart[] {
+  let parts = computed.get(archive)
+  if (parts) return parts
+  const months = new Map<string, SitemapPart['entries']>()
+  const gazettes = new Map(archive.gazettes.map((gazette) => [gazette.id, gazette]))
+  const add = (month: string, path: string, lastmod: string | null) => {
+    const entries = months.get(month)
+    if (entries) entries.push({path, lastmod})
+    else months.set(month, [{path, lastmod}])
+  }
+  for (const gazette of archive.gazettes) add(gazette.metadata.date?.slice(0, 7) ?? 'undated', gazette.url, gazette.metadata.date)
+  for (const item of archive.items) add(gazettes.get(item.gazetteId)!.metadata.date?.slice(0, 7) ?? 'undated', item.url, item.metadata.date)
+  const lists = ['/', '/places/', '/dates/', '/people/', ...[...archive.localityPages, ...archive.datePages, ...archive.personPages].map((page) => page.url)]
+  parts = [
+    {url: '/sitemaps/lists.xml', entries: lists.map((path) => ({path, lastmod: null}))},
+    ...[...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, entries]) => ({url: `/sitemaps/${month}.xml`, entries}))
+  ]
+  computed.set(archive, parts)
+  return parts
+}

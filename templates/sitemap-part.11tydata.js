@@ -1,0 +1,3 @@
+export default {
+  permalink: (data) => data.part.url
+}
