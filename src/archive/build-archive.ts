@@ -1,5 +1,5 @@
-import type {Gazette, Item, Report} from '../types.js'
-import {loadGazetteer, parentCode, type Gazetteer} from '../tag/gazetteer.js'
+import type {Division, Gazette, Item, Report} from '../types.js'
+import {loadDivisions, parentCode} from '../tag/gazetteer.js'
 import {slugify} from './ids.js'
 import type {Archive, ArchiveGazette, ArchiveItem, CalendarDay, CalendarWeek, DateNode, Issue, ListPage, Locality, LocalityPage, Person} from './model.js'
 
@@ -16,7 +16,7 @@ export interface ArchiveOptions {
  * stable order with their neighbours, the locality tree with counts, the
  * date tree, people from bylines, and URLs for all of them.
  */
-export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, gazetteer: Gazetteer = loadGazetteer()): Archive {
+export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, divisions: ReadonlyMap<string, Division> = loadDivisions()): Archive {
   const gazettes = [...input].sort(compareGazettes)
   const items: ArchiveItem[] = []
   const archiveGazettes: ArchiveGazette[] = gazettes.map((gazette) => {
@@ -40,7 +40,7 @@ export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, gaz
   }
 
   const newestFirst = [...items].sort(compareNewestFirst)
-  const localities = buildLocalities(newestFirst, gazetteer)
+  const localities = buildLocalities(newestFirst, divisions)
   const positions = new Map<string, Map<string, number>>()
   for (const item of items) {
     const place = item.primaryPlace ? localities[item.primaryPlace] : undefined
@@ -196,23 +196,23 @@ function linkContinuations(items: ArchiveItem[], gazettes: Gazette[]): void {
   }
 }
 
-function buildLocalities(items: ArchiveItem[], gazetteer: Gazetteer): Record<string, Locality> {
+function buildLocalities(items: ArchiveItem[], divisions: ReadonlyMap<string, Division>): Record<string, Locality> {
   const localities: Record<string, Locality> = {}
   const ensure = (code: string): Locality => {
     const existing = localities[code]
     if (existing) return existing
-    const division = gazetteer.divisions.get(code)!
+    const division = divisions.get(code)!
     const parent = parentCode(code) ?? null
     const locality: Locality = {...division, url: `/places/${code}/`, feedUrl: `/places/${code}/feed.xml`, parent, children: [], itemIds: []}
     localities[code] = locality
-    if (parent && gazetteer.divisions.has(parent)) ensure(parent).children.push(code)
+    if (parent && divisions.has(parent)) ensure(parent).children.push(code)
     else locality.parent = null
     return locality
   }
   for (const item of items) {
     const codes = new Set<string>()
     for (const place of item.places) {
-      for (let code: string | undefined = place.code; code && gazetteer.divisions.has(code); code = parentCode(code)) codes.add(code)
+      for (let code: string | undefined = place.code; code && divisions.has(code); code = parentCode(code)) codes.add(code)
     }
     for (const code of codes) ensure(code).itemIds.push(item.id)
   }

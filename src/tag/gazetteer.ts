@@ -60,11 +60,15 @@ export function shortName(name: string, level: PlaceLevel): string | undefined {
   return short !== name && [...short].length >= 2 ? short : undefined
 }
 
-let cached: Gazetteer | undefined
+let divisionsLoaded: Map<string, Division> | undefined
 
-/** The whole country's divisions down to towns, with the supplement. */
-export function loadGazetteer(): Gazetteer {
-  if (cached) return cached
+/**
+ * The whole country's divisions down to towns, with the supplement, by
+ * code: all the archive needs of the gazetteer (the names take as long
+ * again to index).
+ */
+export function loadDivisions(): Map<string, Division> {
+  if (divisionsLoaded) return divisionsLoaded
   const divisions = new Map<string, Division>()
   const provinces = loadRows('provinces.json')
   const cities = loadRows('cities.json')
@@ -93,7 +97,16 @@ export function loadGazetteer(): Gazetteer {
     addChild(row.code, name, 'town', row.code.slice(0, 6))
   }
   for (const extra of supplementDivisions) addChild(extra.code, extra.name, 'town', extra.parent)
+  divisionsLoaded = divisions
+  return divisions
+}
 
+let cached: Gazetteer | undefined
+
+/** The divisions, and every name under which each may be printed. */
+export function loadGazetteer(): Gazetteer {
+  if (cached) return cached
+  const divisions = loadDivisions()
   const names = new Map<string, NameEntry[]>()
   const add = (name: string, entry: NameEntry) => {
     const list = names.get(name) ?? []
