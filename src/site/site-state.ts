@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto'
+import {createHash, hash as hashOnce} from 'node:crypto'
 import {existsSync} from 'node:fs'
 import {readFile, rm} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
@@ -87,7 +87,9 @@ function hashers(archive: Archive, keys: ReadonlyMap<string, string>) {
     let hash = itemHashes.get(record.id)
     if (hash === undefined) {
       const gazette = gazettes.get(record.gazetteId)!
-      hash = hashOf([article(record), record.previous, record.next, record.related, gazette.url, gazette.source, record.bylines.map((byline) => personUrls.get(byline.name))])
+      // Lines of text, not JSON of the links: a fifth of the state's time.
+      const links = [record.previous, record.next, ...record.related].map((link) => (link ? `${link.url}\t${link.heading}` : ''))
+      hash = hashText([article(record), ...links, gazette.url, gazette.source, ...record.bylines.map((byline) => personUrls.get(byline.name))].join('\n'))
       itemHashes.set(record.id, hash)
     }
     return hash
@@ -205,7 +207,11 @@ function emptyLists(): PageLists {
 }
 
 function hashOf(value: unknown): string {
-  return createHash('sha1').update(JSON.stringify(value)).digest('base64url').slice(0, 16)
+  return hashText(JSON.stringify(value))
+}
+
+function hashText(text: string): string {
+  return hashOnce('sha1', text, 'base64url').slice(0, 16)
 }
 
 /**
