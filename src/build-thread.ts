@@ -1,7 +1,14 @@
 import cliProgress from 'cli-progress'
 import type {BuildOptions} from './build-command.js'
-import {folderFiles} from './read/snapshot.js'
+import {readsWorthAProcess} from './pipeline/pool.js'
+import {folderFiles, type FileStat} from './read/snapshot.js'
 import {errorText, startWorker} from './worker-thread.js'
+
+/** What the build thread is given: the build's options, and whether to start a split + tag process at once. */
+export interface BuildData {
+  options: BuildOptions
+  warm: boolean
+}
 
 /** What the build thread tells the command line: progress, then the exit code. */
 export type BuildMessage = {progress: [done: number, total: number]} | {exitCode: number}
@@ -15,8 +22,11 @@ export type BuildMessage = {progress: [done: number, total: number]} | {exitCode
  * main thread's only with a `node` flag users would have to pass.
  */
 export async function buildInThread(options: BuildOptions, maxHeapMb?: number): Promise<number> {
-  const limit = maxHeapMb ?? heapLimit(folderBytes(options.input))
-  const worker = startWorker(import.meta.url, 'build-worker', {workerData: options, resourceLimits: {maxOldGenerationSizeMb: limit}})
+  const files = folderFilesOrNone(options.input)
+  const limit = maxHeapMb ?? heapLimit(files.reduce((sum, file) => sum + file.size, 0))
+  // A big archive with a cache is most likely rebuilt with a few new files, which a process splits.
+  const data: BuildData = {options, warm: options.cache !== false && files.length >= readsWorthAProcess}
+  const worker = startWorker(import.meta.url, 'build-worker', {workerData: data, resourceLimits: {maxOldGenerationSizeMb: limit}})
   const bar = process.stderr.isTTY && !options.quiet ? new cliProgress.SingleBar({format: 'split+tag {bar} {value}/{total} files', hideCursor: true}, cliProgress.Presets.shades_classic) : undefined
   let exitCode = 1
   worker.on('message', (message: BuildMessage) => {
@@ -46,11 +56,11 @@ export function heapLimit(bytes: number): number {
   return Math.round(512 + (4 * bytes) / 1024 / 1024)
 }
 
-/** The size of the files under `folder` (0 when it cannot be read: the build reports why). */
-function folderBytes(folder: string): number {
+/** The files under `folder` (none when it cannot be read: the build reports why). */
+function folderFilesOrNone(folder: string): FileStat[] {
   try {
-    return folderFiles(folder).reduce((sum, file) => sum + file.size, 0)
+    return folderFiles(folder)
   } catch {
-    return 0
+    return []
   }
 }

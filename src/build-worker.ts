@@ -1,7 +1,13 @@
 import {parentPort, workerData} from 'node:worker_threads'
-import {build, type BuildOptions} from './build-command.js'
-import type {BuildMessage} from './build-thread.js'
+import type {BuildData, BuildMessage} from './build-thread.js'
+import {coolDown, warmUp} from './pipeline/pool.js'
 
 // The build thread (see build-thread.ts): runs one build, reports progress and its exit code.
+const {options, warm} = workerData as BuildData
+// Before the build's modules load: the process loads the segmenter meanwhile.
+if (warm) warmUp()
+const {build} = await import('./build-command.js')
 const post = (message: BuildMessage) => parentPort!.postMessage(message)
-post({exitCode: await build(workerData as BuildOptions, (done, total) => post({progress: [done, total]}))})
+post({exitCode: await build(options, (done, total) => post({progress: [done, total]}))})
+// A build with nothing new to split did not take it.
+coolDown()

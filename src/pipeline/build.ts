@@ -5,7 +5,7 @@ import {join, resolve} from 'node:path'
 import type {Gazette, ReadRecord, Report, SourceGazette} from '../types.js'
 import {readChanged, type FolderOptions, type KnownFiles} from '../read/read-folder.js'
 import {cacheKey, isCached, pipelineVersion, readCached, readStored, writeCached, writeStored} from './cache.js'
-import {processAll} from './pool.js'
+import {coolDown, processAll, readsWorthAProcess} from './pool.js'
 import {timed, type Timings} from './timings.js'
 
 export interface PipelineOptions extends FolderOptions {
@@ -32,12 +32,11 @@ export interface Built {
   keys: Map<string, string>
 }
 
-// With fewer cache entries to read, the build is small: splitting its few new gazettes here costs less than starting a process.
-const readsWorthAProcess = 1000
-
 /** read → split → tag → archive, for a whole content folder. */
 export async function buildArchiveFromFolder(options: PipelineOptions): Promise<Built> {
   const {gazettes, keys, reports} = await readAndSplit(options, await knownFiles(options))
+  // A process started ahead and not needed would hold its memory through the render.
+  coolDown()
   const archive = await timed(options.timings, 'archive', () => buildArchive(gazettes, {reports}))
   return {archive, gazettes, keys}
 }

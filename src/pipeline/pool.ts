@@ -12,6 +12,13 @@ const minFilesForProcesses = 24
 // (about 100 MB of heap); bounded, its heap is collected before garbage doubles it.
 const processHeapMb = 256
 
+/**
+ * Cache entries to read from which a rebuild splits its few new gazettes in
+ * a process meanwhile; with fewer, the build is small, and splitting them
+ * in its own thread costs less than starting a process.
+ */
+export const readsWorthAProcess = 1000
+
 export interface PoolOptions {
   /** Processes to start at most (default: one per core; below 2, none). */
   processes?: number | undefined
@@ -44,7 +51,7 @@ export async function processAll(sources: readonly SourceGazette[], onDone: () =
   let next = 0
   await Promise.all(
     Array.from({length: Math.min(processes, sources.length)}, async () => {
-      const child = startChild()
+      const child = takeWarm() ?? startChild()
       try {
         while (next < sources.length) {
           const index = next++
@@ -57,6 +64,28 @@ export async function processAll(sources: readonly SourceGazette[], onDone: () =
     })
   )
   return outcomes
+}
+
+let warm: ChildProcess | undefined
+
+/**
+ * Start a process ahead of `processAll`, for a build that will likely need
+ * one: it loads the segmenter (more than a second) while the build reads
+ * the content folder and the cache. `coolDown` ends it if nothing took it.
+ */
+export function warmUp(): void {
+  warm ??= startChild()
+}
+
+export function coolDown(): void {
+  warm?.kill()
+  warm = undefined
+}
+
+function takeWarm(): ChildProcess | undefined {
+  const child = warm
+  warm = undefined
+  return child
 }
 
 /** A process running `child.ts` (under tsx in tests and scripts, which run `src/`). */

@@ -2,6 +2,7 @@ import type {Gazette, SourceGazette} from '../types.js'
 import {split} from '../split/split.js'
 import {correctPlaces} from '../tag/correct-places.js'
 import {loadGazetteer} from '../tag/gazetteer.js'
+import {prepareMentions} from '../tag/mentions.js'
 import {isPlaceName, tagItems} from '../tag/tag.js'
 import {gazetteId} from '../archive/ids.js'
 import {errorText} from '../worker-thread.js'
@@ -30,6 +31,11 @@ export function processGazette(source: SourceGazette, options: ProcessOptions = 
     items: corrected.items,
     reports: [...source.reports, ...splitReports, ...tagged.reports, ...corrected.reports]
   }
+}
+
+/** Load what splitting and tagging need (the gazetteer, the segmenter's dictionary) before the first gazette. */
+export function prepare(): void {
+  prepareMentions(loadGazetteer())
 }
 
 /** Split and tag one gazette where the stages may throw. */

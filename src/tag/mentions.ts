@@ -65,6 +65,11 @@ function readableNames(gazetteer: Gazetteer): Readable {
   return readable
 }
 
+/** Load the segmenter's dictionary and index the names now, not on the first text (a process started ahead of its work). */
+export function prepareMentions(gazetteer: Gazetteer): void {
+  readableNames(gazetteer)
+}
+
 /**
  * Find place names in text. A name counts only as a whole word of the
  * segmenter (so 五星 in 五星红旗 does not), and not when the next word makes
