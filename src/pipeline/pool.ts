@@ -74,7 +74,8 @@ let warm: ChildProcess | undefined
  * the content folder and the cache. `coolDown` ends it if nothing took it.
  */
 export function warmUp(): void {
-  warm ??= startChild()
+  // On one core, processAll splits in its own thread.
+  if (availableParallelism() > 1) warm ??= startChild()
 }
 
 export function coolDown(): void {
