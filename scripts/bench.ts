@@ -83,6 +83,8 @@ if (values.files) {
     const cold = await build(corpus, site, cache)
     const floorMs = Number(execFileSync('node', ['--import', 'tsx', join(root, 'scripts/floor.ts'), site, join(root, 'bench-out', `floor-${files}`)], {encoding: 'utf8'}).trim())
     row(files, 'cold', cold, floorMs)
+    // Today's page comes a day after the last build, not while the disk still writes its 57,000 pages back.
+    execFileSync('sync')
     // Adding today's page: one more gazette file, a day after the last; three days running, as the machine is noisy.
     const last = readdirSync(corpus, {recursive: true, encoding: 'utf8'}).filter((name) => name.endsWith('.txt')).sort().at(-1)!
     const lastPage = readFileSync(join(corpus, last), 'utf8')
