@@ -6,7 +6,7 @@ import {test} from 'node:test'
 import {deserialize} from 'node:v8'
 import {buildArchiveFromFolder} from '../src/pipeline/build.js'
 import {cacheKey} from '../src/pipeline/cache.js'
-import {processAll} from '../src/pipeline/pool.js'
+import {coolDown, processAll, warmUp} from '../src/pipeline/pool.js'
 import {processGazette} from '../src/pipeline/process-gazette.js'
 import type {SourceGazette} from '../src/types.js'
 import {readSample, sampleFiles, samplesDir} from './helpers.js'
@@ -32,6 +32,16 @@ test('pool: a gazette the stages throw on becomes an error outcome; the others a
   const outcomes = await processAll([bad, good], undefined, {processes: 1})
   assert.ok('error' in outcomes[0]! && /TypeError/u.test(outcomes[0].error))
   assert.ok('gazette' in outcomes[1]!)
+})
+
+test('pool: a process started ahead is taken by the next processAll; one that nobody took is ended (else this test would never exit)', async () => {
+  warmUp()
+  const sources = [readSample(sampleFiles[1]!)]
+  const outcomes = await processAll(sources, undefined, {processes: 2, inBackground: true})
+  assert.deepEqual(outcomes, sources.map((source) => ({gazette: processGazette(source)})))
+  assert.equal(coolDown(), false, 'the process was taken')
+  warmUp()
+  assert.equal(coolDown(), true)
 })
 
 test('cache: a second build takes every gazette from the cache; a damaged or missing entry is split again; a changed correction misses it', async () => {

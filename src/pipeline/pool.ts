@@ -78,9 +78,11 @@ export function warmUp(): void {
   if (availableParallelism() > 1) warm ??= startChild()
 }
 
-export function coolDown(): void {
-  warm?.kill()
+/** Whether there was a process to end. */
+export function coolDown(): boolean {
+  const ended = warm?.kill() ?? false
   warm = undefined
+  return ended
 }
 
 function takeWarm(): ChildProcess | undefined {
