@@ -8,6 +8,9 @@ const {options, warm} = workerData as BuildData
 if (warm) warmUp()
 const {build} = await import('./build-command.js')
 const post = (message: BuildMessage) => parentPort!.postMessage(message)
-post({exitCode: await build(options, (done, total) => post({progress: [done, total]}))})
-// A build with nothing new to split did not take it.
-coolDown()
+try {
+  post({exitCode: await build(options, (done, total) => post({progress: [done, total]}))})
+} finally {
+  // A build with nothing new to split (or one that failed) did not take it.
+  coolDown()
+}
