@@ -62,7 +62,8 @@ export async function build(options: BuildOptions, onProgress?: (done: number, t
     onProgress
   })
   const counts = countReports(archive.reports)
-  const shown = options.report ? archive.reports : archive.reports.filter((report) => report.severity !== 'info')
+  const problems = archive.reports.filter((report) => report.severity !== 'info')
+  const shown = options.report ? archive.reports : problems
   if (shown.length > 0) console.error(formatReports(shown))
   if (failsStrict(options, counts)) return 1
   const settings = {output: options.output, basePath: options.basePath, siteUrl: options.siteUrl, timings}
@@ -73,7 +74,7 @@ export async function build(options: BuildOptions, onProgress?: (done: number, t
     `  reports: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes (--report prints the notes)`
   ]
   // Kept only beside a cache: the next build compares its own with it.
-  const state: SiteState | undefined = stateFile ? {...(await timed(timings, 'state', () => siteState(archive, version, keys))), input, summary: {lines, problems: archive.reports.filter((report) => report.severity !== 'info')}} : undefined
+  const state: SiteState | undefined = stateFile ? {...(await timed(timings, 'state', () => siteState(archive, version, keys))), input, summary: {lines, problems}} : undefined
   const plan = state && planUpdate(previous, state)
   let pages = 0
   if (!plan) {

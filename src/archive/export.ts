@@ -40,6 +40,11 @@ export function yearOf(metadata: Pick<Gazette['metadata'], 'date'>): string {
   return metadata.date?.slice(0, 4) ?? 'undated'
 }
 
+/** The month (`YYYY-MM`) a gazette (or item) was published, as its search bundle and sitemap part name it; `undated` without a date. */
+export function monthOf(metadata: Pick<Gazette['metadata'], 'date'>): string {
+  return metadata.date?.slice(0, 7) ?? 'undated'
+}
+
 const csvColumns = ['id', 'source', 'paper', 'date', 'page', 'kind', 'kicker', 'title', 'subtitle', 'bylines', 'places', 'text'] as const
 
 /**

@@ -1,4 +1,6 @@
+import {monthOf} from '../archive/export.js'
 import type {Archive} from '../archive/model.js'
+import {groupBy} from './group-by.js'
 
 /** One file of the sitemap and the site paths it lists. */
 export interface SitemapPart {
@@ -19,19 +21,14 @@ const computed = new WeakMap<Archive, SitemapPart[]>()
 export function sitemapParts(archive: Archive): SitemapPart[] {
   let parts = computed.get(archive)
   if (parts) return parts
-  const months = new Map<string, SitemapPart['entries']>()
-  const gazettes = new Map(archive.gazettes.map((gazette) => [gazette.id, gazette]))
-  const add = (month: string, path: string, lastmod: string | null) => {
-    const entries = months.get(month)
-    if (entries) entries.push({path, lastmod})
-    else months.set(month, [{path, lastmod}])
-  }
-  for (const gazette of archive.gazettes) add(gazette.metadata.date?.slice(0, 7) ?? 'undated', gazette.url, gazette.metadata.date)
-  for (const item of archive.items) add(gazettes.get(item.gazetteId)!.metadata.date?.slice(0, 7) ?? 'undated', item.url, item.metadata.date)
+  // An item's metadata is its gazette's.
+  const months = groupBy([...archive.gazettes, ...archive.items], (page) => monthOf(page.metadata))
   const lists = ['/', '/places/', '/dates/', '/people/', ...[...archive.localityPages, ...archive.datePages, ...archive.personPages].map((page) => page.url)]
   parts = [
     {url: '/sitemaps/lists.xml', entries: lists.map((path) => ({path, lastmod: null}))},
-    ...[...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, entries]) => ({url: `/sitemaps/${month}.xml`, entries}))
+    ...[...months]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, pages]) => ({url: `/sitemaps/${month}.xml`, entries: pages.map((page) => ({path: page.url, lastmod: page.metadata.date}))}))
   ]
   computed.set(archive, parts)
   return parts

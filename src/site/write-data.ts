@@ -5,6 +5,7 @@ import {toCsv, toPublicArchive, yearOf} from '../archive/export.js'
 import type {Gazette} from '../types.js'
 import {searchFilter} from './search/bundles.js'
 import {shortName} from '../tag/gazetteer.js'
+import {groupBy} from './group-by.js'
 import {packageRoot} from './package-root.js'
 
 /** Where the bulk data files live in the site. */
@@ -17,14 +18,7 @@ export const dataFolder = 'data'
  * new day's pages then rewrite only their year's part.
  */
 export function dataParts<T extends Pick<Gazette, 'metadata'>>(gazettes: readonly T[]): Map<string, T[]> {
-  const parts = new Map<string, T[]>()
-  for (const gazette of gazettes) {
-    const year = yearOf(gazette.metadata)
-    const part = parts.get(year)
-    if (part) part.push(gazette)
-    else parts.set(year, [gazette])
-  }
-  return parts
+  return groupBy(gazettes, (gazette) => yearOf(gazette.metadata))
 }
 
 /** The files of a data part, within the site. */

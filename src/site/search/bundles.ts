@@ -1,6 +1,7 @@
 import type {ArchiveItem} from '../../archive/model.js'
 import type {Division} from '../../types.js'
-import {yearOf} from '../../archive/export.js'
+import {monthOf, yearOf} from '../../archive/export.js'
+import {groupBy} from '../group-by.js'
 
 /**
  * Most items a search bundle holds. A rebuild indexes whole bundles again;
@@ -20,13 +21,7 @@ export function searchYear(item: Pick<ArchiveItem, 'metadata'>): string {
  * re-indexes a month and not a year. Undated items come last.
  */
 export function searchBundles(items: readonly ArchiveItem[]): Map<string, ArchiveItem[]> {
-  const months = new Map<string, ArchiveItem[]>()
-  for (const item of items) {
-    const month = item.metadata.date?.slice(0, 7) ?? 'undated'
-    const list = months.get(month)
-    if (list) list.push(item)
-    else months.set(month, [item])
-  }
+  const months = groupBy(items, (item) => monthOf(item.metadata))
   const dated = [...months.keys()].filter((month) => month !== 'undated').sort()
   const newestYear = dated.at(-1)?.slice(0, 4)
   const bundles = new Map<string, ArchiveItem[]>()
