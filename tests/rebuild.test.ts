@@ -70,6 +70,11 @@ test('rebuild: adding, changing and removing gazettes gives the site a full buil
   const untouched = [...before.keys()].filter((name) => after.get(name) === before.get(name))
   // The first day's item pages are not affected by a page a month later; home and feeds are.
   assert.ok(untouched.some((name) => name.startsWith('items/ce-shi-bao-2024-03-01-p1-')), 'old item pages are left alone')
+  // An old item with a new neighbour in its place's timeline is rendered again; its gazette's and date's pages, which do not show that, are not.
+  const related = [...before.keys()].filter((name) => name.startsWith('items/ce-shi-bao-2024-03-0') && !untouched.includes(name))
+  assert.ok(related.length > 0, 'some old item lists the new one among its related items')
+  for (const page of new Set(related.map((name) => name.replace(/^items\/(.*)-\d+\/index\.html$/u, 'pages/$1/index.html')))) assert.ok(untouched.includes(page), `${page} left alone`)
+  assert.ok(untouched.includes('dates/2024/03/01/index.html') && untouched.includes('dates/2024/03/index.html'))
   assert.ok(!untouched.includes('index.html') && !untouched.includes('feed.xml') && !untouched.includes('sitemap.xml'))
   assert.ok(untouched.some((name) => name.startsWith('search-index/2024-03/')), 'the March search bundle is not re-indexed')
   assert.ok(untouched.includes('data/undated.json') && untouched.includes('data/undated.csv'), 'the data of other years is not written again')

@@ -3,7 +3,7 @@ import {existsSync} from 'node:fs'
 import {readFile, rm} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import type {Archive, ArchiveItem, LocalityPage, PersonPage} from '../archive/model.js'
+import type {Archive, ArchiveGazette, ArchiveItem, DateNode, LocalityPage, PersonPage} from '../archive/model.js'
 import type {Report} from '../types.js'
 import {hashFiles, readJson, writeJson} from '../pipeline/cache.js'
 import {fileOf} from './output-file.js'
@@ -60,12 +60,15 @@ export interface UpdatePlan {
 }
 
 /**
- * Hashes of what pages show, each computed once. An item's article (what
- * the search index holds: the item, the rest of a continued story, its
- * page's label) is hashed apart from the links around it (neighbours,
- * authors' pages, its page), so that a search bundle only changes with
- * the articles in it. What split and tag made of a gazette is hashed as
- * its cache key: at 40,000 items, hashing their text took a second.
+ * What pages show of the archive, as text to hash. An item is shown in
+ * three ways, each a superset of the one before: its card (what a list
+ * shows: heading, date, places…), its article (what the search index holds:
+ * the card and the rest of a continued story) and its own page (the article
+ * and the links around it). A list hashes its items' cards, not their pages,
+ * so that a new neighbour in an old item's "related" list re-renders that
+ * item's page and not its gazette's and dates' pages too. What split and tag
+ * made of a gazette stands as its cache key: at 40,000 items, hashing their
+ * text took a second. Each page is hashed once, as one text.
  */
 function hashers(archive: Archive, keys: ReadonlyMap<string, string>) {
   const items = new Map(archive.items.map((item) => [item.id, item]))
@@ -73,40 +76,28 @@ function hashers(archive: Archive, keys: ReadonlyMap<string, string>) {
   const personUrls = new Map(archive.people.map((person) => [person.name, person.url]))
   // Without a cache (tests), the item itself, but the links around it.
   const content = (item: ArchiveItem) => keys.get(gazettes.get(item.gazetteId)!.source) ?? hashOf({...item, previous: null, next: null, related: null})
-  const articles = new Map<string, string>()
+  const cardHashes = new Map<string, string>()
+  const card = (item: ArchiveItem) => {
+    let hash = cardHashes.get(item.id)
+    if (hash === undefined) cardHashes.set(item.id, (hash = hashText(`${content(item)}\t${item.id}\t${item.heading}`)))
+    return hash
+  }
   const article = (item: ArchiveItem) => {
-    let hash = articles.get(item.id)
-    if (hash === undefined) {
-      const rest = item.continuedBy && items.get(item.continuedBy.id)
-      articles.set(item.id, (hash = hashOf([content(item), item.id, item.url, item.heading, item.order, item.continues, item.continuedBy, rest && content(rest), gazettes.get(item.gazetteId)!.label])))
-    }
-    return hash
+    const rest = item.continuedBy && items.get(item.continuedBy.id)
+    return rest ? `${card(item)}\t${card(rest)}` : card(item)
   }
-  const itemHashes = new Map<string, string>()
-  const item = (record: ArchiveItem) => {
-    let hash = itemHashes.get(record.id)
-    if (hash === undefined) {
-      const gazette = gazettes.get(record.gazetteId)!
-      // Lines of text, not JSON of the links: a fifth of the state's time.
-      const links = [record.previous, record.next, ...record.related].map((link) => (link ? `${link.url}\t${link.heading}` : ''))
-      hash = hashText([article(record), ...links, gazette.url, gazette.source, ...record.bylines.map((byline) => personUrls.get(byline.name))].join('\n'))
-      itemHashes.set(record.id, hash)
-    }
-    return hash
+  const cards = (ids: readonly string[]) => ids.map((id) => card(items.get(id)!)).join('\n')
+  const link = (to: {url: string; heading?: string; label?: string; page?: number} | null) => (to ? `${to.url}\t${to.heading ?? to.label}\t${to.page ?? ''}` : '')
+  const itemPage = (item: ArchiveItem) => {
+    const gazette = gazettes.get(item.gazetteId)!
+    const links = [item.continues, item.continuedBy, item.previous, item.next, ...item.related].map(link)
+    return hashText([article(item), ...links, gazette.source, gazette.label, ...item.bylines.map((byline) => personUrls.get(byline.name))].join('\n'))
   }
-  const listed = (ids: readonly string[]) => ids.map((id) => item(items.get(id)!))
-  const gazetteHashes = new Map<string, string>()
-  const gazette = (id: string) => {
-    let hash = gazetteHashes.get(id)
-    if (hash === undefined) {
-      const record = gazettes.get(id)!
-      // Not the record itself: its reports alone are megabytes of JSON at 40,000 items.
-      hash = hashOf([keys.get(record.source) ?? record, record.url, record.label, record.previous, record.next, listed(record.itemIds)])
-      gazetteHashes.set(id, hash)
-    }
-    return hash
-  }
-  return {article, item, listed, gazette}
+  // Not the record itself: its reports alone are megabytes of JSON at 40,000 items.
+  const gazettePage = (gazette: ArchiveGazette) => hashText([keys.get(gazette.source) ?? hashOf(gazette), gazette.url, gazette.label, link(gazette.previous), link(gazette.next), cards(gazette.itemIds)].join('\n'))
+  // A date page lists its gazettes by label and count.
+  const datePage = (node: DateNode) => hashText([JSON.stringify(node), ...node.issues.flatMap((issue) => issue.gazetteIds.map((id) => link(gazettes.get(id)!) + gazettes.get(id)!.itemIds.length))].join('\n'))
+  return {article, cards, itemPage, gazettePage, datePage}
 }
 
 /** Every paginated page of the archive, with its file and what it shows. */
@@ -123,15 +114,16 @@ function pageEntries(archive: Archive, hash = hashers(archive, new Map())): Arra
     const {roles, itemIds} = people.get(listing.name)!
     return listing.archivePage === null ? [roles, itemIds.length] : null
   }
+  const list = (heading: unknown, itemIds: readonly string[]) => hashText(`${JSON.stringify(heading)}\n${hash.cards(itemIds)}`)
   return [
-    ...archive.items.map((item) => ({file: fileOf(item.url), list: 'items' as const, record: item, hash: () => hash.item(item)})),
-    ...archive.gazettes.map((gazette) => ({file: fileOf(gazette.url), list: 'gazettes' as const, record: gazette, hash: () => hash.gazette(gazette.id)})),
-    ...archive.datePages.map((node) => ({file: fileOf(node.url), list: 'datePages' as const, record: node, hash: () => hashOf([node, node.issues.flatMap((issue) => issue.gazetteIds.map(hash.gazette))])})),
-    ...archive.personPages.map((listing) => ({file: fileOf(listing.url), list: 'personPages' as const, record: listing, hash: () => hashOf([listing, person(listing), hash.listed(listing.itemIds)])})),
-    ...archive.localityPages.map((listing) => ({file: fileOf(listing.url), list: 'localityPages' as const, record: listing, hash: () => hashOf([listing, locality(listing), hash.listed(listing.itemIds)])})),
+    ...archive.items.map((item) => ({file: fileOf(item.url), list: 'items' as const, record: item, hash: () => hash.itemPage(item)})),
+    ...archive.gazettes.map((gazette) => ({file: fileOf(gazette.url), list: 'gazettes' as const, record: gazette, hash: () => hash.gazettePage(gazette)})),
+    ...archive.datePages.map((node) => ({file: fileOf(node.url), list: 'datePages' as const, record: node, hash: () => hash.datePage(node)})),
+    ...archive.personPages.map((listing) => ({file: fileOf(listing.url), list: 'personPages' as const, record: listing, hash: () => list([listing, person(listing)], listing.itemIds)})),
+    ...archive.localityPages.map((listing) => ({file: fileOf(listing.url), list: 'localityPages' as const, record: listing, hash: () => list([listing, locality(listing)], listing.itemIds)})),
     ...archive.localityCodes.map((code) => {
       const place = archive.localities[code]!
-      return {file: fileOf(place.feedUrl), list: 'localityCodes' as const, record: code, hash: () => hashOf([place.name, hash.listed(place.itemIds.slice(0, 50))])}
+      return {file: fileOf(place.feedUrl), list: 'localityCodes' as const, record: code, hash: () => list(place.name, place.itemIds.slice(0, 50))}
     }),
     ...sitemapParts(archive).map((part) => ({file: fileOf(part.url), list: 'sitemaps' as const, record: part, hash: () => hashOf(part)}))
   ]
@@ -143,9 +135,9 @@ export function siteState(archive: Archive, version: string, keys: ReadonlyMap<s
   const pages: Record<string, string> = {}
   for (const entry of pageEntries(archive, hash)) pages[entry.file] = entry.hash()
   const bundles: Record<string, string> = {}
-  for (const [bundle, members] of searchBundles(archive.items)) bundles[bundle] = hashOf(members.map(hash.article))
+  for (const [bundle, members] of searchBundles(archive.items)) bundles[bundle] = hashText(members.map(hash.article).join('\n'))
   const data: Record<string, string> = {}
-  for (const [part, members] of dataParts(archive.gazettes)) data[part] = hashOf(members.map((gazette) => keys.get(gazette.source) ?? hash.gazette(gazette.id)))
+  for (const [part, members] of dataParts(archive.gazettes)) data[part] = hashText(members.map((gazette) => keys.get(gazette.source) ?? hash.gazettePage(gazette)).join('\n'))
   return {version, pages, bundles, data}
 }
 
