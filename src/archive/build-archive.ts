@@ -29,13 +29,13 @@ export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, div
   // Before neighbours are linked: a continued fragment takes its story's heading.
   linkContinuations(items, gazettes)
   const byId = new Map(items.map((item) => [item.id, item]))
+  // One link to each item, shared by every page that links to it: its heading is final now.
+  const links = new Map(items.map((item) => [item.id, {url: item.url, heading: item.heading}]))
   for (const gazette of archiveGazettes) {
-    const pageItems = gazette.itemIds.map((id) => byId.get(id)!)
-    pageItems.forEach((item, index) => {
-      const before = pageItems[index - 1]
-      const after = pageItems[index + 1]
-      item.previous = before ? {url: before.url, heading: before.heading} : null
-      item.next = after ? {url: after.url, heading: after.heading} : null
+    gazette.itemIds.forEach((id, index) => {
+      const item = byId.get(id)!
+      item.previous = index > 0 ? links.get(gazette.itemIds[index - 1]!)! : null
+      item.next = links.get(gazette.itemIds[index + 1]!) ?? null
     })
   }
 
@@ -47,9 +47,7 @@ export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, div
     if (!place) continue
     let position = positions.get(place.code)
     if (!position) positions.set(place.code, (position = new Map(place.itemIds.map((id, index) => [id, index]))))
-    item.related = around(place.itemIds, position.get(item.id)!, 5)
-      .map((id) => byId.get(id)!)
-      .map((other) => ({url: other.url, heading: other.heading}))
+    item.related = around(place.itemIds, position.get(item.id)!, 5).map((id) => links.get(id)!)
   }
   const pageSize = options.pageSize ?? 20
   const dated = archiveGazettes.filter((gazette) => gazette.metadata.date)
@@ -101,8 +99,23 @@ export function around<T>(list: readonly T[], index: number, count: number): T[]
 }
 
 function toArchiveItem(item: Item, gazette: Gazette, index: number): ArchiveItem {
-  // Not a spread followed by more properties: building the archive of 40,000 items took twice as long with one.
-  return Object.assign({}, item, {
+  // Every field named, not a spread or Object.assign: objects of one shape, built in half the time.
+  return {
+    id: item.id,
+    kind: item.kind,
+    dateline: item.dateline,
+    kicker: item.kicker,
+    title: item.title,
+    subtitle: item.subtitle,
+    byline: item.byline,
+    bylines: item.bylines,
+    body: item.body,
+    start: item.start,
+    continuedFrom: item.continuedFrom,
+    continuedTo: item.continuedTo,
+    places: item.places,
+    primaryPlace: item.primaryPlace,
+    corrections: item.corrections,
     gazetteId: gazette.id,
     url: `/items/${item.id}/`,
     heading: headingOf(item),
@@ -113,7 +126,7 @@ function toArchiveItem(item: Item, gazette: Gazette, index: number): ArchiveItem
     related: [],
     continues: null,
     continuedBy: null
-  })
+  }
 }
 
 /** What lists show for an item: its title, else the start of its text. */
