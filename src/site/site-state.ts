@@ -70,6 +70,8 @@ export interface UpdatePlan {
  * made of a gazette stands as its cache key: at 40,000 items, hashing their
  * text took a second. Each page is hashed once, as one text.
  */
+type Hashers = ReturnType<typeof hashers>
+
 function hashers(archive: Archive, keys: ReadonlyMap<string, string>) {
   const items = new Map(archive.items.map((item) => [item.id, item]))
   const gazettes = new Map(archive.gazettes.map((gazette) => [gazette.id, gazette]))
@@ -101,7 +103,10 @@ function hashers(archive: Archive, keys: ReadonlyMap<string, string>) {
 }
 
 /** Every paginated page of the archive, with its file and what it shows. */
-function pageEntries(archive: Archive, hash = hashers(archive, new Map())): Array<{file: string; list: keyof PageLists; record: unknown; hash: () => string}> {
+function pageEntries(archive: Archive, hashes?: Hashers): Array<{file: string; list: keyof PageLists; record: unknown; hash: () => string}> {
+  // Made on the first hash: a rebuild's page lists only pick entries by file.
+  let made = hashes
+  const hash = () => (made ??= hashers(archive, new Map()))
   // A locality's own page shows its counts and its children's; its archive pages only its name and place in the tree.
   const locality = (listing: LocalityPage) => {
     const {itemIds, children, ...rest} = archive.localities[listing.code]!
@@ -114,11 +119,11 @@ function pageEntries(archive: Archive, hash = hashers(archive, new Map())): Arra
     const {roles, itemIds} = people.get(listing.name)!
     return listing.archivePage === null ? [roles, itemIds.length] : null
   }
-  const list = (heading: unknown, itemIds: readonly string[]) => hashText(`${JSON.stringify(heading)}\n${hash.cards(itemIds)}`)
+  const list = (heading: unknown, itemIds: readonly string[]) => hashText(`${JSON.stringify(heading)}\n${hash().cards(itemIds)}`)
   return [
-    ...archive.items.map((item) => ({file: fileOf(item.url), list: 'items' as const, record: item, hash: () => hash.itemPage(item)})),
-    ...archive.gazettes.map((gazette) => ({file: fileOf(gazette.url), list: 'gazettes' as const, record: gazette, hash: () => hash.gazettePage(gazette)})),
-    ...archive.datePages.map((node) => ({file: fileOf(node.url), list: 'datePages' as const, record: node, hash: () => hash.datePage(node)})),
+    ...archive.items.map((item) => ({file: fileOf(item.url), list: 'items' as const, record: item, hash: () => hash().itemPage(item)})),
+    ...archive.gazettes.map((gazette) => ({file: fileOf(gazette.url), list: 'gazettes' as const, record: gazette, hash: () => hash().gazettePage(gazette)})),
+    ...archive.datePages.map((node) => ({file: fileOf(node.url), list: 'datePages' as const, record: node, hash: () => hash().datePage(node)})),
     ...archive.personPages.map((listing) => ({file: fileOf(listing.url), list: 'personPages' as const, record: listing, hash: () => list([listing, person(listing)], listing.itemIds)})),
     ...archive.localityPages.map((listing) => ({file: fileOf(listing.url), list: 'localityPages' as const, record: listing, hash: () => list([listing, locality(listing)], listing.itemIds)})),
     ...archive.localityCodes.map((code) => {
