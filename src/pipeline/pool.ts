@@ -28,14 +28,15 @@ export interface PoolOptions {
 
 /**
  * Split and tag gazettes, in child processes when there are enough of them
- * and more than one core, keeping the input order. A gazette on which the
- * stages throw becomes an error outcome: the others still build.
+ * and more than one core, keeping the input order; `onDone` hears of each
+ * outcome as it comes. A gazette on which the stages throw becomes an error
+ * outcome: the others still build.
  *
  * Processes, not worker threads: nodejieba never frees its dictionary
  * (220 MB) when a thread ends, so the memory of every thread that loaded it
  * stayed taken until the build ended; a process gives it back when it exits.
  */
-export async function processAll(sources: readonly SourceGazette[], onDone: () => void = () => {}, options: PoolOptions = {}): Promise<Outcome[]> {
+export async function processAll(sources: readonly SourceGazette[], onDone: (index: number, outcome: Outcome) => void = () => {}, options: PoolOptions = {}): Promise<Outcome[]> {
   const {processes = availableParallelism(), inBackground = false} = options
   const outcomes: Outcome[] = new Array(sources.length)
   if (sources.length === 0) return outcomes
@@ -43,8 +44,9 @@ export async function processAll(sources: readonly SourceGazette[], onDone: () =
     // Loaded only now: a rebuild that splits in processes does without the stages' modules (0.15 s).
     const {processSafely} = await import('./process-gazette.js')
     sources.forEach((source, index) => {
-      outcomes[index] = processSafely(source)
-      onDone()
+      const outcome = processSafely(source)
+      outcomes[index] = outcome
+      onDone(index, outcome)
     })
     return outcomes
   }
@@ -55,8 +57,9 @@ export async function processAll(sources: readonly SourceGazette[], onDone: () =
       try {
         while (next < sources.length) {
           const index = next++
-          outcomes[index] = await ask(child, sources[index]!)
-          onDone()
+          const outcome = await ask(child, sources[index]!)
+          outcomes[index] = outcome
+          onDone(index, outcome)
         }
       } finally {
         child.disconnect()
