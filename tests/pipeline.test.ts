@@ -11,15 +11,17 @@ import {processGazette} from '../src/pipeline/process-gazette.js'
 import type {SourceGazette} from '../src/types.js'
 import {readSample, sampleFiles, samplesDir} from './helpers.js'
 
-test('pool: child processes give the same gazettes as one thread, in input order, and an error outcome where the stages throw', async () => {
+test('pool: child processes give the same gazettes as one thread, in input order, each told as it comes, and an error outcome where the stages throw', async () => {
   // Enough files for the pool to start processes.
   const sources = Array.from({length: 24}, (_, index) => {
     const source = readSample(sampleFiles[index % sampleFiles.length]!)
     return {...source, source: `${index}-${source.source}`}
   })
   sources[5] = {...sources[5]!, text: undefined} as unknown as SourceGazette
-  const outcomes = await processAll(sources, undefined, {processes: 2})
+  const heard = new Map<number, unknown>()
+  const outcomes = await processAll(sources, (index, outcome) => heard.set(index, outcome), {processes: 2})
   assert.ok('error' in outcomes[5]! && /TypeError/u.test(outcomes[5].error))
+  assert.deepEqual(new Map([...heard].sort(([a], [b]) => a - b)), new Map(outcomes.entries()), 'each outcome is heard of once, with its index')
   assert.deepEqual(
     outcomes.filter((_, index) => index !== 5).map((outcome) => ('gazette' in outcome ? outcome.gazette : outcome.error)),
     sources.filter((_, index) => index !== 5).map((source) => processGazette(source))
