@@ -5,12 +5,21 @@
  */
 export class NameTrie {
   private readonly root: TrieNode = {next: new Map(), end: false}
+  /**
+   * Which pairs of first two characters some name starts with, by a hash
+   * of the pair (`pairSlot`): most places in a text start no name, and one
+   * look in an array says so where the trie took two lookups in maps (a
+   * tenth of the time split + tag takes). A slot two pairs share only
+   * sends the other to the trie.
+   */
+  private readonly starts = new Uint8Array(pairSlots)
   /** Length of the shortest name (UTF-16 units): no shorter word is one. */
   readonly shortest: number = Infinity
 
   constructor(names: Iterable<string>) {
     for (const name of names) {
       this.shortest = Math.min(this.shortest, name.length)
+      if (name.length >= 2) this.starts[pairSlot(name.charCodeAt(0), name.charCodeAt(1))] = 1
       let node = this.root
       for (let index = 0; index < name.length; index++) {
         const code = name.charCodeAt(index)
@@ -27,7 +36,10 @@ export class NameTrie {
 
   /** True when some name stands in `text`. */
   occursIn(text: string): boolean {
+    // With a name of one character, any character may start one.
+    const filtered = this.shortest >= 2
     for (let from = 0; from < text.length; from++) {
+      if (filtered && (from + 1 === text.length || this.starts[pairSlot(text.charCodeAt(from), text.charCodeAt(from + 1))] === 0)) continue
       let node: TrieNode | undefined = this.root
       for (let index = from; index < text.length; index++) {
         node = node.next.get(text.charCodeAt(index))
@@ -37,6 +49,13 @@ export class NameTrie {
     }
     return false
   }
+}
+
+/** Slots of the pair filter: a megabyte, which 60,000 names fill to a twentieth. */
+const pairSlots = 1 << 20
+
+function pairSlot(first: number, second: number): number {
+  return (Math.imul(first, 40_503) + second) & (pairSlots - 1)
 }
 
 interface TrieNode {
