@@ -70,8 +70,6 @@ export interface UpdatePlan {
  * made of a gazette stands as its cache key: at 40,000 items, hashing their
  * text took a second. Each page is hashed once, as one text.
  */
-type Hashers = ReturnType<typeof hashers>
-
 function hashers(archive: Archive, keys: ReadonlyMap<string, string>) {
   const items = new Map(archive.items.map((item) => [item.id, item]))
   const gazettes = new Map(archive.gazettes.map((gazette) => [gazette.id, gazette]))
@@ -101,6 +99,8 @@ function hashers(archive: Archive, keys: ReadonlyMap<string, string>) {
   const datePage = (node: DateNode) => hashText([JSON.stringify(node), ...node.issues.flatMap((issue) => issue.gazetteIds.map((id) => link(gazettes.get(id)!) + gazettes.get(id)!.itemIds.length))].join('\n'))
   return {article, cards, itemPage, gazettePage, datePage}
 }
+
+type Hashers = ReturnType<typeof hashers>
 
 /** Every paginated page of the archive, with its file and what it shows. */
 function pageEntries(archive: Archive, hashes?: Hashers): Array<{file: string; list: keyof PageLists; record: unknown; hash: () => string}> {
