@@ -35,13 +35,18 @@ export function addWords(words: Iterable<string>, tag = 'ns'): void {
   ensureLoaded()
   const wanted = new Set(words)
   // One pass over the 350,000-line dictionary, keeping only wanted words:
-  // a Map of all of it would cost half a second of start-up.
+  // a Map of all of it would cost half a second of start-up. A line whose
+  // first two characters start no wanted word is passed over without
+  // cutting its word out (most lines: two thirds of the pass's time).
+  const starts = new Set<number>()
+  for (const word of wanted) starts.add(pairOf(word, 0))
+  const anyStart = [...wanted].some((word) => word.length < 2)
   const text = readFileSync(nodejieba.DEFAULT_DICT, 'utf8')
   for (let start = 0; start < text.length; ) {
     const newline = text.indexOf('\n', start)
     const end = newline === -1 ? text.length : newline
     const space = text.indexOf(' ', start)
-    if (space !== -1 && space < end) {
+    if (space !== -1 && space < end && (anyStart || starts.has(pairOf(text, start)))) {
       const word = text.slice(start, space)
       if (wanted.has(word)) {
         const [frequency, partOfSpeech] = text.slice(space + 1, end).split(' ')
@@ -53,6 +58,11 @@ export function addWords(words: Iterable<string>, tag = 'ns'): void {
   for (const word of wanted) {
     if (!known.has(word)) nodejieba.insertWord(word, tag)
   }
+}
+
+/** The two UTF-16 units of `text` at `index`, as one number. */
+function pairOf(text: string, index: number): number {
+  return text.charCodeAt(index) * 0x10000 + text.charCodeAt(index + 1)
 }
 
 /** The segmenter's own entry for a word given to `addWords`, if it has one. */
