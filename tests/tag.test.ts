@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {NameTrie} from '../src/tag/name-trie.js'
 import fc from 'fast-check'
-import {clausesOf, cut, cutClauses} from '../src/segmenter.js'
+import {addWords, clausesOf, cut, cutClauses, dictionaryEntry} from '../src/segmenter.js'
 import {isPlaceName} from '../src/tag/tag.js'
 import {loadGazetteer, shortName} from '../src/tag/gazetteer.js'
 import {processSample, processText} from './helpers.js'
@@ -110,4 +110,12 @@ test('name trie: agrees with looking for every name in the text', () => {
       assert.equal(new NameTrie(names).occursIn(text), names.some((name) => text.includes(name)))
     })
   )
+})
+
+// Last in this file: it adds words to the segmenter the tests above share.
+test('segmenter: words of one character are looked up in the dictionary too', () => {
+  addWords(['淼', '淼淼湖'])
+  assert.deepEqual(dictionaryEntry('淼'), {frequency: 147, tag: 'nrfg'})
+  assert.equal(dictionaryEntry('淼淼湖'), undefined, 'a word the dictionary lacks is added, with no entry of its own')
+  assert.deepEqual(cut('淼淼湖'), ['淼淼湖'])
 })
