@@ -50,13 +50,7 @@ export function configureSite(eleventyConfig: EleventyConfig, archive: Archive, 
   eleventyConfig.addFilter('localities', (codes: string[]) => codes.map((code) => archive.localities[code]!))
   eleventyConfig.addFilter('person', (name: string) => people.get(name))
   eleventyConfig.addFilter('ancestors', (code: string) => ancestors(archive, code))
-  // An item is in the feeds of its town, district, city and province: rendered once.
-  const bodies = new WeakMap<ArchiveItem, string>()
-  eleventyConfig.addFilter('bodyHtml', (item: ArchiveItem) => {
-    let html = bodies.get(item)
-    if (html === undefined) bodies.set(item, (html = renderBody(item.body)))
-    return html
-  })
+  eleventyConfig.addFilter('bodyHtml', (item: ArchiveItem) => renderBody(item.body))
   eleventyConfig.addFilter('jsonLd', (value: unknown) => safeJson(value))
   eleventyConfig.addFilter('newsArticle', (item: ArchiveItem) => newsArticle(item, site))
   eleventyConfig.addFilter('dateLabel', (date: string | null) => dateLabel(date))
