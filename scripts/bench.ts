@@ -13,10 +13,10 @@
  *    floor (scripts/floor.ts) measured in the same run.
  */
 import {execFileSync, spawn} from 'node:child_process'
-import {existsSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
 import {performance} from 'node:perf_hooks'
-import {join} from 'node:path'
+import {basename, join} from 'node:path'
 import {readFolder} from '../src/read/read-folder.js'
 import {split} from '../src/split/split.js'
 import {loadGazetteer} from '../src/tag/gazetteer.js'
@@ -27,6 +27,7 @@ import {processGazette} from '../src/pipeline/process-gazette.js'
 const root = join(import.meta.dirname, '..')
 const {values} = parseArgs({options: {seconds: {type: 'string', default: '3'}, input: {type: 'string', default: join(root, 'content/gazettes')}, files: {type: 'string'}}})
 const budget = Number(values.seconds) * 1000
+const trash = join(root, 'bench-out', 'trash')
 
 const rows: Array<[string, string]> = []
 const time = <T>(run: () => T): [T, number] => {
@@ -76,12 +77,13 @@ if (values.files) {
     const corpus = join(root, 'bench-out', `corpus-${files}`)
     if (!existsSync(corpus)) execFileSync('node', ['--import', 'tsx', join(root, 'scripts/generate-corpus.ts'), '--files', String(files), '--out', corpus], {stdio: 'inherit'})
     const site = join(root, 'bench-out', `site-${files}`)
-    // Cold, as on a fresh checkout: no split + tag results, no site (deleting an old one takes 10 s at 40k).
     const cache = join(root, 'bench-out', `cache-${files}`)
-    rmSync(cache, {recursive: true, force: true})
-    rmSync(site, {recursive: true, force: true})
+    const floor = join(root, 'bench-out', `floor-${files}`)
+    // Cold, as on a fresh checkout: no split + tag results, no site, no floor pages.
+    for (const folder of [site, cache, floor]) throwAway(folder)
+    execFileSync('sync')
     const cold = await build(corpus, site, cache)
-    const floorMs = Number(execFileSync('node', ['--import', 'tsx', join(root, 'scripts/floor.ts'), site, join(root, 'bench-out', `floor-${files}`)], {encoding: 'utf8'}).trim())
+    const floorMs = Number(execFileSync('node', ['--import', 'tsx', join(root, 'scripts/floor.ts'), site, floor], {encoding: 'utf8'}).trim())
     row(files, 'cold', cold, floorMs)
     // Today's page comes a day after the last build, not while the disk still writes its 57,000 pages back.
     execFileSync('sync')
@@ -97,6 +99,22 @@ if (values.files) {
     row(files, 'unchanged', await build(corpus, site, cache), floorMs)
     for (const file of added) rmSync(file)
   }
+  rmSync(trash, {recursive: true, force: true})
+}
+
+/**
+ * Move the output of an earlier run out of the way, to delete it once all
+ * builds are measured. Deleting it at once would slow the build that comes
+ * next: on this machine's file system (ext4 mounted with `discard`),
+ * creating files after deleting 50,000 of them costs up to ten times the
+ * kernel time for about a minute (14,000 pages: 0.8 s calm, 5–7 s right
+ * after a delete), and the build is all file creation. A checkout built
+ * in CI starts on a calm disk.
+ */
+function throwAway(folder: string): void {
+  if (!existsSync(folder)) return
+  mkdirSync(trash, {recursive: true})
+  renameSync(folder, join(trash, `${basename(folder)}-${Date.now()}`))
 }
 
 interface BuildStats {
