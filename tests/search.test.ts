@@ -8,14 +8,14 @@ import {buildArchiveFromFolder} from '../src/pipeline/build.js'
 import {decodePostings, docsPerFile, encodePostings, type BundleInfo} from '../src/site/search/format.js'
 import {indexBundle, type SearchDoc} from '../src/site/search/index-bundle.js'
 import {openIndex} from '../src/site/search/query.js'
-import {countTokens, queryParts, shardOf} from '../src/site/search/tokens.js'
+import {countTokens, queryParts, shardOf, tokenText, type TokenKey} from '../src/site/search/tokens.js'
 import {indexForSearch, searchFolder} from '../src/site/search/write-index.js'
 import {assertSameFiles, samplesDir} from './helpers.js'
 
 function tokens(text: string, weight?: number): Record<string, number> {
-  const counts = new Map<string, number>()
+  const counts = new Map<TokenKey, number>()
   countTokens(text, counts, weight)
-  return Object.fromEntries(counts)
+  return Object.fromEntries([...counts].map(([key, count]) => [tokenText(key), count]))
 }
 
 test('search tokens: Han runs as overlapping pairs, other runs as lower-case words, full width folded', () => {
@@ -37,6 +37,18 @@ test('search tokens: a query asks for every pair of a Han run; a lone character 
     {tokens: ['covid'], prefix: true}
   ])
   assert.deepEqual(queryParts('，。'), [])
+})
+
+test('search tokens: the indexer counts the tokens a query of the same text asks for', () => {
+  const text = fc.string({unit: fc.constantFrom('石', '港', '镇', '网', '格', '𠀀', 'Ａ', 'b', '5', '，', ' ', '\u0301'), maxLength: 12})
+  fc.assert(
+    fc.property(text, (text) => {
+      const asked = new Map<string, number>()
+      for (const token of queryParts(text).flatMap((part) => part.tokens)) asked.set(token, (asked.get(token) ?? 0) + 1)
+      assert.deepEqual(tokens(text), Object.fromEntries(asked))
+    }),
+    {numRuns: 1000}
+  )
 })
 
 test('search tokens: a token’s shard depends on its first character only and is in range', () => {

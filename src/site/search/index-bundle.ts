@@ -1,5 +1,5 @@
 import {docsPerFile, encodePostings, type DocRow} from './format.js'
-import {countTokens, shardOf} from './tokens.js'
+import {countTokens, shardOf, tokenText, type TokenKey} from './tokens.js'
 
 /** An item as the search index takes it. */
 export interface SearchDoc {
@@ -22,16 +22,16 @@ const shardBytes = 64 * 1024
  */
 export function indexBundle(docs: readonly SearchDoc[]): {shards: number; files: Map<string, unknown>} {
   // Item numbers and weights, flat (number, weight, number, weight…): a pair array each would take four times the memory.
-  const postings = new Map<string, number[]>()
+  const postings = new Map<TokenKey, number[]>()
   const filters = new Map<string, number[]>()
   docs.forEach((doc, number) => {
-    const counts = new Map<string, number>()
+    const counts = new Map<TokenKey, number>()
     for (const text of doc.heading) countTokens(text, counts, headingWeight)
     for (const text of doc.text) countTokens(text, counts)
     for (const [token, weight] of counts) add(postings, token, number, weight)
     for (const filter of new Set(doc.filters)) add(filters, filter, number, 1)
   })
-  const encoded = [...postings].map(([token, list]) => [token, encodePostings(list)] as const)
+  const encoded = [...postings].map(([key, list]) => [tokenText(key), encodePostings(list)] as const)
   // Han tokens take three bytes a character in UTF-8.
   const bytes = encoded.reduce((sum, [token, text]) => sum + token.length * 3 + text.length + 6, 0)
   const shards = Math.max(1, Math.ceil(bytes / shardBytes))
@@ -46,7 +46,7 @@ export function indexBundle(docs: readonly SearchDoc[]): {shards: number; files:
   return {shards, files}
 }
 
-function add(map: Map<string, number[]>, key: string, doc: number, weight: number): void {
+function add<K>(map: Map<K, number[]>, key: K, doc: number, weight: number): void {
   const list = map.get(key)
   if (list) list.push(doc, weight)
   else map.set(key, [doc, weight])

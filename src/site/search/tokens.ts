@@ -27,11 +27,54 @@ export interface QueryPart {
   prefix: boolean
 }
 
-/** Count the tokens of `text` into `counts`, each occurrence adding `weight`. */
-export function countTokens(text: string, counts: Map<string, number>, weight = 1): void {
+/**
+ * A token as the indexer counts it: a character of the Basic Multilingual
+ * Plane, or a pair of the main Han blocks (U+3400–U+9FFF), as a small
+ * integer; any other as its text. Indexing makes a token for nearly every
+ * character of the archive: as strings, or as numbers too big for V8 to
+ * store unboxed (beyond 2^30), they were most of its time and garbage.
+ */
+export type TokenKey = number | string
+
+const hanFirst = 0x3400
+const hanCount = 0xa000 - hanFirst
+/** Pair keys come after the keys of single characters (their code units). */
+const pairBase = 0x10000
+
+/** The text of a token key. */
+export function tokenText(key: TokenKey): string {
+  if (typeof key === 'string') return key
+  if (key < pairBase) return String.fromCharCode(key)
+  const pair = key - pairBase
+  return String.fromCharCode(hanFirst + Math.floor(pair / hanCount), hanFirst + (pair % hanCount))
+}
+
+/** Count the tokens of `text` into `counts` (see `TokenKey`), each occurrence adding `weight`. */
+export function countTokens(text: string, counts: Map<TokenKey, number>, weight = 1): void {
+  const add = (key: TokenKey) => counts.set(key, (counts.get(key) ?? 0) + weight)
   for (const [run] of normalise(text).matchAll(runs)) {
-    for (const token of runTokens(run)) counts.set(token, (counts.get(token) ?? 0) + weight)
+    if (!han.test(run) || surrogate.test(run)) {
+      for (const token of runTokens(run)) add(tokenKey(token))
+    } else if (run.length === 1) {
+      add(run.charCodeAt(0))
+    } else {
+      let first = run.charCodeAt(0) - hanFirst
+      for (let index = 1; index < run.length; index++) {
+        const second = run.charCodeAt(index) - hanFirst
+        add(first >= 0 && first < hanCount && second >= 0 && second < hanCount ? pairBase + first * hanCount + second : run.slice(index - 1, index + 1))
+        first = second
+      }
+    }
   }
+}
+
+/** The key of a token made by `runTokens` (see `TokenKey`). */
+function tokenKey(token: string): TokenKey {
+  if (token.length === 1 && !surrogate.test(token)) return token.charCodeAt(0)
+  if (token.length !== 2 || surrogate.test(token)) return token
+  const first = token.charCodeAt(0) - hanFirst
+  const second = token.charCodeAt(1) - hanFirst
+  return first >= 0 && first < hanCount && second >= 0 && second < hanCount ? pairBase + first * hanCount + second : token
 }
 
 /** The parts of a query: a Han run of two characters or more asks for all its pairs, anything else is a prefix. */
