@@ -40,7 +40,7 @@ test('search tokens: a query asks for every pair of a Han run; a lone character 
 })
 
 test('search tokens: the indexer counts the tokens a query of the same text asks for', () => {
-  const text = fc.string({unit: fc.constantFrom('石', '港', '镇', '网', '格', '𠀀', 'Ａ', 'b', '5', '，', ' ', '\u0301'), maxLength: 12})
+  const text = fc.string({unit: fc.constantFrom('石', '港', '镇', '网', '格', '〇', '𠀀', 'Ａ', 'b', '5', '，', ' ', '\u0301'), maxLength: 12})
   fc.assert(
     fc.property(text, (text) => {
       const asked = new Map<string, number>()

@@ -5,6 +5,9 @@ import {join, relative} from 'node:path'
 import {before, test} from 'node:test'
 import {buildArchiveFromFolder} from '../src/pipeline/build.js'
 import {buildSite} from '../src/site/build-site.js'
+import {toCsv, toPublicArchive} from '../src/archive/export.js'
+import {writeInPieces} from '../src/site/write-data.js'
+import type {Gazette} from '../src/types.js'
 import {assertSameFiles, filesBelow, samplesDir} from './helpers.js'
 
 
@@ -26,9 +29,12 @@ function brokenLinks(site: string, basePath: string): string[] {
 
 let site = ''
 let prefixed = ''
+let gazettes: Gazette[] = []
 
 before(async () => {
-  const {archive, gazettes} = await buildArchiveFromFolder({input: samplesDir})
+  const built = await buildArchiveFromFolder({input: samplesDir})
+  const {archive} = built
+  gazettes = built.gazettes
   site = mkdtempSync(join(tmpdir(), 'gazette-site-'))
   prefixed = mkdtempSync(join(tmpdir(), 'gazette-site-prefixed-'))
   await buildSite(archive, gazettes, {output: site, basePath: '/', siteUrl: ''})
@@ -67,6 +73,16 @@ test('site: the sitemap is an index of parts that list every page once (but sear
   const listed = parts.flatMap(locs).map((path) => `${path}index.html`)
   const pages = filesBelow(prefixed).filter((name) => name.endsWith('index.html') && !/^(?:search|data)\//u.test(name))
   assert.deepEqual(listed.sort(), pages.sort())
+})
+
+test('site: a data part, written in pieces, is its gazettes in the public format and as a table', async () => {
+  assert.equal(readFileSync(join(site, 'data/undated.json'), 'utf8'), JSON.stringify(toPublicArchive(gazettes)))
+  assert.equal(readFileSync(join(site, 'data/undated.csv'), 'utf8'), '\uFEFF' + toCsv(gazettes))
+  // Pieces of more than a megabyte in all are written as they come.
+  const file = join(mkdtempSync(join(tmpdir(), 'gazette-pieces-')), 'pieces.txt')
+  await writeInPieces(file, ['甲'.repeat(700_000), '乙'.repeat(700_000), '丙'], '〇')
+  assert.equal(readFileSync(file, 'utf8'), '〇' + '甲'.repeat(700_000) + '乙'.repeat(700_000) + '丙')
+  rmSync(file)
 })
 
 test('site: a locality page lists exactly its items', () => {

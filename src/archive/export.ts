@@ -13,24 +13,39 @@ export interface PublicArchive {
   }>
 }
 
+type Exported = Pick<Gazette, 'source' | 'metadata' | 'items'>
+
 /** Gazettes as the public data format: only stable, documented fields. */
-export function toPublicArchive(gazettes: Array<Pick<Gazette, 'source' | 'metadata' | 'items'>>): PublicArchive {
+export function toPublicArchive(gazettes: Exported[]): PublicArchive {
+  return {gazettes: gazettes.map(publicGazette)}
+}
+
+/**
+ * `JSON.stringify(toPublicArchive(gazettes))` in pieces of a gazette each:
+ * a year of a paper is tens of megabytes of JSON, which as one string
+ * takes twice that and as much again to write out.
+ */
+export function* publicArchiveJson(gazettes: Exported[]): Generator<string> {
+  yield '{"gazettes":['
+  for (const [index, gazette] of gazettes.entries()) yield (index === 0 ? '' : ',') + JSON.stringify(publicGazette(gazette))
+  yield ']}'
+}
+
+function publicGazette(gazette: Exported): PublicArchive['gazettes'][number] {
   return {
-    gazettes: gazettes.map((gazette) => ({
-      source: gazette.source,
-      metadata: gazette.metadata,
-      items: gazette.items.map((item) => ({
-        id: item.id,
-        kind: item.kind,
-        dateline: item.dateline,
-        kicker: item.kicker,
-        title: item.title,
-        subtitle: item.subtitle,
-        bylines: item.bylines.map(({name, role}) => ({name, role})),
-        body: item.body.map(({type, text}) => ({type, text})),
-        places: item.places.map(({code, name, level, path, mentions, prominent}) => ({code, name, level, path, mentions, prominent})),
-        primaryPlace: item.primaryPlace
-      }))
+    source: gazette.source,
+    metadata: gazette.metadata,
+    items: gazette.items.map((item) => ({
+      id: item.id,
+      kind: item.kind,
+      dateline: item.dateline,
+      kicker: item.kicker,
+      title: item.title,
+      subtitle: item.subtitle,
+      bylines: item.bylines.map(({name, role}) => ({name, role})),
+      body: item.body.map(({type, text}) => ({type, text})),
+      places: item.places.map(({code, name, level, path, mentions, prominent}) => ({code, name, level, path, mentions, prominent})),
+      primaryPlace: item.primaryPlace
     }))
   }
 }
@@ -51,11 +66,17 @@ const csvColumns = ['id', 'source', 'paper', 'date', 'page', 'kind', 'kicker', '
  * One row per item. Cells are quoted, and a cell a spreadsheet would run as
  * a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`.
  */
-export function toCsv(gazettes: Array<Pick<Gazette, 'source' | 'metadata' | 'items'>>): string {
-  const rows: string[][] = [[...csvColumns]]
+export function toCsv(gazettes: Exported[]): string {
+  return [...csvLines(gazettes)].join('')
+}
+
+/** `toCsv` in pieces of a line each (see `publicArchiveJson`). */
+export function* csvLines(gazettes: Exported[]): Generator<string> {
+  const line = (cells: readonly string[]) => cells.map(csvCell).join(',') + '\r\n'
+  yield line(csvColumns)
   for (const gazette of gazettes) {
     for (const item of gazette.items) {
-      rows.push([
+      yield line([
         item.id,
         gazette.source,
         gazette.metadata.paper ?? '',
@@ -71,7 +92,6 @@ export function toCsv(gazettes: Array<Pick<Gazette, 'source' | 'metadata' | 'ite
       ])
     }
   }
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }
 
 function csvCell(value: string): string {

@@ -1,7 +1,7 @@
-import {copyFile, mkdir, writeFile} from 'node:fs/promises'
+import {copyFile, mkdir, open, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import type {Archive} from '../archive/model.js'
-import {toCsv, toPublicArchive, yearOf} from '../archive/export.js'
+import {csvLines, publicArchiveJson, yearOf} from '../archive/export.js'
 import type {Gazette} from '../types.js'
 import {searchFilter} from './search/bundles.js'
 import {shortName} from '../tag/gazetteer.js'
@@ -36,11 +36,29 @@ export async function writeData(archive: Archive, gazettes: readonly Gazette[], 
   for (const [part, members] of dataParts(gazettes)) {
     if (only && !only.has(part)) continue
     const [json, csv] = partFiles(part).map((file) => join(output, file)) as [string, string]
-    await writeFile(json, JSON.stringify(toPublicArchive(members)))
-    await writeFile(csv, '\uFEFF' + toCsv(members))
+    await writeInPieces(json, publicArchiveJson(members))
+    // The byte-order mark tells spreadsheets the CSV is UTF-8.
+    await writeInPieces(csv, csvLines(members), '\uFEFF')
   }
   await writeFile(join(folder, 'places.json'), JSON.stringify(searchPlaces(archive)))
   await copyFile(join(packageRoot, 'schema', 'gazette-archive.schema.json'), join(folder, 'gazette-archive.schema.json'))
+}
+
+/** Write `start` and `pieces` to `file` about a megabyte at a time: a data part as one string would be tens of megabytes. */
+export async function writeInPieces(file: string, pieces: Iterable<string>, start = ''): Promise<void> {
+  const handle = await open(file, 'w')
+  try {
+    let text = start
+    for (const piece of pieces) {
+      text += piece
+      if (text.length < 1 << 20) continue
+      await handle.writeFile(text)
+      text = ''
+    }
+    await handle.writeFile(text)
+  } finally {
+    await handle.close()
+  }
 }
 
 /**
