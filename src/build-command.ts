@@ -1,6 +1,6 @@
 import {existsSync} from 'node:fs'
 import {stat, writeFile} from 'node:fs/promises'
-import {buildArchiveFromFolder} from './pipeline/build.js'
+import {buildArchiveFromFolder, pruneCache} from './pipeline/build.js'
 import {pipelineVersion} from './pipeline/cache.js'
 import {timed, type Timings} from './pipeline/timings.js'
 import {folderSnapshot} from './read/snapshot.js'
@@ -89,9 +89,11 @@ export async function build(options: BuildOptions, onProgress?: (done: number, t
     })).pages
   }
   if (stateFile) await writeState(stateFile, state)
+  const pruned = options.cache ? await pruneCache(options.cache) : 0
   await writeStats(options.stats, {timings, wallMs: Date.now() - started, maxRssMb: process.resourceUsage().maxRSS / 1024, items: stats.items, gazettes: stats.gazettes, pages})
   const done = `${plan ? 'updated' : 'built'} ${options.output}/ in ${((Date.now() - started) / 1000).toFixed(1)} s: ${pages} pages`
-  console.log([plan ? `${done} written (${plan.files.size} changed, ${plan.stale.length} removed, ${plan.bundles.size} search bundles)` : done, ...lines].join('\n'))
+  const cacheLine = pruned > 0 ? [`  cache: ${pruned} results no gazette uses any more deleted`] : []
+  console.log([plan ? `${done} written (${plan.files.size} changed, ${plan.stale.length} removed, ${plan.bundles.size} search bundles)` : done, ...lines, ...cacheLine].join('\n'))
   return 0
 }
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict'
-import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {test} from 'node:test'
-import {deserialize} from 'node:v8'
-import {buildArchiveFromFolder} from '../src/pipeline/build.js'
+import {deserialize, serialize} from 'node:v8'
+import {buildArchiveFromFolder, pruneCache} from '../src/pipeline/build.js'
 import {cacheKey} from '../src/pipeline/cache.js'
 import {coolDown, processAll, warmUp} from '../src/pipeline/pool.js'
 import {processGazette} from '../src/pipeline/process-gazette.js'
@@ -69,4 +69,37 @@ test('cache: a second build takes every gazette from the cache; a damaged or mis
   const source = readSample(sampleFiles[0]!)
   assert.notEqual(await cacheKey(source), await cacheKey({...source, corrections: [{line: 3, at: 1, title: '新'}]}))
   assert.notEqual(await cacheKey(source), await cacheKey({...source, hash: 'other'}))
+})
+
+test('cache: pruning deletes the results no content folder uses (a changed file’s old one, an older version’s) and keeps every folder’s own', async () => {
+  const cache = mkdtempSync(join(tmpdir(), 'gazette-cache-'))
+  const folder = (files: string[]) => {
+    const input = mkdtempSync(join(tmpdir(), 'gazette-input-'))
+    for (const file of files) copyFileSync(join(samplesDir, file), join(input, file))
+    return input
+  }
+  const [first, second, third] = sampleFiles as [string, string, string]
+  const one = folder([first, second])
+  const other = folder([third])
+  await buildArchiveFromFolder({input: one, cache})
+  await buildArchiveFromFolder({input: other, cache})
+  const entries = () => readdirSync(cache).filter((name) => name.endsWith('.v8'))
+  assert.equal(await pruneCache(cache), 0)
+  assert.equal(entries().length, 3)
+  // A changed file leaves its old result behind; an older version leaves its folder record and results.
+  appendFileSync(join(one, first), '\n新增一段正文。\n')
+  await buildArchiveFromFolder({input: one, cache})
+  mkdirSync(join(cache, 'folders'), {recursive: true})
+  writeFileSync(join(cache, 'folders', 'old.v8'), serialize({version: 'older', files: {}, keys: ['0'.repeat(32)]}))
+  writeFileSync(join(cache, `${'0'.repeat(32)}.v8`), serialize({}))
+  assert.equal(entries().length, 5)
+  assert.equal(await pruneCache(cache), 2)
+  assert.equal(entries().length, 3)
+  assert.deepEqual(readdirSync(join(cache, 'folders')).length, 2, 'the older version’s record is gone')
+  // Both folders still find all their results.
+  for (const input of [one, other]) {
+    const progress: number[] = []
+    await buildArchiveFromFolder({input, cache, onProgress: (done) => progress.push(done)})
+    assert.deepEqual(progress, [], `${input}: nothing split again`)
+  }
 })

@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto'
+import {readdir, rm} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
 import type {Archive} from '../archive/model.js'
 import {buildArchive} from '../archive/build-archive.js'
@@ -50,8 +51,9 @@ export async function buildArchiveFromFolder(options: PipelineOptions): Promise<
 async function readAndSplit(options: PipelineOptions, known?: Known): Promise<Pick<Built, 'gazettes' | 'keys'> & {reports: Report[]}> {
   const {timings, cache} = options
   const read = await timed(timings, 'read', () => readChanged(options.input, options, known?.files))
-  if (cache) await writeStored(knownPath(cache, options.input), {version: await pipelineVersion(), files: read.known} satisfies Known)
-  const split = await timed(timings, 'split+tag', () => splitAndTag(read.gazettes, read.reports, options))
+  const keys = cache ? await Promise.all(read.gazettes.map(cacheKey)) : []
+  if (cache) await writeStored(knownPath(cache, options.input), {version: await pipelineVersion(), files: read.known, keys} satisfies Known)
+  const split = await timed(timings, 'split+tag', () => splitAndTag(read.gazettes, keys, read.reports, options))
   return split ? {...split, reports: read.reports} : readAndSplit(options)
 }
 
@@ -60,6 +62,8 @@ interface Known {
   /** The read code's version (part of the pipeline's): its records are valid only for the same code. */
   version: string
   files: KnownFiles
+  /** The cache entries of the folder's gazettes: the ones `pruneCache` keeps. */
+  keys: string[]
 }
 
 async function knownFiles({cache, input}: PipelineOptions): Promise<Known | undefined> {
@@ -79,9 +83,8 @@ function knownPath(cache: string, input: string): string {
  * loading the segmenter takes as long as reading thousands of them.
  * Undefined when a gazette read without its text is not in the cache.
  */
-async function splitAndTag(records: Array<SourceGazette | ReadRecord>, reports: Report[], options: PipelineOptions): Promise<Pick<Built, 'gazettes' | 'keys'> | undefined> {
+async function splitAndTag(records: Array<SourceGazette | ReadRecord>, keys: readonly string[], reports: Report[], options: PipelineOptions): Promise<Pick<Built, 'gazettes' | 'keys'> | undefined> {
   const {cache} = options
-  const keys = cache ? await Promise.all(records.map(cacheKey)) : []
   const stored = cache ? keys.map((key) => isCached(cache, key)) : []
   const fresh = records.flatMap((_, index) => (stored[index] ? [] : [index]))
   const withText = (indices: number[]) => {
@@ -129,4 +132,26 @@ async function splitAndTag(records: Array<SourceGazette | ReadRecord>, reports: 
 
 function hasText(record: SourceGazette | ReadRecord): record is SourceGazette {
   return 'text' in record
+}
+
+/**
+ * Delete the cache entries no content folder known to the cache uses: those
+ * of files changed or gone since, and all those of an older pipeline
+ * version, with its folder records. Left alone, the cache would only grow:
+ * every upgrade would leave a copy of every result behind. The number of
+ * entries deleted. A build calls it last: deleting thousands of files slows
+ * the writing of files that comes right after (see `scripts/bench.ts`).
+ */
+export async function pruneCache(cache: string): Promise<number> {
+  const version = await pipelineVersion()
+  const live = new Set<string>()
+  const folders = join(cache, 'folders')
+  for (const name of await readdir(folders).catch(() => [])) {
+    const known = readStored<Partial<Known>>(join(folders, name))
+    if (known?.version === version && known.keys) for (const key of known.keys) live.add(key)
+    else await rm(join(folders, name), {force: true})
+  }
+  const stale = (await readdir(cache)).filter((name) => name.endsWith('.v8') && !live.has(name.slice(0, -'.v8'.length)))
+  for (const name of stale) await rm(join(cache, name), {force: true})
+  return stale.length
 }
