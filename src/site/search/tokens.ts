@@ -58,23 +58,24 @@ export function countTokens(text: string, counts: Map<TokenKey, number>, weight 
     } else if (run.length === 1) {
       add(run.charCodeAt(0))
     } else {
-      let first = run.charCodeAt(0) - hanFirst
-      for (let index = 1; index < run.length; index++) {
-        const second = run.charCodeAt(index) - hanFirst
-        add(first >= 0 && first < hanCount && second >= 0 && second < hanCount ? pairBase + first * hanCount + second : run.slice(index - 1, index + 1))
-        first = second
-      }
+      // runTokens without the strings.
+      for (let index = 1; index < run.length; index++) add(pairKey(run.charCodeAt(index - 1), run.charCodeAt(index)) ?? run.slice(index - 1, index + 1))
     }
   }
 }
 
 /** The key of a token made by `runTokens` (see `TokenKey`). */
 function tokenKey(token: string): TokenKey {
-  if (token.length === 1 && !surrogate.test(token)) return token.charCodeAt(0)
-  if (token.length !== 2 || surrogate.test(token)) return token
-  const first = token.charCodeAt(0) - hanFirst
-  const second = token.charCodeAt(1) - hanFirst
-  return first >= 0 && first < hanCount && second >= 0 && second < hanCount ? pairBase + first * hanCount + second : token
+  if (surrogate.test(token)) return token
+  if (token.length === 1) return token.charCodeAt(0)
+  return (token.length === 2 && pairKey(token.charCodeAt(0), token.charCodeAt(1))) || token
+}
+
+/** The key of two code units of the main Han blocks (see `TokenKey`). */
+function pairKey(first: number, second: number): number | undefined {
+  const row = first - hanFirst
+  const column = second - hanFirst
+  return row >= 0 && row < hanCount && column >= 0 && column < hanCount ? pairBase + row * hanCount + column : undefined
 }
 
 /** The parts of a query: a Han run of two characters or more asks for all its pairs, anything else is a prefix. */
