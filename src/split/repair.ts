@@ -15,6 +15,8 @@ export interface Decision {
   ruleId: string
   message: string
   text?: string
+  /** Source lines the decision removes: a repeat, with the lines joined into it. */
+  removes?: number[]
 }
 
 /** Longest line that can still be a title or subheading. */
@@ -85,7 +87,8 @@ export function removeDuplicates(lines: RepairedLine[], decisions: Decision[], k
       column: line.column,
       ruleId: 'split:duplicate',
       message: `removed paragraph repeating line ${first}`,
-      text: line.text
+      text: line.text,
+      removes: [line.line, ...line.joined]
     })
     return false
   })

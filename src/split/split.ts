@@ -37,7 +37,7 @@ export function split(source: Pick<SourceGazette, 'source' | 'text'>, options: S
   const repaired = removeDuplicates(joinBrokenParagraphs(lines, decisions, kept), decisions, kept)
   const items = segment(repaired, {isPlaceName: options.isPlaceName ?? looksLikePlace, overrides}, decisions)
 
-  const removed = new Set(decisions.filter((decision) => decision.ruleId === 'split:duplicate').map((decision) => decision.line))
+  const removed = new Set(decisions.flatMap((decision) => decision.removes ?? []))
   const loss = findLoss(lines, removed, items)
   // Decisions (a join, a removed repeat, a subheading) are notes: nothing
   // is lost by them, and the removed text is in the report.
