@@ -3,6 +3,7 @@ import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
 import type {SourceGazette} from '../types.js'
 import type {Outcome} from './process-gazette.js'
+import {errorText} from '../worker-thread.js'
 
 // Below this many files, starting processes (each loads the segmenter's
 // dictionary and the gazetteer: about a second) costs more than it saves.
@@ -51,23 +52,37 @@ export async function processAll(sources: readonly SourceGazette[], onDone: (ind
     return outcomes
   }
   let next = 0
+  let ended = 0
+  let failure: Error | undefined
   await Promise.all(
     Array.from({length: Math.min(processes, sources.length)}, async () => {
-      const child = takeWarm() ?? startChild()
-      try {
-        while (next < sources.length) {
-          const index = next++
-          const outcome = await ask(child, sources[index]!)
-          outcomes[index] = outcome
-          onDone(index, outcome)
+      let child = takeWarm() ?? startChild()
+      while (next < sources.length && !failure) {
+        const index = next++
+        let outcome: Outcome
+        try {
+          outcome = await ask(child, sources[index]!)
+        } catch (error) {
+          // A process ended (out of memory on some gazette, killed): that
+          // gazette is reported and the rest go on in a new one, unless
+          // processes keep ending, which no gazette explains.
+          if (++ended > maxEnded) failure = error as Error
+          if (failure) break
+          outcome = {error: errorText(error)}
+          child = startChild()
         }
-      } finally {
-        child.disconnect()
+        outcomes[index] = outcome
+        onDone(index, outcome)
       }
+      if (child.connected) child.disconnect()
     })
   )
+  if (failure) throw failure
   return outcomes
 }
+
+/** Processes of one `processAll` that may end before it gives up. */
+const maxEnded = 3
 
 let warm: ChildProcess | undefined
 
@@ -115,6 +130,7 @@ function ask(child: ChildProcess, source: SourceGazette): Promise<Outcome> {
     }
     child.once('message', onMessage)
     child.once('exit', onExit)
-    child.send(source)
+    // Sending to a process that has just ended fails with an error event; its exit follows.
+    child.send(source, () => undefined)
   })
 }
