@@ -31,7 +31,7 @@ export interface PoolOptions {
  * Split and tag gazettes, in child processes when there are enough of them
  * and more than one core, keeping the input order; `onDone` hears of each
  * outcome as it comes. A gazette on which the stages throw becomes an error
- * outcome: the others still build.
+ * outcome, and so does one whose process ends: the others still build.
  *
  * Processes, not worker threads: nodejieba never frees its dictionary
  * (220 MB) when a thread ends, so the memory of every thread that loaded it
@@ -63,9 +63,9 @@ export async function processAll(sources: readonly SourceGazette[], onDone: (ind
         try {
           outcome = await ask(child, sources[index]!)
         } catch (error) {
-          // A process ended (out of memory on some gazette, killed): that
-          // gazette is reported and the rest go on in a new one, unless
-          // processes keep ending, which no gazette explains.
+          // A process ended (out of memory on some gazette, killed): the rest
+          // go on in a new one, unless processes keep ending, which no
+          // gazette explains.
           if (++ended > maxEnded) failure = error as Error
           if (failure) break
           outcome = {error: errorText(error)}
