@@ -67,7 +67,12 @@ interface Known {
 }
 
 async function knownFiles({cache, input}: PipelineOptions): Promise<Known | undefined> {
-  const known = cache ? readStored<Known>(knownPath(cache, input)) : undefined
+  return cache ? readKnown(knownPath(cache, input)) : undefined
+}
+
+/** A folder record, if it is there and of this pipeline version. */
+async function readKnown(path: string): Promise<Known | undefined> {
+  const known = readStored<Known>(path)
   return known?.version === (await pipelineVersion()) ? known : undefined
 }
 
@@ -143,12 +148,11 @@ function hasText(record: SourceGazette | ReadRecord): record is SourceGazette {
  * the writing of files that comes right after (see `scripts/bench.ts`).
  */
 export async function pruneCache(cache: string): Promise<number> {
-  const version = await pipelineVersion()
   const live = new Set<string>()
   const folders = join(cache, 'folders')
   for (const name of await readdir(folders).catch(() => [])) {
-    const known = readStored<Partial<Known>>(join(folders, name))
-    if (known?.version === version && known.keys) for (const key of known.keys) live.add(key)
+    const known = await readKnown(join(folders, name))
+    if (known) for (const key of known.keys) live.add(key)
     else await rm(join(folders, name), {force: true})
   }
   const stale = (await readdir(cache)).filter((name) => name.endsWith('.v8') && !live.has(name.slice(0, -'.v8'.length)))

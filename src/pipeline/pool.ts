@@ -66,8 +66,10 @@ export async function processAll(sources: readonly SourceGazette[], onDone: (ind
           // A process ended (out of memory on some gazette, killed): the rest
           // go on in a new one, unless processes keep ending, which no
           // gazette explains.
-          if (++ended > maxEnded) failure = error as Error
-          if (failure) break
+          if (failure || ++ended > maxEnded) {
+            failure ??= error as Error
+            break
+          }
           outcome = {error: errorText(error)}
           child = startChild()
         }
