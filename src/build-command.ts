@@ -1,11 +1,14 @@
 import {existsSync} from 'node:fs'
 import {stat, writeFile} from 'node:fs/promises'
 import {buildArchiveFromFolder, pruneCache} from './pipeline/build.js'
-import {pipelineVersion} from './pipeline/cache.js'
+import {claimCache, pipelineVersion} from './pipeline/cache.js'
 import {timed, type Timings} from './pipeline/timings.js'
 import {folderSnapshot} from './read/snapshot.js'
 import {formatReports} from './report.js'
-import {updateInPlace, writeAtomically} from './site/atomic-output.js'
+import {whyNotOutput} from './publish/guard.js'
+import {LockedError} from './publish/lock.js'
+import {Output} from './publish/releases.js'
+import {normaliseBasePath} from './site/base-path.js'
 import {searchFolder} from './site/search/write-index.js'
 import {partFiles} from './site/write-data.js'
 import {isEmptyPlan, planUpdate, readState, siteState, siteVersion, statePath, writeState, type SiteState} from './site/site-state.js'
@@ -26,23 +29,61 @@ export interface BuildOptions {
   stats?: string
   cache: string | false
   full?: boolean
+  /** Replace an output folder that a build did not write (its files are deleted). */
+  force?: boolean
 }
 
 /**
  * `gazette build`: read, split, tag and render the archive, or only what
  * changed since the last build into the same output. Prints its summary
- * and problems; the exit code.
+ * and problems; the exit code. Refuses, before touching anything, an
+ * output that is the content folder or a user's files (`whyNotOutput`), and
+ * holds the output's lock from start to end: two builds of one output run
+ * one after the other.
  */
 export async function build(options: BuildOptions, onProgress?: (done: number, total: number) => void): Promise<number> {
   const started = Date.now()
-  const timings: Timings = {}
   if (!(await stat(options.input).catch(() => undefined))?.isDirectory()) {
     console.error(`gazette build: no content folder at ${options.input} (-i, --input)`)
     return 1
   }
+  const site = siteSettings(options)
+  if ('error' in site) {
+    console.error(`gazette build: ${site.error}`)
+    return 1
+  }
+  const refused = whyNotOutput(options)
+  if (refused) {
+    console.error(`gazette build: ${refused}`)
+    return 1
+  }
+  if (!site.siteUrl) console.error('gazette build: warning: no --site-url (or SITE_URL): Atom ids and sitemap locations are relative, which feed readers and search engines reject')
+  const cacheProblem = options.cache ? claimCache(options.cache) : undefined
+  if (cacheProblem) console.error(`gazette build: warning: ${cacheProblem}: building without the cache (--cache)`)
+  const settings = {...options, ...site, cache: cacheProblem ? false : options.cache}
+  let output: Output
+  try {
+    output = await Output.open(options.output, {onWait: (holder) => console.error(`gazette build: waiting for the build of pid ${holder.pid} (since ${holder.since}) into ${options.output}`)})
+  } catch (error) {
+    if (!(error instanceof LockedError)) throw error
+    console.error(`gazette build: ${error.message}: gave up waiting`)
+    return 1
+  }
+  try {
+    return await buildInto(output, settings, started, onProgress)
+  } finally {
+    output.close()
+  }
+}
+
+/** The build, with the output locked. */
+async function buildInto(output: Output, options: BuildOptions, started: number, onProgress?: (done: number, total: number) => void): Promise<number> {
+  const timings: Timings = {}
   // A rebuild of a site built before with the same cache renders only the pages that changed.
   const stateFile = options.cache ? statePath(options.cache, options.output) : undefined
-  const previous = stateFile && !options.full && existsSync(options.output) ? await readState(stateFile) : undefined
+  const kept = stateFile && !options.full && output.published ? await readState(stateFile) : undefined
+  // A state of another release is one a killed build left: it does not describe what is published.
+  const previous = kept?.release === output.published ? kept : undefined
   const version = await siteVersion([options.basePath, options.siteUrl])
   const input = stateFile ? folderSnapshot(options.input, [options.maxFileSize, await pipelineVersion()]) : undefined
   // Not a file of the content folder touched since the last build: nothing to read or render.
@@ -65,6 +106,7 @@ export async function build(options: BuildOptions, onProgress?: (done: number, t
   const problems = archive.reports.filter((report) => report.severity !== 'info')
   const shown = options.report ? archive.reports : problems
   if (shown.length > 0) console.error(formatReports(shown))
+  if (archive.stats.gazettes === 0) console.error(`gazette build: warning: no gazette files (.txt, .md) in ${options.input}: the site has no items`)
   if (failsStrict(options, counts)) return 1
   const settings = {output: options.output, basePath: options.basePath, siteUrl: options.siteUrl, timings}
   const {stats} = archive
@@ -78,23 +120,40 @@ export async function build(options: BuildOptions, onProgress?: (done: number, t
   const plan = state && planUpdate(previous, state)
   let pages = 0
   if (!plan) {
-    pages = (await writeAtomically(options.output, (folder) => buildSite(archive, gazettes, {...settings, output: folder}))).pages
+    pages = (await output.publishFull((folder) => buildSite(archive, gazettes, {...settings, output: folder}))).pages
   } else if (!isEmptyPlan(plan)) {
     const changes = {replace: [...plan.bundles, ...plan.staleBundles].map((bundle) => `${searchFolder}/${bundle}`), remove: [...plan.stale, ...plan.staleData.flatMap(partFiles)]}
-    pages = (await updateInPlace(options.output, changes, async (folder) => {
-      const built = await buildSite(archive, gazettes, {...settings, output: folder, update: {plan, previous: options.output}})
-      // Forgotten while the output is between states: a killed rebuild is followed by a full build.
-      await writeState(stateFile!, undefined)
-      return built
-    })).pages
+    pages = (await output.publishUpdate(changes, (folder) => buildSite(archive, gazettes, {...settings, output: folder, update: {plan, previous: output.folder!}}))).pages
   }
-  if (stateFile) await writeState(stateFile, state)
+  // Written after the swap: killed before, the state names the release before, and the next build is a full one.
+  if (stateFile && state) await writeState(stateFile, {...state, release: output.published})
   const pruned = options.cache ? await pruneCache(options.cache) : 0
   await writeStats(options.stats, {timings, wallMs: Date.now() - started, maxRssMb: process.resourceUsage().maxRSS / 1024, items: stats.items, gazettes: stats.gazettes, pages})
   const done = `${plan ? 'updated' : 'built'} ${options.output}/ in ${((Date.now() - started) / 1000).toFixed(1)} s: ${pages} pages`
   const cacheLine = pruned > 0 ? [`  cache: ${pruned} results no gazette uses any more deleted`] : []
   console.log([plan ? `${done} written (${plan.files.size} changed, ${plan.stale.length} removed, ${plan.bundles.size} search bundles)` : done, ...lines, ...cacheLine].join('\n'))
   return 0
+}
+
+/**
+ * The site's URL and base path from the options: `--site-url` must be an
+ * absolute http(s) URL, and its path is the base path unless `--base-path`
+ * says so too (then both must agree).
+ */
+export function siteSettings(options: Pick<BuildOptions, 'siteUrl' | 'basePath'>): {siteUrl: string; basePath: string} | {error: string} {
+  const basePath = normaliseBasePath(options.basePath)
+  if (!options.siteUrl) return {siteUrl: '', basePath}
+  let url: URL
+  try {
+    url = new URL(options.siteUrl)
+  } catch {
+    return {error: `--site-url ${JSON.stringify(options.siteUrl)} is not an absolute URL (e.g. https://example.org/archive/)`}
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return {error: `--site-url must be an http or https URL, not ${url.protocol}`}
+  if (url.search || url.hash) return {error: '--site-url may not have a query or a fragment'}
+  const path = normaliseBasePath(url.pathname)
+  if (path !== '/' && basePath !== '/' && path !== basePath) return {error: `--base-path ${basePath} and the path of --site-url (${path}) differ: give one of them`}
+  return {siteUrl: url.origin + '/', basePath: path === '/' ? basePath : path}
 }
 
 /** `buildSite`, its modules loaded only when there is something to render: Eleventy's take 0.3 s. */

@@ -1,6 +1,7 @@
 import {parentPort, workerData} from 'node:worker_threads'
 import type {BuildData, BuildMessage} from './build-thread.js'
 import {coolDown, warmUp} from './pipeline/pool.js'
+import {systemError} from './util/system-error.js'
 
 // The build thread (see build-thread.ts): runs one build, reports progress and its exit code.
 const {options, warm} = workerData as BuildData
@@ -10,6 +11,12 @@ const {build} = await import('./build-command.js')
 const post = (message: BuildMessage) => parentPort!.postMessage(message)
 try {
   post({exitCode: await build(options, (done, total) => post({progress: [done, total]}))})
+} catch (error) {
+  // A full disk or a folder that cannot be written: one line, not a stack per page.
+  const system = systemError(error)
+  if (!system) throw error
+  console.error(`gazette build: ${system.text}; the published site was left as it was`)
+  post({exitCode: 1})
 } finally {
   // A build with nothing new to split (or one that failed) did not take it.
   coolDown()

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import {readFile} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 import {basename} from 'node:path'
 import {Command, InvalidArgumentError, Option} from 'commander'
 import type {BuildOptions} from './build-command.js'
@@ -22,6 +22,7 @@ program
   .option('--cache <dir>', 'keep split + tag results of unchanged gazettes here', '.cache/gazette')
   .option('--no-cache', 'split and tag every gazette afresh')
   .option('--full', 'render every page, even when only some changed since the last build')
+  .option('--force', 'replace an output folder that holds files no build wrote (they are deleted)')
   .option('--stats <file>', 'write the time of each stage and the peak memory as JSON (for benchmarks)')
   .option('--max-heap <MB>', 'most memory the build’s JavaScript heap may take (default: 512 MB + 4 × the content folder’s size)', positiveNumber)
   .action(async (options: BuildOptions & {maxHeap?: number}) => {
@@ -48,6 +49,12 @@ program
     ])
     const corrections = options.corrections ? parseCorrections(await readFile(options.corrections, 'utf8'), options.corrections) : undefined
     if (corrections && corrections.reports.length > 0) console.error(formatReports(corrections.reports))
+    const missing = await whyNotFiles(files)
+    if (missing) {
+      console.error(`gazette split: ${missing}`)
+      process.exitCode = 1
+      return
+    }
     const gazettes = []
     for (const file of files) {
       const entries = corrections?.entries.get(file) ?? corrections?.entries.get(basename(file))
@@ -69,6 +76,17 @@ program
     }
     if (options.report) console.error(formatReports(gazettes.flatMap((gazette) => gazette.reports)))
   })
+
+/** Why `split` cannot read the files given, if it cannot: one is missing or a folder. */
+async function whyNotFiles(files: string[]): Promise<string | undefined> {
+  for (const file of files) {
+    const found = await stat(file).catch(() => undefined)
+    if (!found) return `no file at ${file}`
+    if (found.isDirectory()) return `${file} is a folder: give gazette files (gazette build -i reads a folder)`
+    if (!found.isFile()) return `${file} is not a regular file`
+  }
+  return undefined
+}
 
 function positiveNumber(value: string): number {
   const number = Number(value)

@@ -6,7 +6,6 @@ import {dirname, join} from 'node:path'
 import {test} from 'node:test'
 import {around} from '../src/archive/build-archive.js'
 import type {ArchiveItem} from '../src/archive/model.js'
-import {updateInPlace} from '../src/site/atomic-output.js'
 import {bundleLimit, searchBundles} from '../src/site/search/bundles.js'
 import {isEmptyPlan, planUpdate, type SiteState} from '../src/site/site-state.js'
 import {assertSameFiles, filesBelow, samplesDir} from './helpers.js'
@@ -125,33 +124,3 @@ test('rebuild: a new version of the templates or settings means a full build', (
   assert.deepEqual(plan.staleData, ['2023'])
 })
 
-test('rebuild: updateInPlace moves new files in, replaces whole folders, deletes removed pages, and leaves the site alone on failure', async (t) => {
-  const work = mkdtempSync(join(tmpdir(), 'update-'))
-  t.after(() => rmSync(work, {recursive: true, force: true}))
-  const site = join(work, 'site')
-  const old: Array<[string, string]> = [['index.html', 'old home'], ['items/a/index.html', 'a'], ['items/b/index.html', 'b'], ['search-index/2024/old.json', 'x']]
-  for (const [name, text] of old) {
-    mkdirSync(dirname(join(site, name)), {recursive: true})
-    writeFileSync(join(site, name), text)
-  }
-  await assert.rejects(
-    updateInPlace(site, {replace: ['search-index/2024'], remove: ['items/b/index.html']}, async (folder) => {
-      writeFileSync(join(folder, 'index.html'), 'half')
-      throw new Error('render failed')
-    }),
-    /render failed/u
-  )
-  assert.equal(readFileSync(join(site, 'index.html'), 'utf8'), 'old home')
-  assert.ok(existsSync(join(site, 'items/b/index.html')))
-  assert.deepEqual(readdirSync(work), ['site'], 'no temporary folder is left')
-
-  await updateInPlace(site, {replace: ['search-index/2024'], remove: ['items/b/index.html']}, async (folder) => {
-    mkdirSync(join(folder, 'search-index/2024'), {recursive: true})
-    writeFileSync(join(folder, 'search-index/2024/new.json'), 'y')
-    writeFileSync(join(folder, 'index.html'), 'new home')
-  })
-  assert.equal(readFileSync(join(site, 'index.html'), 'utf8'), 'new home')
-  assert.equal(readFileSync(join(site, 'items/a/index.html'), 'utf8'), 'a')
-  assert.ok(!existsSync(join(site, 'items/b')), 'a removed page goes with its folder')
-  assert.deepEqual(readdirSync(join(site, 'search-index/2024')), ['new.json'])
-})

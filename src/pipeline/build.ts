@@ -5,7 +5,7 @@ import type {Archive} from '../archive/model.js'
 import {buildArchive} from '../archive/build-archive.js'
 import type {Gazette, ReadRecord, Report, SourceGazette} from '../types.js'
 import {readChanged, type FolderOptions, type KnownFiles} from '../read/read-folder.js'
-import {cacheKey, isCached, pipelineVersion, readCached, readStored, writeCached, writeStored} from './cache.js'
+import {cacheKey, entryName, isCached, temporaryName, pipelineVersion, readCached, readStored, writeCached, writeStored} from './cache.js'
 import {coolDown, processAll, readsWorthAProcess} from './pool.js'
 import type {Outcome} from './process-gazette.js'
 import {timed, type Timings} from './timings.js'
@@ -73,8 +73,18 @@ async function knownFiles({cache, input}: PipelineOptions): Promise<Known | unde
 /** A folder record, if it is there and of this pipeline version. */
 async function readKnown(path: string): Promise<Known | undefined> {
   const known = readStored<Known>(path)
-  return known?.version === (await pipelineVersion()) ? known : undefined
+  return isKnown(known) && known.version === (await pipelineVersion()) ? known : undefined
 }
+
+function isKnown(value: unknown): value is Known {
+  if (typeof value !== 'object' || value === null) return false
+  const {version, files, keys} = value as Partial<Known>
+  const filesOk = typeof files === 'object' && files !== null && typeof files.context === 'string' && typeof files.files === 'object' && files.files !== null
+  return typeof version === 'string' && filesOk && Array.isArray(keys) && keys.every((key) => typeof key === 'string')
+}
+
+/** Names of folder records (`knownPath`). */
+const recordName = /^[0-9a-f]{16}\.v8$/u
 
 function knownPath(cache: string, input: string): string {
   return join(cache, 'folders', `${createHash('sha1').update(resolve(input)).digest('hex').slice(0, 16)}.v8`)
@@ -151,11 +161,24 @@ export async function pruneCache(cache: string): Promise<number> {
   const live = new Set<string>()
   const folders = join(cache, 'folders')
   for (const name of await readdir(folders).catch(() => [])) {
-    const known = await readKnown(join(folders, name))
+    if (!recordName.test(name) && !isLeftOver(name)) continue
+    const known = isLeftOver(name) ? undefined : await readKnown(join(folders, name))
     if (known) for (const key of known.keys) live.add(key)
     else await rm(join(folders, name), {force: true})
   }
-  const stale = (await readdir(cache)).filter((name) => name.endsWith('.v8') && !live.has(name.slice(0, -'.v8'.length)))
+  // Only names the build writes: nothing else in the folder is its to delete.
+  const stale = (await readdir(cache)).filter((name) => isLeftOver(name) || (entryName.test(name) && !live.has(name.slice(0, -'.v8'.length))))
   for (const name of stale) await rm(join(cache, name), {force: true})
   return stale.length
+}
+
+/** A temporary file of a build that was killed (its process is gone): one still running may be about to rename it. */
+function isLeftOver(name: string): boolean {
+  if (!temporaryName.test(name)) return false
+  try {
+    process.kill(Number(name.split('.').at(-2)), 0)
+    return false
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH'
+  }
 }

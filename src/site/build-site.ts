@@ -7,6 +7,7 @@ import {configureSite, type EleventyConfig} from './eleventy-config.js'
 import {indexForSearch} from './search/write-index.js'
 import {timed, type Timings} from '../pipeline/timings.js'
 import {pageLists, slicePages, type UpdatePlan} from './site-state.js'
+import {normaliseBasePath} from './base-path.js'
 import {packageRoot} from './package-root.js'
 import {writeData} from './write-data.js'
 
@@ -68,10 +69,4 @@ async function render(archive: Archive, options: SiteOptions): Promise<number> {
     pages += Array.isArray(results[1]) ? results[1].length : results.length
   }
   return pages
-}
-
-/** `gazettes` → `/gazettes/`. */
-export function normaliseBasePath(path: string): string {
-  const trimmed = path.replace(/^\/+|\/+$/gu, '')
-  return trimmed ? `/${trimmed}/` : '/'
 }

@@ -7,6 +7,7 @@ import type {Archive, ArchiveGazette, ArchiveItem, DateNode, LocalityPage, Perso
 import type {Report} from '../types.js'
 import {hashFiles, readJson, writeJson} from '../pipeline/cache.js'
 import {fileOf} from './output-file.js'
+import {isInsidePath} from '../util/inside-path.js'
 import {searchBundles} from './search/bundles.js'
 import {sitemapParts, type SitemapPart} from './sitemaps.js'
 import {dataParts} from './write-data.js'
@@ -26,6 +27,8 @@ export interface SiteState {
   bundles: Record<string, string>
   /** By data part (year): a hash of its gazettes. */
   data: Record<string, string>
+  /** The release of the output the state describes: a state of another (a killed build's) means a full build. */
+  release?: string
   /** The content folder the site was built from, as `folderSnapshot` sees it. */
   input?: string
   /** The build's summary and problems, printed again when nothing changed. */
@@ -233,8 +236,37 @@ export function statePath(cache: string, output: string): string {
   return join(cache, 'sites', `${createHash('sha1').update(resolve(output)).digest('hex').slice(0, 16)}.json`)
 }
 
-export function readState(path: string): Promise<SiteState | undefined> {
-  return readJson<SiteState>(path)
+/** The state kept at `path`; undefined when there is none or it is not sound (then a full build runs). */
+export async function readState(path: string): Promise<SiteState | undefined> {
+  const state = await readJson<unknown>(path)
+  return isSiteState(state) ? state : undefined
+}
+
+/**
+ * Whether a state read back from the cache is sound: a rebuild deletes the
+ * pages it lists that are gone, so a tampered or damaged one could name
+ * files outside the output (`../victim.txt`).
+ */
+export function isSiteState(value: unknown): value is SiteState {
+  if (typeof value !== 'object' || value === null) return false
+  const {version, pages, bundles, data, release, input, summary} = value as Partial<Record<keyof SiteState, unknown>>
+  const hashes = (record: unknown, key: (name: string) => boolean) =>
+    typeof record === 'object' && record !== null && Object.entries(record).every(([name, hash]) => key(name) && typeof hash === 'string')
+  const optional = (field: unknown) => field === undefined || typeof field === 'string'
+  const sound = typeof version === 'string' && hashes(pages, isInsidePath) && hashes(bundles, isName) && hashes(data, isName)
+  return sound && optional(release) && optional(input) && (summary === undefined || isSummary(summary))
+}
+
+/** The summary printed again: lines, and reports with a file and a message. */
+function isSummary(value: unknown): boolean {
+  const {lines, problems} = value as {lines?: unknown; problems?: unknown}
+  const isReport = (report: unknown) => typeof report === 'object' && report !== null && typeof (report as Report).file === 'string' && typeof (report as Report).message === 'string'
+  return Array.isArray(lines) && lines.every((line) => typeof line === 'string') && Array.isArray(problems) && problems.every(isReport)
+}
+
+/** A bundle's or data part's name: one path segment. */
+function isName(name: string): boolean {
+  return isInsidePath(name) && !name.includes('/')
 }
 
 /** Write (or, with no state, forget) the state of a site. */
