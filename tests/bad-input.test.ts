@@ -17,7 +17,6 @@ import {processGazette} from '../src/pipeline/process-gazette.js'
 import {parseCorrections} from '../src/read/corrections.js'
 import {readFolder} from '../src/read/read-folder.js'
 import {readGazette} from '../src/read/read-gazette.js'
-import {writeAtomically} from '../src/site/atomic-output.js'
 import {buildSite} from '../src/site/build-site.js'
 import type {Gazette, Report, SourceGazette} from '../src/types.js'
 import {assertSameFiles, filesBelow, sampleFiles, samplesDir} from './helpers.js'
@@ -440,30 +439,31 @@ function runCli(args: string[]) {
 
 test('bad input 11: gazette build --strict fails on a bad file and leaves the output as it was; without --strict it builds and replaces it', (t) => {
   const dir = folderWithSamples(t, 'cli-input')
-  writeFileSync(join(dir, 'x.txt'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d]))
   const parent = tempDir(t, 'cli-output')
   const output = join(parent, 'site')
-  mkdirSync(output)
-  writeFileSync(join(output, 'marker.txt'), 'published')
+  assert.equal(runCli(['build', '--input', dir, '--output', output, '--quiet', '--no-cache']).status, 0)
+  const published = filesBelow(output)
+  const home = readFileSync(join(output, 'index.html'))
+  writeFileSync(join(dir, 'x.txt'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d]))
 
-  const strict = runCli(['build', '--input', dir, '--output', output, '--strict', '--quiet'])
+  const strict = runCli(['build', '--input', dir, '--output', output, '--strict', '--quiet', '--no-cache'])
   assert.equal(strict.status, 1, strict.stderr)
   assert.match(strict.stderr, /x\.txt/u)
   assert.match(strict.stderr, /binary file/u)
   assert.match(strict.stderr, /--strict: 1 errors and 0 warnings; .*site\/ left as it was/u)
-  assert.deepEqual(filesBelow(output), ['marker.txt'], 'the output is untouched')
-  assert.equal(readFileSync(join(output, 'marker.txt'), 'utf8'), 'published')
-  assert.deepEqual(readdirSync(parent), ['site'], 'no build folder left beside it')
+  assert.deepEqual(filesBelow(output), published, 'the output is untouched')
+  assert.ok(readFileSync(join(output, 'index.html')).equals(home))
+  assert.deepEqual(readdirSync(parent).sort(), ['.site.gazette', 'site'], 'no build folder left beside it')
+  assert.equal(readdirSync(join(parent, '.site.gazette')).filter((name) => name.startsWith('building-')).length, 0)
 
-  const lenient = runCli(['build', '--input', dir, '--output', output, '--quiet'])
+  const lenient = runCli(['build', '--input', dir, '--output', output, '--quiet', '--no-cache'])
   assert.equal(lenient.status, 0, lenient.stderr)
   assert.match(lenient.stderr, /x\.txt/u)
   assert.match(lenient.stderr, /binary file/u)
   assert.match(lenient.stdout, /1 gazette files → \d+ items/u)
   assert.match(lenient.stdout, /reports: 1 errors, 0 warnings/u)
-  assert.equal(existsSync(join(output, 'marker.txt')), false, 'the old site is replaced')
   assert.ok(existsSync(join(output, 'index.html')))
-  assert.deepEqual(readdirSync(parent), ['site'], 'no build or previous folder left beside it')
+  assert.deepEqual(readdirSync(parent).sort(), ['.site.gazette', 'site'], 'no build or previous folder left beside it')
 })
 
 test(
@@ -477,44 +477,6 @@ test(
     assert.match(result.stderr, /max-file-size.*abc|abc.*max-file-size/u)
   }
 )
-
-test('bad input 12: writeAtomically leaves the output as it was when the build throws, and replaces it when it succeeds', async (t) => {
-  const parent = tempDir(t, 'atomic')
-  const output = join(parent, 'site')
-  mkdirSync(output)
-  writeFileSync(join(output, 'marker.txt'), 'published')
-
-  let building = ''
-  await assert.rejects(
-    writeAtomically(output, async (folder) => {
-      building = folder
-      writeFileSync(join(folder, 'index.html'), 'half a site')
-      throw new Error('boom')
-    }),
-    /boom/u
-  )
-  assert.equal(resolve(building, '..'), resolve(parent), 'built beside the output')
-  assert.deepEqual(filesBelow(output), ['marker.txt'])
-  assert.equal(readFileSync(join(output, 'marker.txt'), 'utf8'), 'published')
-  assert.deepEqual(readdirSync(parent), ['site'], 'no .site.building-* folder left')
-
-  // A folder left by a build that was killed is cleared by the next one.
-  mkdirSync(join(parent, '.site.building-killed'))
-  const result = await writeAtomically(output, async (folder) => {
-    writeFileSync(join(folder, 'index.html'), 'new site')
-    return 42
-  })
-  assert.equal(result, 42)
-  assert.deepEqual(filesBelow(output), ['index.html'])
-  assert.equal(readFileSync(join(output, 'index.html'), 'utf8'), 'new site')
-  assert.deepEqual(readdirSync(parent), ['site'])
-
-  // The first build of a site: nothing to replace.
-  const fresh = join(parent, 'fresh')
-  await writeAtomically(fresh, async (folder) => writeFileSync(join(folder, 'index.html'), 'first'))
-  assert.deepEqual(filesBelow(fresh), ['index.html'])
-  assert.deepEqual(readdirSync(parent).sort(), ['fresh', 'site'])
-})
 
 // ---------------------------------------------------------------------------
 // 13–15: the site
