@@ -1,4 +1,5 @@
 import type {Correction, Division, Item, PlaceTag, Report} from '../types.js'
+import {describeCorrection} from '../read/corrections.js'
 import {itemAt} from '../split/correct.js'
 import type {Gazetteer} from './gazetteer.js'
 import {parentCode} from './gazetteer.js'
@@ -28,7 +29,8 @@ export function findDivision(text: string, gazetteer: Gazetteer): Division | und
 /**
  * Add and remove places as the corrections file says. An added town brings
  * its district; a removed district takes its towns; a district left with
- * no mention of its own or of a town is removed too.
+ * no mention of its own or of a town is removed too. A place that names no
+ * division is reported and left out of the item's record of corrections.
  */
 export function correctPlaces(source: string, items: Item[], corrections: readonly Correction[], lineCount: number, gazetteer: Gazetteer): {items: Item[]; reports: Report[]} {
   const reports: Report[] = []
@@ -45,13 +47,16 @@ export function correctPlaces(source: string, items: Item[], corrections: readon
     if (!mine) return item
     const places = new Map(item.places.map((place) => [place.code, {...place}]))
     const added = new Set<string>()
+    let recorded = item.corrections
     for (const correction of mine) {
+      const applied: AppliedPlaces = {removePlaces: [], addPlaces: []}
       for (const text of correction.removePlaces ?? []) {
         const division = findDivision(text, gazetteer)
         if (!division) {
           reports.push(unknown(source, correction, text))
           continue
         }
+        applied.removePlaces.push(text)
         const removed = places.get(division.code)
         for (const code of places.keys()) if (code.startsWith(division.code)) places.delete(code)
         const parent = parentCode(division.code)
@@ -67,16 +72,42 @@ export function correctPlaces(source: string, items: Item[], corrections: readon
           reports.push(unknown(source, correction, text))
           continue
         }
+        applied.addPlaces.push(text)
         for (let code: string | undefined = division.code; code && code.length >= 6; code = parentCode(code)) {
           added.add(code)
           if (!places.has(code)) places.set(code, {...gazetteer.divisions.get(code)!, mentions: 0, prominent: false})
         }
       }
+      recorded = keepApplied(recorded, correction, applied)
     }
     const list: PlaceTag[] = [...places.values()].sort((a, b) => a.code.localeCompare(b.code))
-    return {...item, places: list, primaryPlace: primaryPlace(list)}
+    return {...item, places: list, primaryPlace: primaryPlace(list), corrections: recorded}
   })
   return {items: corrected, reports}
+}
+
+type AppliedPlaces = Required<Pick<Correction, 'addPlaces' | 'removePlaces'>>
+
+/**
+ * The item's record of corrections with `correction` as far as it applied:
+ * the splitter recorded all of it, rejected places included (the page would
+ * list them as applied). A correction of which nothing applied is dropped.
+ */
+function keepApplied(recorded: readonly string[], correction: Correction, applied: AppliedPlaces): string[] {
+  const said = describeCorrection(correction)
+  // Rebuilt key by key, so that the rest of the record reads as the splitter wrote it.
+  const entries = Object.entries(correction).flatMap(([key, value]): Array<[string, unknown]> => {
+    if (key !== 'addPlaces' && key !== 'removePlaces') return [[key, value]]
+    const kept = applied[key]
+    return kept.length > 0 ? [[key, kept]] : []
+  })
+  const kept = Object.fromEntries(entries) as unknown as Correction
+  const index = recorded.findIndex((entry) => entry === said || entry.startsWith(`${said}; `))
+  if (index < 0) return [...recorded]
+  const rest = recorded[index]!.slice(said.length)
+  const nothingApplied = entries.every(([key]) => key === 'line' || key === 'at')
+  const replacement = nothingApplied ? [] : [describeCorrection(kept) + rest]
+  return [...recorded.slice(0, index), ...replacement, ...recorded.slice(index + 1)]
 }
 
 function unknown(source: string, correction: Correction, text: string): Report {
