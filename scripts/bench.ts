@@ -13,7 +13,7 @@
  *    floor (scripts/floor.ts) measured in the same run.
  */
 import {execFileSync, spawn} from 'node:child_process'
-import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
 import {performance} from 'node:perf_hooks'
 import {basename, join} from 'node:path'
@@ -23,6 +23,7 @@ import {loadGazetteer} from '../src/tag/gazetteer.js'
 import {ensureDictionary} from '../src/tag/mentions.js'
 import {isPlaceName, tagItems} from '../src/tag/tag.js'
 import {processGazette} from '../src/pipeline/process-gazette.js'
+import {storeOf} from '../src/publish/releases.js'
 
 const root = join(import.meta.dirname, '..')
 const {values} = parseArgs({options: {seconds: {type: 'string', default: '3'}, input: {type: 'string', default: join(root, 'content/gazettes')}, files: {type: 'string'}}})
@@ -80,7 +81,8 @@ if (values.files) {
     const cache = join(root, 'bench-out', `cache-${files}`)
     const floor = join(root, 'bench-out', `floor-${files}`)
     // Cold, as on a fresh checkout: no split + tag results, no site, no floor pages.
-    for (const folder of [site, cache, floor]) throwAway(folder)
+    // The site is a link to a release in its store beside it: both go.
+    for (const folder of [site, storeOf(site), cache, floor]) throwAway(folder)
     execFileSync('sync')
     const cold = await build(corpus, site, cache)
     const floorMs = Number(execFileSync('node', ['--import', 'tsx', join(root, 'scripts/floor.ts'), site, floor], {encoding: 'utf8'}).trim())
@@ -112,7 +114,7 @@ if (values.files) {
  * in CI starts on a calm disk.
  */
 function throwAway(folder: string): void {
-  if (!existsSync(folder)) return
+  if (!existsSync(folder) && !lstatSync(folder, {throwIfNoEntry: false})) return
   mkdirSync(trash, {recursive: true})
   renameSync(folder, join(trash, `${basename(folder)}-${Date.now()}`))
 }
