@@ -1,5 +1,6 @@
 import type {Division, Gazette, Item, Report} from '../types.js'
 import {loadDivisions, parentCode} from '../tag/gazetteer.js'
+import {distinctIds, freeName} from './distinct-ids.js'
 import {slugify} from './ids.js'
 import type {Archive, ArchiveGazette, ArchiveItem, CalendarDay, CalendarWeek, DateNode, Issue, ListPage, Locality, LocalityPage, Person} from './model.js'
 
@@ -14,10 +15,12 @@ export interface ArchiveOptions {
 /**
  * Turn the processed gazettes into the archive the site renders: items in a
  * stable order with their neighbours, the locality tree with counts, the
- * date tree, people from bylines, and URLs for all of them.
+ * date tree, people from bylines, and URLs for all of them, one page each.
+ * Gazettes that share an id are given their own, in place (`distinctIds`).
  */
 export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, divisions: ReadonlyMap<string, Division> = loadDivisions()): Archive {
   const gazettes = [...input].sort(compareGazettes)
+  const idReports = distinctIds(gazettes)
   const items: ArchiveItem[] = []
   const archiveGazettes: ArchiveGazette[] = gazettes.map((gazette) => {
     const {items: gazetteItems, ...rest} = gazette
@@ -54,7 +57,8 @@ export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, div
   const undatedGazettes = archiveGazettes.filter((gazette) => !gazette.metadata.date)
   const dates = dated.map((gazette) => gazette.metadata.date!).sort()
   const dateTree = buildDateTree(dated)
-  const people = buildPeople(newestFirst)
+  const sources = new Map(gazettes.map((gazette) => [gazette.id, gazette.source]))
+  const {people, reports: peopleReports} = buildPeople(newestFirst, (id) => sources.get(byId.get(id)!.gazetteId)!)
 
   return {
     title: options.title ?? '地方报纸档案',
@@ -83,7 +87,12 @@ export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, div
       lastDate: dates.at(-1) ?? null,
       places: Object.values(localities).filter((locality) => locality.level === 'district' || locality.level === 'town').length
     },
-    reports: [...(options.reports ?? []), ...gazettes.flatMap((gazette) => gazette.reports)]
+    reports: [
+      ...(options.reports ?? []),
+      ...gazettes.flatMap((gazette) => gazette.reports),
+      ...idReports,
+      ...peopleReports
+    ]
   }
 }
 
@@ -318,7 +327,9 @@ function calendarOf(month: DateNode): CalendarWeek[] {
   return Array.from({length: cells.length / 7}, (_, week) => cells.slice(week * 7, week * 7 + 7))
 }
 
-function buildPeople(items: ArchiveItem[]): Person[] {
+type SourceOf = (itemId: string) => string
+
+function buildPeople(items: ArchiveItem[], sourceOf: SourceOf): {people: Person[]; reports: Report[]} {
   const people = new Map<string, Person>()
   for (const item of items) {
     for (const byline of item.bylines) {
@@ -329,15 +340,51 @@ function buildPeople(items: ArchiveItem[]): Person[] {
     }
   }
   const list = [...people.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || a.name.localeCompare(b.name))
-  const used = new Map<string, number>()
-  for (const person of list) {
-    const base = slugify(person.name)
-    const count = (used.get(base) ?? 0) + 1
-    used.set(base, count)
-    person.slug = count === 1 ? base : `${base}-${count}`
+  const reports = assignSlugs(list).map(([person, keeper]) => sameSlug(person, keeper, sourceOf))
+  return {people: list, reports}
+}
+
+/**
+ * A slug and URL for every person. Names slug alike (张三 and 章三 are both
+ * `zhang-san`): the first by name keeps the slug, each other gets a hash
+ * of the name after it, which no other name's slug takes (a number counted
+ * up would: a person named `zhang-san-2`). The people renamed, with the one
+ * who kept the slug.
+ */
+function assignSlugs(people: Person[]): Array<[Person, Person]> {
+  const bases = new Map(people.map((person) => [person, slugify(person.name)]))
+  const taken = new Set(bases.values())
+  const keepers = new Map<string, Person>()
+  const renamed: Array<[Person, Person]> = []
+  // By code point, not by the locale's collation: the same on every machine.
+  for (const person of [...people].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const base = bases.get(person)!
+    const keeper = keepers.get(base)
+    if (keeper) {
+      person.slug = freeName(base, person.name, taken)
+      taken.add(person.slug)
+      renamed.push([person, keeper])
+    } else {
+      keepers.set(base, person)
+      person.slug = base
+    }
     person.url = `/people/${person.slug}/`
   }
-  return list
+  return renamed
+}
+
+/** A note, not a warning: names that sound alike are common, and the URL is still the person's own. */
+function sameSlug(person: Person, keeper: Person, sourceOf: SourceOf): Report {
+  return {
+    file: sourceOf(person.itemIds[0]!),
+    line: null,
+    column: null,
+    ruleId: 'archive:same-slug',
+    severity: 'info',
+    message:
+      `${person.name} would share the URL /people/${keeper.slug}/ with ${keeper.name}` +
+      ` (of ${sourceOf(keeper.itemIds[0]!)}): built at ${person.url}`
+  }
 }
 
 function flattenDates(nodes: DateNode[]): DateNode[] {
