@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto'
-import {statSync} from 'node:fs'
-import {readFile, readdir} from 'node:fs/promises'
+import {constants, lstatSync, realpathSync, statSync, type Stats} from 'node:fs'
+import {open, readdir, realpath, type FileHandle} from 'node:fs/promises'
 import {join, relative, sep} from 'node:path'
 import pMap from 'p-map'
 import type {ReadRecord, Report, SourceGazette} from '../types.js'
@@ -31,16 +31,25 @@ export interface FolderOptions {
 export interface KnownFiles {
   /** A hash of the manifest, the corrections and the size limit: when it changes, any record may. */
   context: string
-  /** By path: the file's size and modification time when it was read, and its record. */
-  files: Record<string, {size: number; mtimeMs: number; record: ReadRecord}>
+  /**
+   * By path: the file's size and modification time when it was read (of its
+   * target, for a link, and the target's path in the folder), and its record.
+   */
+  files: Record<string, {size: number; mtimeMs: number; target?: string; record: ReadRecord}>
 }
 
-/** Every gazette file below `folder`, in path order. */
+/** Largest manifest or corrections file read (thousands of entries are a few hundred KB). */
+const maxYamlBytes = 64 * 1024 * 1024
+
+/**
+ * Every gazette file below `folder`, in path order: every name that is not
+ * a folder, so that a link, a FIFO or a socket named `.txt` is reported
+ * when read, not skipped in silence.
+ */
 export async function listGazetteFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, {recursive: true, withFileTypes: true})
   return entries
-    // Links are listed too: a dangling one is then reported as unreadable, not skipped in silence.
-    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && gazetteExtensions.test(entry.name))
+    .filter((entry) => !entry.isDirectory() && gazetteExtensions.test(entry.name))
     .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort()
 }
@@ -65,15 +74,16 @@ export async function readChanged(folder: string, options: FolderOptions, previo
   const reports: Report[] = []
   const report = (file: string, line: number | null, ruleId: string, severity: Report['severity'], message: string) =>
     reports.push({file, line, column: null, ruleId, severity, message})
-  const manifestText = await readOptional(join(folder, manifestName))
-  const correctionsText = await readOptional(join(folder, correctionsName))
+  const files = await listGazetteFiles(folder)
+  const root = await realpath(folder)
+  const manifestText = await readOptional(folder, root, manifestName, reports)
+  const correctionsText = await readOptional(folder, root, correctionsName, reports)
   const manifest = parseManifest(manifestText)
   const corrections = parseCorrections(correctionsText)
   reports.push(...manifest.reports, ...corrections.reports)
   const now: KnownFiles = {context: createHash('sha1').update(JSON.stringify([manifestText, correctionsText, maxBytes])).digest('base64url'), files: {}}
   const unchanged = previous?.context === now.context ? previous.files : {}
 
-  const files = await listGazetteFiles(folder)
   const known = new Set(files)
   for (const [file, lines] of [[manifestName, manifest.lines], [correctionsName, corrections.lines]] as const) {
     for (const [name, line] of lines) {
@@ -82,7 +92,7 @@ export async function readChanged(folder: string, options: FolderOptions, previo
   }
   const gazettes: Array<SourceGazette | ReadRecord> = []
   // A few files in flight at once (the disk answers them in parallel), kept in path order.
-  const read = await pMap(files, (file) => readBytes(join(folder, file), maxBytes, unchanged[file]), {concurrency: 16})
+  const read = await pMap(files, (file) => readBytes(join(folder, file), root, maxBytes, unchanged[file]), {concurrency: 16})
   for (const [index, file] of files.entries()) {
     const result = read[index]!
     if ('known' in result) {
@@ -91,14 +101,12 @@ export async function readChanged(folder: string, options: FolderOptions, previo
       gazettes.push({...result.known.record})
       continue
     }
-    if ('error' in result) {
-      report(file, null, 'read:unreadable', 'error', `left out: cannot read: ${result.error.message}`)
+    const refused = whyRefused(file, result, maxBytes)
+    if (refused) {
+      reports.push(refused)
       continue
     }
-    if ('tooLarge' in result) {
-      report(file, null, 'read:too-large', 'error', `left out: ${megabytes(result.tooLarge)} is more than the ${megabytes(maxBytes)} a gazette page may be (--max-file-size)`)
-      continue
-    }
+    if (!('bytes' in result)) continue
     const notText = whyNotText(result.bytes)
     if (notText) {
       report(file, null, 'read:not-text', notText === 'empty file' ? 'warning' : 'error', `left out: ${notText}`)
@@ -111,7 +119,7 @@ export async function readChanged(folder: string, options: FolderOptions, previo
     }
     gazettes.push(source)
     const {text, ...record} = source
-    now.files[file] = {size: result.size, mtimeMs: result.mtimeMs, record}
+    now.files[file] = {size: result.size, mtimeMs: result.mtimeMs, ...(result.target === undefined ? {} : {target: result.target}), record}
   }
   reports.push(...samePage(gazettes))
   return {gazettes, reports, known: now}
@@ -147,20 +155,109 @@ function samePage(gazettes: ReadRecord[]): Report[] {
   return reports
 }
 
+type Known = KnownFiles['files'][string]
+
+/** What reading one file gave: its bytes, or why it gave none. */
+type ReadResult =
+  | {known: Known}
+  | {bytes: Buffer; size: number; mtimeMs: number; target?: string}
+  | {tooLarge: number | null}
+  | {refused: 'outside-link' | 'not-regular'; kind?: string}
+  | {error: Error}
+
+// O_NONBLOCK: opening a FIFO that got past the checks cannot block the build.
+// O_NOFOLLOW: a file swapped for a link since it was checked is not followed.
+const openFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
+
 /**
  * A file's bytes; only its size when it is larger than `maxBytes`; what was
- * `known` of it when it has not changed since. Its size and time are taken
- * synchronously: a rebuild only takes them of thousands of files, and
- * `fs/promises` took three times as long for that.
+ * `known` of it when it has not changed since. Only a regular file is read,
+ * and a link only when its real path is inside `root` (the content
+ * folder's real path): a link to `/etc/passwd` or `/dev/zero` is refused.
+ * Its size and time are taken synchronously: a rebuild only takes them of
+ * thousands of files, and `fs/promises` took three times as long for that.
  */
-async function readBytes(path: string, maxBytes: number, known: KnownFiles['files'][string] | undefined): Promise<{known: NonNullable<typeof known>} | {tooLarge: number} | {bytes: Buffer; size: number; mtimeMs: number} | {error: Error}> {
+async function readBytes(path: string, root: string, maxBytes: number, known: Known | undefined): Promise<ReadResult> {
   try {
-    const {size, mtimeMs} = statSync(path)
-    if (known?.size === size && known.mtimeMs === mtimeMs) return {known}
-    return size > maxBytes ? {tooLarge: size} : {bytes: await readFile(path), size, mtimeMs}
+    const entry = lstatSync(path)
+    // realpath only for links: it costs a call per path segment.
+    const real = entry.isSymbolicLink() ? realpathSync.native(path) : undefined
+    if (real !== undefined && !isInside(real, root)) return {refused: 'outside-link'}
+    const stats = real === undefined ? entry : statSync(real)
+    if (!stats.isFile()) return {refused: 'not-regular', kind: fileKind(stats)}
+    const target = real === undefined ? undefined : relative(root, real)
+    if (known?.size === stats.size && known.mtimeMs === stats.mtimeMs && known.target === target) return {known}
+    if (stats.size > maxBytes) return {tooLarge: stats.size}
+    return await readRegular(real ?? path, maxBytes, target)
   } catch (error) {
     return {error: error as Error}
   }
+}
+
+/** Open, check again through the handle (the file may have been swapped), read at most `maxBytes`. */
+async function readRegular(path: string, maxBytes: number, target: string | undefined): Promise<ReadResult> {
+  const handle = await open(path, openFlags)
+  try {
+    const stats = await handle.stat()
+    if (!stats.isFile()) return {refused: 'not-regular', kind: fileKind(stats)}
+    if (stats.size > maxBytes) return {tooLarge: stats.size}
+    const bytes = await readAtMost(handle, stats.size, maxBytes)
+    if (bytes === null) return {tooLarge: null}
+    return {bytes, size: stats.size, mtimeMs: stats.mtimeMs, ...(target === undefined ? {} : {target})}
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * The bytes of an open file, or null when more than `maxBytes` arrive: the
+ * size it said it had (`sizeHint`) may be wrong (a file still growing, a
+ * file of /proc), so the bound holds while reading.
+ */
+export async function readAtMost(handle: FileHandle, sizeHint: number, maxBytes: number): Promise<Buffer | null> {
+  // Room for one byte more than allowed: when it arrives, the file is too large.
+  let buffer = Buffer.allocUnsafe(Math.min(sizeHint, maxBytes) + 1)
+  let length = 0
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > maxBytes) return null
+      const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1))
+      buffer.copy(larger, 0, 0, length)
+      buffer = larger
+    }
+    const {bytesRead} = await handle.read(buffer, length, buffer.length - length, length)
+    if (bytesRead === 0) return buffer.subarray(0, length)
+    length += bytesRead
+  }
+}
+
+function isInside(path: string, root: string): boolean {
+  return path.startsWith(root.endsWith(sep) ? root : root + sep)
+}
+
+function fileKind(stats: Stats): string {
+  if (stats.isFIFO()) return 'a FIFO'
+  if (stats.isSocket()) return 'a socket'
+  if (stats.isCharacterDevice()) return 'a character device'
+  if (stats.isBlockDevice()) return 'a block device'
+  if (stats.isDirectory()) return 'a folder'
+  return 'not a file'
+}
+
+/** The report for a file that gave no bytes to read, if it gave none. */
+function whyRefused(file: string, result: ReadResult, maxBytes: number, limit = 'a gazette page may be (--max-file-size)'): Report | undefined {
+  const report = (ruleId: string, message: string): Report => ({file, line: null, column: null, ruleId, severity: 'error', message})
+  if ('error' in result) return report('read:unreadable', `left out: cannot read: ${result.error.message}`)
+  if ('refused' in result && result.refused === 'outside-link') {
+    // The target is not named: the report is published with the build's output.
+    return report('read:outside-link', `left out: ${file} is a link that leads outside the content folder`)
+  }
+  if ('refused' in result) return report('read:not-regular', `left out: not a regular file (${result.kind ?? 'not a file'})`)
+  if ('tooLarge' in result) {
+    const size = result.tooLarge === null ? 'more' : `${megabytes(result.tooLarge)} is more`
+    return report('read:too-large', `left out: ${size} than the ${megabytes(maxBytes)} ${limit}`)
+  }
+  return undefined
 }
 
 function megabytes(bytes: number): string {
@@ -168,7 +265,16 @@ function megabytes(bytes: number): string {
   return value >= 0.1 ? `${value.toFixed(1)} MB` : `${bytes} bytes`
 }
 
-/** A file's text, or empty when it does not exist. */
-async function readOptional(path: string): Promise<string> {
-  return readFile(path, 'utf8').catch(() => '')
+/**
+ * The text of the manifest or the corrections, or empty when there is none.
+ * Read as a gazette is: a link outside the folder or a FIFO is reported.
+ */
+async function readOptional(folder: string, root: string, name: string, reports: Report[]): Promise<string> {
+  const result = await readBytes(join(folder, name), root, maxYamlBytes, undefined)
+  if ('bytes' in result) return new TextDecoder().decode(result.bytes)
+  // Not there (a dangling link is there, and is reported).
+  if ('error' in result && (result.error as NodeJS.ErrnoException).syscall === 'lstat' && (result.error as NodeJS.ErrnoException).code === 'ENOENT') return ''
+  const refused = whyRefused(name, result, maxYamlBytes, 'a YAML file may be')
+  if (refused) reports.push(refused)
+  return ''
 }
