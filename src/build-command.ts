@@ -57,7 +57,10 @@ export async function build(options: BuildOptions, onProgress?: (done: number, t
     console.error(`gazette build: ${refused}`)
     return 1
   }
-  if (!site.siteUrl) console.error('gazette build: warning: no --site-url (or SITE_URL): Atom ids and sitemap locations are relative, which feed readers and search engines reject')
+  if (!site.siteUrl) {
+    console.error('gazette build: warning: no --site-url (or SITE_URL): Atom ids and sitemap locations are relative, which feed readers and search engines reject')
+    if (failsStrict(options, {error: 0, warning: 1, info: 0})) return 1
+  }
   const cacheProblem = options.cache ? claimCache(options.cache) : undefined
   if (cacheProblem) console.error(`gazette build: warning: ${cacheProblem}: building without the cache (--cache)`)
   const settings = {...options, ...site, cache: cacheProblem ? false : options.cache}
@@ -106,7 +109,10 @@ async function buildInto(output: Output, options: BuildOptions, started: number,
   const problems = archive.reports.filter((report) => report.severity !== 'info')
   const shown = options.report ? archive.reports : problems
   if (shown.length > 0) console.error(formatReports(shown))
-  if (archive.stats.gazettes === 0) console.error(`gazette build: warning: no gazette files (.txt, .md) in ${options.input}: the site has no items`)
+  if (archive.stats.gazettes === 0) {
+    console.error(`gazette build: warning: no gazette files (.txt, .md) in ${options.input}: the site has no items`)
+    counts.warning++
+  }
   if (failsStrict(options, counts)) return 1
   const settings = {output: options.output, basePath: options.basePath, siteUrl: options.siteUrl, timings}
   const {stats} = archive

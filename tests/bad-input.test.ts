@@ -446,7 +446,7 @@ test('bad input 11: gazette build --strict fails on a bad file and leaves the ou
   const home = readFileSync(join(output, 'index.html'))
   writeFileSync(join(dir, 'x.txt'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d]))
 
-  const strict = runCli(['build', '--input', dir, '--output', output, '--strict', '--quiet', '--no-cache'])
+  const strict = runCli(['build', '--input', dir, '--output', output, '--strict', '--quiet', '--no-cache', '--site-url', 'https://example.org/'])
   assert.equal(strict.status, 1, strict.stderr)
   assert.match(strict.stderr, /x\.txt/u)
   assert.match(strict.stderr, /binary file/u)

@@ -164,6 +164,12 @@ test('output safety: clear messages for a bad --site-url, no --site-url, an empt
   assert.equal(empty.status, 0)
   assert.match(empty.stderr, /warning: no --site-url/u)
   assert.match(empty.stderr, /warning: no gazette files \(\.txt, \.md\) in .*empty/u)
+  // --strict fails on either.
+  const strictUrl = run(['build', '-i', input, '-o', join(work, 'site'), '--no-cache', '-q', '--strict'])
+  assert.equal(strictUrl.status, 1)
+  assert.match(strictUrl.stderr, /--strict: 0 errors and 1 warnings/u)
+  const strictEmpty = run(['build', '-i', join(work, 'empty'), '-o', join(work, 'site'), '--no-cache', '-q', '--strict', '--site-url', 'https://ex.com/'])
+  assert.equal(strictEmpty.status, 1)
   for (const [file, message] of [[input, /is a folder: give gazette files/u], [join(work, 'missing.txt'), /no file at .*missing\.txt/u]] as const) {
     const split = run(['split', file])
     assert.equal(split.status, 1)
