@@ -178,7 +178,8 @@ test('read C: one 0xFF byte in a UTF-8 page is one replacement character, report
   const bytes = utf8(utf8Page)
   const at = utf8Page.indexOf('\n第3行') + 1
   const offset = utf8(utf8Page.slice(0, at)).length
-  const broken = new Uint8Array([...bytes.subarray(0, offset + 1), 0xff, ...bytes.subarray(offset + 1)])
+  // After 第 (three bytes): the byte breaks no character.
+  const broken = new Uint8Array([...bytes.subarray(0, offset + 3), 0xff, ...bytes.subarray(offset + 3)])
   const decoded = decode(broken)
   assert.equal(decoded.encoding, 'utf-8')
   const lines = decoded.text.split('\n')

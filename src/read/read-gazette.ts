@@ -27,7 +27,8 @@ export function readGazette(source: string, bytes: Uint8Array, options: ReadOpti
     reports.push({file: source, line, column, ruleId, severity, message})
 
   const decoded = decode(bytes)
-  if (decoded.encoding !== 'utf-8') report(null, null, 'read:encoding', `read as ${decoded.encoding}`, 'info')
+  if (decoded.doubt) report(null, null, 'read:encoding', decoded.doubt)
+  else if (decoded.encoding !== 'utf-8') report(null, null, 'read:encoding', `read as ${decoded.encoding}`, 'info')
   // A badly decoded file would otherwise bury every other report.
   for (const problem of decoded.problems.slice(0, maxDecodeReports)) report(problem.line, problem.column, 'read:decode', problem.message)
   if (decoded.problems.length > maxDecodeReports) report(null, null, 'read:decode', `${decoded.problems.length - maxDecodeReports} more characters could not be decoded or were controls`)
