@@ -225,8 +225,8 @@ test('bad input 5: a bad manifest entry is an error at its line in manifest.yaml
 
   const metadata = (name: string) => gazettes.find((gazette) => gazette.source === name)?.metadata
   assert.deepEqual(metadata(sampleA), {paper: '测试报', date: '2022-03-04', page: 1, pageName: '要闻', region: null}, 'a good entry applies')
-  assert.deepEqual(metadata(sampleB), {paper: '测试报', date: null, page: null, pageName: null, region: null}, 'a bad entry is left out whole; the defaults still apply')
-  assert.deepEqual(metadata('c.txt'), {paper: '测试报', date: null, page: null, pageName: null, region: null})
+  assert.deepEqual(metadata(sampleB), {paper: '测试报', date: '2022-03-04', page: null, pageName: null, region: null}, 'only the bad field is left out; the defaults still apply')
+  assert.deepEqual(metadata('c.txt'), {paper: '测试报', date: '2022-03-05', page: null, pageName: null, region: null})
   assertBuilt(gazettes, [sampleA, sampleB, 'c.txt'])
   assert.deepEqual(problems(archive.reports).filter((report) => report.file !== 'manifest.yaml'), [])
 })

@@ -1,4 +1,4 @@
-import {describeIssues, metadataSchema, type MetadataInput} from './metadata-schema.js'
+import {readMetadata, type MetadataInput} from './metadata-schema.js'
 import type {Report} from '../types.js'
 import {lineAt, offsetOf, parseMapping} from './yaml-mapping.js'
 
@@ -24,7 +24,10 @@ export const manifestName = 'manifest.yaml'
  *   2022/0215-02.txt: {date: 2022-02-15, page: 2, pageName: 镇村新闻}
  * ```
  *
- * A bad entry is reported at its line and left out; the others still apply.
+ * Entries and defaults are read field by field: a bad field is reported at
+ * its line and left out; the entry's other fields, and the other entries,
+ * still apply. A file named twice: the first entry is used, the second
+ * reported.
  */
 export function parseManifest(text: string, file = manifestName): Manifest {
   const manifest: Manifest = {defaults: undefined, entries: new Map(), lines: new Map(), reports: []}
@@ -36,20 +39,24 @@ export function parseManifest(text: string, file = manifestName): Manifest {
   const {defaults, gazettes, ...rest} = root
   for (const key of Object.keys(rest)) report(offsetOf(document, [key]), `unknown key \`${key}\` (expected \`defaults\` or \`gazettes\`)`)
 
-  if (defaults !== undefined) {
-    const parsed = metadataSchema.safeParse(defaults)
-    if (parsed.success) manifest.defaults = parsed.data
-    else report(offsetOf(document, ['defaults']), `defaults: ${describeIssues(parsed.error)}`)
+  /** The valid fields of the metadata at `path`; each bad one reported at its own line, after `subject`. */
+  const fieldsAt = (value: unknown, path: string[], subject: string): MetadataInput => {
+    const {metadata, problems} = readMetadata(value)
+    for (const {key, message} of problems) {
+      report((key === null ? undefined : offsetOf(document, [...path, key])) ?? offsetOf(document, path), `${subject}: ${message}`)
+    }
+    return metadata
   }
+  if (defaults !== undefined) manifest.defaults = fieldsAt(defaults, ['defaults'], 'defaults')
   if (gazettes !== undefined && (typeof gazettes !== 'object' || gazettes === null || Array.isArray(gazettes))) {
     report(offsetOf(document, ['gazettes']), '`gazettes` must map file names to metadata')
     return manifest
   }
   for (const [name, value] of Object.entries((gazettes ?? {}) as Record<string, unknown>)) {
-    const parsed = metadataSchema.safeParse(value ?? {})
-    manifest.lines.set(name.replace(/\\/g, '/'), lineAt(text, offsetOf(document, ['gazettes', name])))
-    if (parsed.success) manifest.entries.set(name.replace(/\\/g, '/'), parsed.data)
-    else report(offsetOf(document, ['gazettes', name]), `${name}: ${describeIssues(parsed.error)}`)
+    const path = name.replace(/\\/g, '/')
+    manifest.lines.set(path, lineAt(text, offsetOf(document, ['gazettes', name])))
+    const entry = fieldsAt(value, ['gazettes', name], name)
+    if (Object.keys(entry).length > 0) manifest.entries.set(path, entry)
   }
   return manifest
 }

@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
 import {decode} from './decode.js'
 import {splitFrontMatter} from './front-matter.js'
-import {describeIssues, mergeMetadata, metadataSchema, type MetadataInput} from './metadata-schema.js'
+import {mergeMetadata, type MetadataInput} from './metadata-schema.js'
 import type {Correction, Report, SourceGazette} from '../types.js'
 
 const maxDecodeReports = 20
@@ -19,7 +19,7 @@ export interface ReadOptions {
  *
  * Front matter wins over the manifest entry, which wins over the defaults.
  * Problems are reported, never thrown: a gazette with bad metadata still
- * builds, with the metadata it could read.
+ * builds, with every field it could read.
  */
 export function readGazette(source: string, bytes: Uint8Array, options: ReadOptions = {}): SourceGazette {
   const reports: Report[] = []
@@ -34,18 +34,12 @@ export function readGazette(source: string, bytes: Uint8Array, options: ReadOpti
   if (decoded.problems.length > maxDecodeReports) report(null, null, 'read:decode', `${decoded.problems.length - maxDecodeReports} more characters could not be decoded or were controls`)
 
   const front = splitFrontMatter(decoded.text)
-  if (front.error) report(front.error.line, null, 'read:front-matter', `front matter is not valid YAML: ${front.error.message}`, 'error')
-  let fromFile: MetadataInput | undefined
-  if (front.data !== undefined) {
-    const parsed = metadataSchema.safeParse(front.data)
-    if (parsed.success) fromFile = parsed.data
-    else report(1, null, 'read:front-matter', `front matter: ${describeIssues(parsed.error)}`, 'error')
-  }
+  for (const problem of front.problems) report(problem.line, null, 'read:front-matter', problem.message, 'error')
 
   return {
     source,
     text: front.body,
-    metadata: mergeMetadata(options.defaults, options.entry, fromFile),
+    metadata: mergeMetadata(options.defaults, options.entry, front.metadata),
     hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16),
     corrections: options.corrections ?? [],
     reports

@@ -1,4 +1,4 @@
-import {isMap, isScalar, parseDocument, type Document} from 'yaml'
+import {isAlias, isMap, isNode, isScalar, parseDocument, visit, type Document, type YAMLMap} from 'yaml'
 
 /** 1-based line of a character offset in `text`, or null. */
 export function lineAt(text: string, offset: number | undefined): number | null {
@@ -24,24 +24,87 @@ export function offsetOf(document: Document, path: Array<string | number>): numb
   return node?.range?.[0]
 }
 
+/** `syntax`: the text is not YAML; `content`: it is, but says something wrong. */
+export type YamlProblem = 'syntax' | 'content'
+
 /**
  * Parse a YAML file whose top level must be a mapping (the manifest, the
- * corrections). Syntax errors and a top level of another kind go to
- * `report` with their offset; then there is nothing to read.
+ * corrections, a front matter block). Syntax errors and a top level of
+ * another kind go to `report` with their offset; then there is nothing to
+ * read. A key given twice in one mapping is reported and the first one
+ * kept, the rest still read (the parser would reject the whole file).
  */
 export function parseMapping(
   text: string,
-  report: (offset: number | undefined, message: string) => void,
+  report: (offset: number | undefined, message: string, problem: YamlProblem) => void,
   expected: string
 ): {document: Document; root: Record<string, unknown>} | undefined {
-  const document = parseDocument(text)
-  for (const error of document.errors) report(error.pos[0], error.message.split('\n')[0]!)
+  // The core schema whatever a `%YAML 1.1` directive says: 1.1 timestamps go
+  // through JS Date, which makes 2023-02-30 into 2023-03-02. Dates stay as written.
+  const document = parseDocument(text, {schema: 'core', uniqueKeys: false})
+  for (const error of document.errors) report(error.pos[0], error.message.split('\n')[0]!, 'syntax')
   if (document.errors.length > 0) return undefined
-  const root: unknown = document.toJS()
+  dropRepeatedKeys(document, text, (offset, message) => report(offset, message, 'content'))
+  const root = toJS(document, text, (offset, message) => report(offset, message, 'content'))
   if (root === null || root === undefined) return undefined
   if (typeof root !== 'object' || Array.isArray(root)) {
-    report(0, expected)
+    report(0, expected, 'content')
     return undefined
   }
   return {document, root: root as Record<string, unknown>}
+}
+
+/** Keep the first of each key of every mapping; report the others at their line. */
+function dropRepeatedKeys(document: Document, text: string, report: (offset: number | undefined, message: string) => void): void {
+  const maps: YAMLMap[] = []
+  visit(document, {Map: (_, map) => void maps.push(map)})
+  for (const map of maps) {
+    const first = new Map<string, number | undefined>()
+    map.items = map.items.filter((pair) => {
+      if (!isScalar(pair.key)) return true
+      const key = String(pair.key.value)
+      if (!first.has(key)) {
+        first.set(key, pair.key.range?.[0])
+        return true
+      }
+      report(pair.key.range?.[0], `${key} is given again (first at line ${lineAt(text, first.get(key))}): this one is ignored`)
+      return false
+    })
+  }
+}
+
+/**
+ * The document's value, or undefined (reported) when its aliases cannot be
+ * resolved or expand too far. The bound grows with the file, as an alias
+ * costs at least two characters: a manifest of thousands of entries sharing
+ * one anchor is read, a billion-laughs file is not expanded.
+ */
+function toJS(document: Document, text: string, report: (offset: number | undefined, message: string) => void): unknown {
+  const maxAliasCount = Math.max(100, text.length)
+  try {
+    return document.toJS({maxAliasCount})
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    const excessive = /excessive alias count/iu.test(message)
+    report(firstAlias(document, !excessive), excessive ? `aliases expand to more than ${maxAliasCount} values: not read` : message)
+    return undefined
+  }
+}
+
+/**
+ * Offset of the first alias (`*name`) in the document, which a report about
+ * aliases can point at: with `unresolved`, the first whose anchor is not set before it.
+ */
+function firstAlias(document: Document, unresolved: boolean): number | undefined {
+  const anchors = new Set<string>()
+  let offset: number | undefined
+  visit(document, (_, node) => {
+    if (isAlias(node) && !(unresolved && anchors.has(node.source))) {
+      offset = node.range?.[0]
+      return visit.BREAK
+    }
+    if (isNode(node) && node.anchor) anchors.add(node.anchor)
+    return undefined
+  })
+  return offset
 }
