@@ -17,8 +17,9 @@ export interface TagResult {
  * about. Two passes: names that are unambiguous on their own first, so
  * that they can be the evidence that resolves the short and shared ones.
  */
-export function tagItems(source: string, items: UntaggedItem[], region: string | null, gazetteer: Gazetteer = loadGazetteer()): TagResult {
+export function tagItems(source: string, items: UntaggedItem[], givenRegion: string | null, gazetteer: Gazetteer = loadGazetteer()): TagResult {
   const reports: Report[] = []
+  const region = homeRegion(source, givenRegion, gazetteer, reports)
   const mentionsOf = items.map((item) => findMentions(textsOf(item), gazetteer))
 
   const anchors = mentionsOf.map((mentions) => {
@@ -84,6 +85,18 @@ function textsOf(item: UntaggedItem): Array<{text: string; prominent: boolean}> 
     ...headline.map((text) => ({text, prominent: true})),
     ...item.body.map((block, index) => ({text: block.text, prominent: index === firstParagraph}))
   ]
+}
+
+/**
+ * The home region, when it is a division: the read stage checks only its
+ * shape (it has no gazetteer), and a code of no division (`999999`) would
+ * favour no place, or the wrong province's.
+ */
+function homeRegion(source: string, region: string | null, gazetteer: Gazetteer, reports: Report[]): string | null {
+  if (region === null || gazetteer.divisions.has(region)) return region
+  const message = `region ${region} is not a division code: ignored`
+  reports.push({file: source, line: null, column: null, ruleId: 'tag:region', severity: 'warning', message})
+  return null
 }
 
 function addWithAncestors(codes: Set<string>, code: string): void {
