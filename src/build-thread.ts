@@ -41,10 +41,24 @@ export async function buildInThread(options: BuildOptions, maxHeapMb?: number): 
   })
   worker.on('error', (error: Error & {code?: string}) => {
     bar?.stop()
-    console.error(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `gazette build: out of memory: the build may take ${limit} MB of heap; give it more with --max-heap` : errorText(error))
+    console.error(outOfMemory(error, limit) ?? errorText(error))
   })
   await new Promise((resolve) => worker.once('exit', resolve))
   return exitCode
+}
+
+/**
+ * What to say when the build ran out of memory, naming the limit that was
+ * reached: the build thread's own (`--max-heap`), or that of a thread of
+ * its own the build started (the search indexer's), which its error names.
+ * Node's error of a nested thread reaches this one as its own would, so a
+ * thread that starts one must give its error a code of its own.
+ */
+function outOfMemory(error: Error & {code?: string}, limit: number): string | undefined {
+  const own = `gazette build: out of memory: the build may take ${limit} MB of heap; give it more with --max-heap`
+  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return own
+  if (error.code === 'ERR_GAZETTE_OUT_OF_MEMORY') return `gazette build: ${error.message}`
+  return undefined
 }
 
 /**

@@ -2,6 +2,7 @@ import type {Division, Gazette, Item, Report} from '../types.js'
 import {loadDivisions, parentCode} from '../tag/gazetteer.js'
 import {distinctIds, freeName} from './distinct-ids.js'
 import {slugify} from './ids.js'
+import {cutByCount} from './parts.js'
 import type {Archive, ArchiveGazette, ArchiveItem, CalendarDay, CalendarWeek, DateNode, Issue, ListPage, Locality, LocalityPage, Person} from './model.js'
 
 export interface ArchiveOptions {
@@ -10,6 +11,8 @@ export interface ArchiveOptions {
   pageSize?: number
   /** Reports from reading the folder itself (manifest, unreadable files). */
   reports?: Report[]
+  /** Gazettes per page of the undated ones. */
+  undatedPageSize?: number
 }
 
 /**
@@ -57,6 +60,7 @@ export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, div
   const undatedGazettes = archiveGazettes.filter((gazette) => !gazette.metadata.date)
   const dates = dated.map((gazette) => gazette.metadata.date!).sort()
   const dateTree = buildDateTree(dated)
+  const undatedPages = paginateUndated(undatedGazettes, options.undatedPageSize ?? 500)
   const sources = new Map(gazettes.map((gazette) => [gazette.id, gazette.source]))
   const {people, reports: peopleReports} = buildPeople(newestFirst, (id) => sources.get(byId.get(id)!.gazetteId)!)
 
@@ -72,8 +76,9 @@ export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, div
     localityPages: paginateLocalities(localities, byId, pageSize),
     localityCodes: Object.keys(localities).sort(),
     dates: dateTree,
-    datePages: flattenDates(dateTree),
+    datePages: [...flattenDates(dateTree), ...undatedPages],
     undated: undatedGazettes.length > 0 ? {date: null, paper: null, gazetteIds: undatedGazettes.map((gazette) => gazette.id)} : null,
+    undatedPages,
     people,
     personPages: people.flatMap((person) => paginate(person.itemIds, person.url, byId, pageSize).map((page) => ({name: person.name, ...page}))),
     stats: {
@@ -309,6 +314,36 @@ function buildDateTree(gazettes: ArchiveGazette[]): DateNode[] {
   const tree = newestFirst([...years.values()])
   for (const month of tree.flatMap((year) => year.children)) month.calendar = calendarOf(month)
   return tree
+}
+
+/**
+ * The undated gazettes, in archive order, in pages of at most `size`
+ * (`/dates/undated/1/`…), each listing its gazettes by paper as a day
+ * lists its issues: the dates page links the pages rather than listing
+ * thousands of gazettes itself. None when one page would hold them all.
+ */
+function paginateUndated(gazettes: ArchiveGazette[], size: number): DateNode[] {
+  if (gazettes.length <= size) return []
+  return cutByCount(gazettes, size).map((run, index) => ({
+    key: `undated-${index + 1}`,
+    label: `日期不详的版面（第${index + 1}部分）`,
+    url: `/dates/undated/${index + 1}/`,
+    itemCount: run.reduce((sum, gazette) => sum + gazette.itemIds.length, 0),
+    children: [],
+    issues: issuesByPaper(run),
+    calendar: []
+  }))
+}
+
+/** Undated gazettes as issues, one per run of one paper (archive order keeps a paper's together). */
+function issuesByPaper(gazettes: ArchiveGazette[]): Issue[] {
+  const issues: Issue[] = []
+  for (const gazette of gazettes) {
+    const last = issues.at(-1)
+    if (last && last.paper === gazette.metadata.paper) last.gazetteIds.push(gazette.id)
+    else issues.push({date: null, paper: gazette.metadata.paper, gazetteIds: [gazette.id]})
+  }
+  return issues
 }
 
 /** The weeks of a month node, Monday first, its published days linked. */

@@ -87,6 +87,7 @@ export interface Issue {
   gazetteIds: string[]
 }
 
+/** A year, a month or a day, or a page of the undated gazettes (`undated-2`, no calendar, no children). */
 export interface DateNode {
   key: string
   label: string
@@ -129,9 +130,15 @@ export interface Archive {
   localityCodes: string[]
   /** Year nodes, newest first. */
   dates: DateNode[]
-  /** Every year, month and day node: one page each. */
+  /** Every year, month and day node, and every page of the undated gazettes: one page each. */
   datePages: DateNode[]
+  /** All the undated gazettes. */
   undated: Issue | null
+  /**
+   * The undated gazettes in pages of at most `undatedPageSize`, when they
+   * are more than that; else none, and the dates page lists them itself.
+   */
+  undatedPages: DateNode[]
   people: Person[]
   personPages: PersonPage[]
   stats: {

@@ -1,11 +1,13 @@
 import type {ArchiveItem} from '../../archive/model.js'
 import type {Division} from '../../types.js'
 import {monthOf, yearOf} from '../../archive/export.js'
+import {namedParts} from '../../archive/parts.js'
 import {groupBy} from '../group-by.js'
 
 /**
  * Most items a search bundle holds. A rebuild indexes whole bundles again;
- * a search fetches a shard per token from every bundle.
+ * a search fetches a shard per token from every bundle; the indexer's
+ * thread holds a bundle's items and index (4,000 items: about 100 MB).
  */
 export const bundleLimit = 4000
 
@@ -16,36 +18,49 @@ export function searchYear(item: Pick<ArchiveItem, 'metadata'>): string {
 
 /**
  * The search bundles, newest first, and their items. Past years are one
- * bundle each, or runs of whole months of at most `bundleLimit` items;
- * the newest year has one bundle per month, so that adding today's pages
- * re-indexes a month and not a year. Undated items come last.
+ * bundle each, or runs of whole months of at most `limit` items; the
+ * newest year has one bundle per month, so that adding today's pages
+ * re-indexes a month and not a year. A month of more than `limit` items,
+ * and the undated items, which come last, are cut into bundles of `limit`
+ * (`2024-03`, `2024-03-2`…; `undated`, `undated-2`…): the indexer holds a
+ * bundle at a time, in a bounded heap.
  */
-export function searchBundles(items: readonly ArchiveItem[]): Map<string, ArchiveItem[]> {
+export function searchBundles(items: readonly ArchiveItem[], limit = bundleLimit): Map<string, ArchiveItem[]> {
   const months = groupBy(items, (item) => monthOf(item.metadata))
   const dated = [...months.keys()].filter((month) => month !== 'undated').sort()
+  const years = groupBy(dated, (month) => month.slice(0, 4))
   const newestYear = dated.at(-1)?.slice(0, 4)
-  const bundles = new Map<string, ArchiveItem[]>()
-  for (const year of new Set(dated.map((month) => month.slice(0, 4)))) {
-    const yearMonths = dated.filter((month) => month.startsWith(year))
-    if (year !== newestYear && yearMonths.reduce((sum, month) => sum + months.get(month)!.length, 0) <= bundleLimit) {
-      bundles.set(year, yearMonths.flatMap((month) => months.get(month)!))
+  const oldestFirst = [...years].flatMap(([year, yearMonths]) => {
+    const list = yearMonths.map((month): Bundle => [month, months.get(month)!])
+    return yearBundles(year, list, year === newestYear, limit)
+  })
+  return new Map([...oldestFirst.reverse(), ...namedParts('undated', months.get('undated') ?? [], limit)])
+}
+
+type Bundle = [name: string, items: ArchiveItem[]]
+
+/** One year's bundles, oldest first: the year, or runs of its months (each month on its own in the newest year). */
+function yearBundles(year: string, months: Bundle[], newest: boolean, limit: number): Bundle[] {
+  const all = months.flatMap(([, list]) => list)
+  if (!newest && all.length <= limit) return [[year, all]]
+  const bundles: Bundle[] = []
+  let run: ArchiveItem[] = []
+  let name = ''
+  const flush = () => {
+    if (run.length > 0) bundles.push([name, run])
+    run = []
+  }
+  for (const [month, list] of months) {
+    if (run.length > 0 && (newest || run.length + list.length > limit)) flush()
+    if (list.length > limit) {
+      bundles.push(...namedParts(month, list, limit))
       continue
     }
-    let run: ArchiveItem[] = []
-    let name = ''
-    for (const month of yearMonths) {
-      const list = months.get(month)!
-      if (run.length > 0 && (year === newestYear || run.length + list.length > bundleLimit)) {
-        bundles.set(name, run)
-        run = []
-      }
-      if (run.length === 0) name = month
-      run.push(...list)
-    }
-    bundles.set(name, run)
+    if (run.length === 0) name = month
+    run = run.concat(list)
   }
-  if (months.has('undated')) bundles.set('undated', months.get('undated')!)
-  return new Map([...bundles].sort(([a], [b]) => (a === 'undated' ? 1 : b === 'undated' ? -1 : b.localeCompare(a))))
+  flush()
+  return bundles
 }
 
 /**

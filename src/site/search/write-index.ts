@@ -10,7 +10,7 @@ import type {SearchDoc} from './index-bundle.js'
 import {writeBundle, writeJsonSync, type BundleJob} from './write-bundle.js'
 
 // A bundle's items and its index (up to 4,000 items: about 100 MB) fit with room to collect.
-const threadHeapMb = 256
+const defaultThreadHeapMb = 256
 
 /** Where the search index lives in the site. */
 export const searchFolder = 'search-index'
@@ -26,6 +26,8 @@ export interface SearchOptions {
   previous?: string
   /** Index in a worker thread, beside the render on another core; default from 2,000 items when there is more than one core. */
   thread?: boolean
+  /** The heap the thread may take, in MB (default 256). */
+  threadHeapMb?: number
 }
 
 /**
@@ -43,7 +45,8 @@ export async function indexForSearch(output: string, items: readonly ArchiveItem
   const indexed = [...bundles.keys()].filter((name) => options.only?.has(name) !== false || !previous.has(name))
   const job = (name: string): BundleJob => ({folder: join(folder, name), docs: newestFirst(bundles.get(name)!).map((item) => searchDoc(item, byId))})
   const thread = options.thread ?? (items.length >= 2000 && availableParallelism() > 1)
-  const counts = thread ? await inThread(indexed.length, (index) => job(indexed[index]!)) : indexed.map((name) => writeBundle(job(name)))
+  const heapMb = options.threadHeapMb ?? defaultThreadHeapMb
+  const counts = thread ? await inThread(indexed, job, heapMb) : indexed.map((name) => writeBundle(job(name)))
   const shards = new Map(indexed.map((name, index) => [name, counts[index]!]))
   const infos = [...bundles].map(([name, members]): BundleInfo => (shards.has(name) ? {name, year: searchYear(members[0]!), docs: members.length, shards: shards.get(name)!} : previous.get(name)!))
   writeJsonSync(join(folder, 'bundles.json'), infos)
@@ -53,28 +56,42 @@ export async function indexForSearch(output: string, items: readonly ArchiveItem
 }
 
 /**
- * Index and write `count` bundles in a worker thread; their numbers of
- * shards. All are posted at once, so that the thread need not wait on a
- * main thread busy rendering (the queue holds them serialised, about as
- * big as their text), and one message each, so that neither thread holds
- * more than a bundle's items unserialised.
+ * Index and write the bundles `names` in a worker thread whose heap may
+ * take `heapMb`; their numbers of shards. All are posted at once, so that
+ * the thread need not wait on a main thread busy rendering (the queue
+ * holds them serialised, about as big as their text), and one message
+ * each, so that neither thread holds more than a bundle's items
+ * unserialised.
  */
-async function inThread(count: number, job: (index: number) => BundleJob): Promise<number[]> {
-  const worker = startWorker(import.meta.url, 'index-worker', {resourceLimits: {maxOldGenerationSizeMb: threadHeapMb}})
+async function inThread(names: readonly string[], job: (name: string) => BundleJob, heapMb: number): Promise<number[]> {
+  const worker = startWorker(import.meta.url, 'index-worker', {resourceLimits: {maxOldGenerationSizeMb: heapMb}})
   try {
     return await new Promise<number[]>((resolve, reject) => {
       const shards: number[] = []
       worker.on('message', (answer: {shards: number} | {error: string}) => {
         if ('error' in answer) return reject(new Error(answer.error))
-        if (shards.push(answer.shards) === count) resolve(shards)
+        if (shards.push(answer.shards) === names.length) resolve(shards)
       })
-      worker.on('error', reject)
-      for (let index = 0; index < count; index++) worker.postMessage(job(index))
-      if (count === 0) resolve(shards)
+      // Answers come in order: the bundle being indexed is the first without one.
+      worker.on('error', (error) => reject(threadError(error, heapMb, names[shards.length])))
+      for (const name of names) worker.postMessage(job(name))
+      if (names.length === 0) resolve(shards)
     })
   } finally {
     await worker.terminate()
   }
+}
+
+/**
+ * What the indexer's thread ending means. Out of memory, it is its own
+ * heap's limit that was reached, not the build's (`--max-heap`), which
+ * Node's error would be taken for once it reaches the build thread.
+ */
+function threadError(error: Error & {code?: string}, heapMb: number, bundle: string | undefined): Error {
+  if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return error
+  const limit = `the search indexer’s thread may take ${heapMb} MB of heap`
+  const message = `out of memory: ${limit}, too little for bundle ${bundle}`
+  return Object.assign(new Error(message), {code: 'ERR_GAZETTE_OUT_OF_MEMORY'})
 }
 
 async function readBundles(folder: string): Promise<Map<string, BundleInfo>> {
