@@ -11,6 +11,10 @@
  *    each stage's time, the peak memory of the build (threads and child
  *    processes included), and the render stage against the plain-Node
  *    floor (scripts/floor.ts) measured in the same run.
+ * 3. With `--undated N`: a corpus of N files without dates (every item
+ *    undated: `generate-corpus.ts --undated`) built cold the same way; the
+ *    undated pages, search bundles and sitemap parts are cut by count, so
+ *    that 3,800 files (32,000 items) build in the default memory limits.
  */
 import {execFileSync, spawn} from 'node:child_process'
 import {existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
@@ -26,7 +30,14 @@ import {processGazette} from '../src/pipeline/process-gazette.js'
 import {storeOf} from '../src/publish/releases.js'
 
 const root = join(import.meta.dirname, '..')
-const {values} = parseArgs({options: {seconds: {type: 'string', default: '3'}, input: {type: 'string', default: join(root, 'content/gazettes')}, files: {type: 'string'}}})
+const {values} = parseArgs({
+  options: {
+    seconds: {type: 'string', default: '3'},
+    input: {type: 'string', default: join(root, 'content/gazettes')},
+    files: {type: 'string'},
+    undated: {type: 'string'}
+  }
+})
 const budget = Number(values.seconds) * 1000
 const trash = join(root, 'bench-out', 'trash')
 
@@ -70,10 +81,13 @@ const width = Math.max(...rows.map(([label]) => label.length))
 console.log(`bench: ${sources.length} gazettes from ${values.input}, Node ${process.version}`)
 for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`)
 
-if (values.files) {
-  const sizes = values.files.split(',').map(Number)
+if (values.files || values.undated) {
   console.log('\nbuilds (wall s; stages s; peak RSS MB)')
   console.log('  files  items   run        wall   read  split+tag  archive  state  render    data  search   RSS  render/floor  pages')
+}
+
+if (values.files) {
+  const sizes = values.files.split(',').map(Number)
   for (const files of sizes) {
     const corpus = join(root, 'bench-out', `corpus-${files}`)
     if (!existsSync(corpus)) execFileSync('node', ['--import', 'tsx', join(root, 'scripts/generate-corpus.ts'), '--files', String(files), '--out', corpus], {stdio: 'inherit'})
@@ -101,8 +115,23 @@ if (values.files) {
     row(files, 'unchanged', await build(corpus, site, cache), floorMs)
     for (const file of added) rmSync(file)
   }
-  rmSync(trash, {recursive: true, force: true})
 }
+
+if (values.undated) {
+  const files = Number(values.undated)
+  const corpus = join(root, 'bench-out', `corpus-undated-${files}`)
+  const generate = join(root, 'scripts/generate-corpus.ts')
+  const args = ['--import', 'tsx', generate, '--files', String(files), '--undated', '--out', corpus]
+  if (!existsSync(corpus)) execFileSync('node', args, {stdio: 'inherit'})
+  const out = (name: string) => join(root, 'bench-out', `${name}-undated-${files}`)
+  const [site, cache, floor] = [out('site'), out('cache'), out('floor')]
+  for (const folder of [site, cache, floor]) throwAway(folder)
+  execFileSync('sync')
+  const cold = await build(corpus, site, cache)
+  const floorArgs = ['--import', 'tsx', join(root, 'scripts/floor.ts'), site, floor]
+  row(files, 'undated', cold, Number(execFileSync('node', floorArgs, {encoding: 'utf8'}).trim()))
+}
+rmSync(trash, {recursive: true, force: true})
 
 /**
  * Move the output of an earlier run out of the way, to delete it once all

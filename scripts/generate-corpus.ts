@@ -6,12 +6,23 @@
  * matter giving a paper, a date (issues of 6 pages, one a day, from 2000
  * on, so 10,000 files span 4.5 years), the page and the home region of the
  * sample. Deterministic: the same N gives the same files.
+ *
+ * `--undated` leaves the date and the page out of the front matter (an
+ * archive of scans whose issues are not known): every item is undated, and
+ * every gazette's id is its path.
  */
 import {mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
 
-const {values} = parseArgs({options: {files: {type: 'string', default: '1000'}, out: {type: 'string'}, samples: {type: 'string', default: join(import.meta.dirname, '..', 'content/gazettes')}}})
+const {values} = parseArgs({
+  options: {
+    files: {type: 'string', default: '1000'},
+    out: {type: 'string'},
+    samples: {type: 'string', default: join(import.meta.dirname, '..', 'content/gazettes')},
+    undated: {type: 'boolean', default: false}
+  }
+})
 const count = Number(values.files)
 const out = values.out ?? join(import.meta.dirname, '..', 'bench-out', `corpus-${count}`)
 
@@ -44,7 +55,8 @@ for (let index = 0; index < count; index++) {
   const sample = index % samples.length
   // Redraw every number, so that no two pages repeat each other's text.
   const text = samples[sample]!.replace(/\d+/gu, (digits) => String(Math.floor(next() * 10 ** digits.length)))
-  const frontMatter = `---\npaper: ${papers[issue % papers.length]}\ndate: ${date}\npage: ${page}\nregion: "${regions[sample]}"\n---\n`
+  const issueFields = values.undated ? '' : `date: ${date}\npage: ${page}\n`
+  const frontMatter = `---\npaper: ${papers[issue % papers.length]}\n${issueFields}region: "${regions[sample]}"\n---\n`
   const [year, month, day] = date.split('-')
   const folder = join(out, year!, month!)
   await mkdir(folder, {recursive: true})
