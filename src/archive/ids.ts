@@ -7,7 +7,7 @@ import {pinyin} from 'pinyin-pro'
  * segments of the site, and a file system takes 255 bytes a name (a file
  * name of 63 Han characters is 300 characters of pinyin).
  */
-export const slugLimit = 80
+const slugLimit = 80
 
 /**
  * A gazette's id, stable across rebuilds and unique in the archive:
