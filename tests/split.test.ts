@@ -99,7 +99,8 @@ test('samples: items of 000 (marked) and 004 (plain, datelines, duplicates)', ()
     [[3, 'article'], [21, 'article'], [29, 'article'], [39, 'article'], [49, 'photo'], [53, 'article'], [83, 'article'], [113, 'article'], [129, 'article'], [165, 'photo']]
   )
   const lead = marked.items[0]!
-  assert.equal(lead.title, '通州多元路径推进融合党建')
+  // A headline line splits into kicker and title only at `——`: the comma and the space are the title's.
+  assert.equal(lead.title, '将区级机关57个单位调整划分为6个党建联创区,着力破解“两张皮” 通州多元路径推进融合党建')
   assert.deepEqual(lead.bylines, [{name: '孙冬红', role: '通讯员'}, {name: '任溢斌', role: '记者'}])
   assert.equal(lead.body.length, 5, 'three paragraphs broken by column breaks are rejoined')
   assert.equal(marked.items[6]!.kicker, '规范市容秩序、严格违建管控、筑牢疫情防线，金沙街道 综合行政执法局——')
@@ -180,10 +181,11 @@ test('segment: a byline under the title, a title followed by a lead, a bracketed
   )
 })
 
-test('headline: a clause over a plain line is kicker and title', () => {
+test('headline: by position, a clause over a plain line is title and subtitle (only `——` makes a kicker)', () => {
   const headline = readHeadline(['以“三张清单”推动惠企政策直达快享，汤庄镇', '为企业发展按下“快进键”'], {isPlaceName: () => false})
-  assert.equal(headline.kicker, '以“三张清单”推动惠企政策直达快享，汤庄镇')
-  assert.equal(headline.title, '为企业发展按下“快进键”')
+  assert.equal(headline.kicker, null)
+  assert.equal(headline.title, '以“三张清单”推动惠企政策直达快享，汤庄镇')
+  assert.equal(headline.subtitle, '为企业发展按下“快进键”')
   assert.equal(readHeadline(['绿化层次鲜明 功能设施完善', '10处邻里公园年底完工'], {isPlaceName: () => false}).subtitle, '10处邻里公园年底完工')
 })
 

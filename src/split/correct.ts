@@ -1,6 +1,6 @@
 import type {Correction, Point} from '../types.js'
 import {describeCorrection} from '../read/corrections.js'
-import type {DraftItem, LineOverride} from './segment.js'
+import type {DraftItem, LineOverride} from './draft.js'
 
 const fields = ['kind', 'dateline', 'kicker', 'title', 'subtitle', 'bylines'] as const
 

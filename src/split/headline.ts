@@ -1,5 +1,6 @@
 import type {Item} from '../types.js'
-import {hasClausePunctuation, length, tidySpaces} from './text.js'
+import type {Line} from './line-roles.js'
+import {tidySpaces} from './text.js'
 
 /** The parts of an article's headline. */
 export type Headline = Pick<Item, 'dateline' | 'kicker' | 'title' | 'subtitle'>
@@ -9,58 +10,70 @@ export interface HeadlineOptions {
   isPlaceName: (text: string) => boolean
 }
 
+const kickerEnd = /(?:——|-{2,}|—{3,})$/u
+const subtitleStart = /^(?:——|-{2,})/u
+const inlineKicker = /^(.+?——)\s*(\S.*)$/u
+
 /**
  * Read the lines above an article's body as dateline, kicker (引题), title
- * and subtitle (副题), in the order papers set them:
+ * and subtitle (副题), by position, as papers set them:
  *
  * - a first line naming only a place, above a title, is the dateline;
- * - a line ending in `——` is a kicker, and text after `—— ` on the same line
- *   is the title;
- * - a line whose first part is a clause (has a comma) and whose last part,
- *   after a space, is short and plain, is kicker + title on one line;
- * - of the rest, the first is the title and the next the subtitle; a third
- *   line makes the first a kicker.
+ * - a line ending in `——` is the kicker; a line holding `——` with text
+ *   after it is kicker and title (nothing else splits a line: a space or a
+ *   comma is part of the title);
+ * - a line opening with `——` is the subtitle;
+ * - of the rest, the first is the title and the next the subtitle.
  */
 export function readHeadline(lines: string[], options: HeadlineOptions): Headline {
   const headline: Headline = {dateline: null, kicker: null, title: null, subtitle: null}
   const rest = lines.map((line) => tidySpaces(line))
   if (rest.length > 1 && options.isPlaceName(rest[0]!)) headline.dateline = rest.shift()!
-
-  const parts: string[] = []
+  const addSubtitle = (line: string) => (headline.subtitle = headline.subtitle ? `${headline.subtitle} ${line}` : line)
   for (const line of rest) {
-    const dash = /^(.+?——)\s*(\S.*)$/u.exec(line)
-    if (dash && !headline.kicker && parts.length === 0) {
-      headline.kicker = dash[1]!
-      parts.push(dash[2]!)
-    } else if (/——$/u.test(line) && !headline.kicker && parts.length === 0) {
-      headline.kicker = line
-    } else {
-      parts.push(line)
-    }
+    const inline = inlineKicker.exec(line)
+    if (subtitleStart.test(line) && headline.title !== null) addSubtitle(line)
+    else if (kickerEnd.test(line) && headline.kicker === null && headline.title === null) headline.kicker = line
+    else if (inline && headline.kicker === null && headline.title === null && !subtitleStart.test(line)) {
+      headline.kicker = inline[1]!
+      headline.title = inline[2]!
+    } else if (headline.title === null) headline.title = line
+    else addSubtitle(line)
   }
-
-  if (!headline.kicker && parts.length === 1) {
-    const split = splitClauseKicker(parts[0]!)
-    if (split) {
-      headline.kicker = split.kicker
-      parts[0] = split.title
-    }
-  }
-  if (!headline.kicker && parts.length > 2) headline.kicker = parts.shift()!
-  // A clause (it has a comma) over a plain line reads as kicker and title:
-  // `以“三张清单”推动惠企政策直达快享，汤庄镇` ⏎ `为企业发展按下“快进键”`.
-  if (!headline.kicker && parts.length === 2 && /[，,；;]/u.test(parts[0]!) && !/[，,；;]/u.test(parts[1]!)) headline.kicker = parts.shift()!
-  headline.title = parts.shift() ?? null
-  headline.subtitle = parts.length > 0 ? parts.join(' ') : null
   return headline
 }
 
-function splitClauseKicker(line: string): {kicker: string; title: string} | undefined {
-  const space = line.lastIndexOf(' ')
-  if (space < 0) return undefined
-  const kicker = line.slice(0, space)
-  const title = line.slice(space + 1)
-  if (!hasClausePunctuation(kicker) || length(kicker) < 12) return undefined
-  if (hasClausePunctuation(title) || length(title) > 20 || length(title) < 4) return undefined
-  return {kicker, title}
+/**
+ * The lines from `index` that make one headline: on a marked page the run
+ * of `#`/`##` lines, a locality line above them and a plain subtitle under
+ * them (a dash-led line, or one with the credit right under it); on a plain
+ * page a locality, a kicker ending in `——`, the title and one subtitle
+ * (after a kicker only a dash-led one or one over a credit).
+ */
+export function headlineRun(lines: readonly Line[], index: number, options: HeadlineOptions): number {
+  let end = index
+  const at = (position: number) => lines[position]
+  const plain = (line: Line | undefined) => line !== undefined && (line.role === 'short' || line.role === 'names') && line.blankBefore < 2
+  const overCredit = (position: number) => {
+    const next = at(position + 1)
+    return next !== undefined && (next.role === 'credit' || next.role === 'names') && next.blankBefore < 2
+  }
+  const first = at(index)!
+  const next = at(index + 1)
+  if (first.role !== 'heading' && next && (next.role === 'heading' || plain(next)) && options.isPlaceName(tidySpaces(first.text))) end++
+  if (at(end)?.role === 'heading') {
+    while (at(end)?.role === 'heading' && (end === index || at(end)!.blankBefore < 2)) end++
+    const under = at(end)
+    if (plain(under) && (subtitleStart.test(under!.text) || overCredit(end))) end++
+    return end
+  }
+  let kicker = false
+  if (kickerEnd.test(at(end)?.text ?? '') && plain(at(end + 1))) {
+    kicker = true
+    end++
+  }
+  end++
+  const under = at(end)
+  if (plain(under) && under!.role === 'short' && (subtitleStart.test(under!.text) || overCredit(end) || !kicker)) end++
+  return end
 }

@@ -1,5 +1,5 @@
 import type {SourceLine} from './parse.js'
-import type {DraftItem} from './segment.js'
+import type {DraftItem} from './draft.js'
 import {visible} from './text.js'
 
 type Printed = Pick<DraftItem, 'dateline' | 'kicker' | 'title' | 'subtitle' | 'body' | 'byline'>
@@ -27,12 +27,35 @@ export function findLoss(lines: SourceLine[], removedLines: Set<number>, items: 
   const expected = visible(lines.filter((line) => !removedLines.has(line.line)).map((line) => line.text).join(''))
   let offset = 0
   for (const item of items) {
-    const texts = itemTexts(item)
-    const match = texts.find((text) => expected.startsWith(text, offset))
-    if (match === undefined) return part(expected, texts[0] + items.slice(items.indexOf(item) + 1).map((each) => itemTexts(each)[0]).join(''), offset)
-    offset += match.length
+    const end = matchItem(expected, offset, item)
+    if (end === undefined) return part(expected, itemTexts(item)[0] + items.slice(items.indexOf(item) + 1).map((each) => itemTexts(each)[0]).join(''), offset)
+    offset = end
   }
   return offset === expected.length ? undefined : part(expected, '', offset)
+}
+
+/**
+ * Where the item's text ends in `expected` when it starts at `offset`: the
+ * headline, then body blocks and byline lines in their own orders, a byline
+ * line standing between any two blocks (a credit under the lead, a caption's
+ * credit). Undefined when the item's text is not there.
+ */
+function matchItem(expected: string, offset: number, item: Printed): number | undefined {
+  const headline = visible([item.dateline, item.kicker, item.title, item.subtitle].filter((part): part is string => part !== null).join(''))
+  if (!expected.startsWith(headline, offset)) return undefined
+  const blocks = item.body.map((block) => visible(block.text))
+  const credits = item.byline === null ? [] : item.byline.split('\n').map((line) => visible(line))
+  const failed = new Set<string>()
+  const walk = (at: number, block: number, credit: number): number | undefined => {
+    if (block === blocks.length && credit === credits.length) return at
+    const key = `${block},${credit}`
+    if (failed.has(key)) return undefined
+    const viaBlock = block < blocks.length && expected.startsWith(blocks[block]!, at) ? walk(at + blocks[block]!.length, block + 1, credit) : undefined
+    const found = viaBlock ?? (credit < credits.length && expected.startsWith(credits[credit]!, at) ? walk(at + credits[credit]!.length, block, credit + 1) : undefined)
+    if (found === undefined) failed.add(key)
+    return found
+  }
+  return walk(offset + headline.length, 0, 0)
 }
 
 /** Where `expected` (from `offset`) and `actual` first differ. */
