@@ -1,10 +1,17 @@
 /**
- * `npm run eval [-- --set samples|heldout] [--verbose]`: score the splitter
- * and the place tagger against the hand-labelled fixtures and print the
- * figures. Corrections files are ignored: this measures the rules alone.
+ * `npm run eval [-- --set samples|heldout|corpus] [--verbose]`: score the
+ * splitter and the place tagger against the hand-labelled fixtures and, when
+ * the shared corpus is beside the repository (../shared/corpus), against its
+ * dev and test parts with the corpus's own scorer, and print the figures.
+ * Corrections files are ignored: this measures the rules alone. The corpus's
+ * misses are never listed for its test part.
  */
-import {existsSync, readFileSync, readdirSync} from 'node:fs'
+import {execFileSync} from 'node:child_process'
+import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {toPublicArchive} from '../src/archive/export.js'
+import {readGazette} from '../src/read/read-gazette.js'
 import {parseArgs} from 'node:util'
 import {processGazette} from '../src/pipeline/process-gazette.js'
 import {readFolder} from '../src/read/read-folder.js'
@@ -20,7 +27,8 @@ const sets = {
 }
 
 const {values} = parseArgs({options: {set: {type: 'string', multiple: true}, verbose: {type: 'boolean', short: 'v'}}})
-const chosen = (values.set ?? Object.keys(sets)) as Array<keyof typeof sets>
+const chosen = (values.set ?? [...Object.keys(sets), 'corpus']).filter((name) => name !== 'corpus') as Array<keyof typeof sets>
+const corpusChosen = values.set === undefined || values.set.includes('corpus')
 
 function readFixtures<T>(folder: string): T[] {
   if (!existsSync(folder)) return []
@@ -72,5 +80,39 @@ for (const name of chosen) {
     if (values.verbose) {
       for (const miss of score.mismatches) console.log(`    ${miss.source}:${miss.line} missing [${miss.missing.join(', ')}] extra [${miss.extra.join(', ')}]`)
     }
+  }
+}
+
+/** The shared corpus: its parts, scored by its own score.mjs. */
+const corpus = join(root, '..', 'shared', 'corpus')
+const parts = {test: ['a-03', 'b-04', 'c-02'], dev: ['a-01', 'a-02', 'a-04', 'b-01', 'b-02', 'b-03', 'c-01', 'c-03', 'c-04']}
+if (corpusChosen && !existsSync(join(corpus, 'score.mjs'))) {
+  console.log(`corpus: ${corpus} is absent (only CI and the project's own machines have ../shared); skipped`)
+} else if (corpusChosen) {
+  const scratch = mkdtempSync(join(tmpdir(), 'gazette-eval-'))
+  try {
+    for (const [part, names] of Object.entries(parts)) {
+      const gazettes = names.map((name) => {
+        const file = join(corpus, 'gazettes', `${name}.txt`)
+        return processGazette(readGazette(file, readFileSync(file), {}))
+      })
+      const truth = names.map((name) => JSON.parse(readFileSync(join(corpus, 'truth', `${name}.json`), 'utf8')) as unknown)
+      writeFileSync(join(scratch, `${part}-truth.json`), JSON.stringify(truth))
+      writeFileSync(join(scratch, `${part}-pred.json`), JSON.stringify(toPublicArchive(gazettes)))
+      // Misses are listed for the dev part only: the test part is for measuring.
+      const verbose = values.verbose && part === 'dev' ? {SCORE_VERBOSE: '1'} : {}
+      const output = execFileSync(process.execPath, [join(corpus, 'score.mjs'), join(scratch, `${part}-truth.json`), join(scratch, `${part}-pred.json`)], {
+        encoding: 'utf8',
+        env: {...process.env, ...verbose, SCORE_VERBOSE: verbose.SCORE_VERBOSE ?? ''},
+        stdio: ['ignore', 'pipe', 'inherit']
+      })
+      const score = JSON.parse(output) as {items: {precision: number; recall: number; f1: number}} & Record<string, unknown>
+      const figure = (field: string) => `${field} ${(score[field] as number).toFixed(3)}`
+      console.log(`split — corpus ${part} part (${names.join(' ')}):`)
+      console.log(`  items     P ${score.items.precision.toFixed(3)}  R ${score.items.recall.toFixed(3)}  F1 ${score.items.f1.toFixed(3)}`)
+      console.log(`  ${['title', 'kicker', 'subtitle', 'bylines', 'paragraphs', 'kind'].map(figure).join('  ')}`)
+    }
+  } finally {
+    rmSync(scratch, {recursive: true, force: true})
   }
 }

@@ -97,7 +97,11 @@ export function readCredit(text: string): Credit | undefined {
     certain = true
     rest = rest.replace(markAtStart, '')
   }
-  const wrapped = /^[（(【[]\s*(.*?)\s*[）)】\]]$/u.exec(rest) ?? /^[·•・]\s*(.*?)\s*[·•・]$/u.exec(rest)
+  const wrapped =
+    /^[（(【[]\s*(.*?)\s*[）)】\]]$/u.exec(rest) ??
+    /^[·•・]\s*(.*?)\s*[·•・]$/u.exec(rest) ??
+    // An agency's photo: `某某社发（张三 摄）`.
+    /^[\p{Script=Han}·-]{2,12}发\s*[（(]\s*(.*?)\s*[）)]$/u.exec(rest)
   if (wrapped) {
     certain = true
     rest = wrapped[1]!

@@ -2,7 +2,7 @@ import type {Line} from './line-roles.js'
 import {hasClausePunctuation, length, tidySpaces} from './text.js'
 
 /** How a news lead opens: `本报讯`, `XX网讯`, `XX电(记者 …)`, `(记者 张三)`. */
-const lead = /^(?:本报讯|[^，。,；;！？\s]{0,30}?(?:讯|电)\s*[（(：:]|[（(]\s*(?:本报)?(?:记者|通讯员))/u
+const lead = /^(?:本报讯|[^，。,；;！？\s]{0,30}?(?:讯|电)\s*[（(：:]|[^，。,；;！？\s]{1,30}?讯\s|[（(]\s*(?:本报)?(?:记者|通讯员))/u
 /** `一、`, `1 `, `A `, `（二）`: a numbered section of one story. */
 const numbered = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[ 、.．]|[A-Z][ 、.．])/u
 /** `河南林州:…`, `全球连线|…`: a place or a column named before the title. */

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import {leadCredit, readCredit, splitCreditSuffix} from '../src/split/credits.js'
+
+const names = (text: string) => readCredit(text)?.bylines.map((byline) => byline.name)
+
+test('credits: a mark, an organisation before the role, names run on after a role', () => {
+  assert.deepEqual(names('□记者 张三'), ['张三'])
+  assert.deepEqual(names('■通讯员 李四 王五'), ['李四', '王五'])
+  assert.deepEqual(names('某某报业全媒体记者 张三'), ['张三'])
+  assert.deepEqual(names('某某日报记者张三通讯员李四赵五'), ['张三', '李四', '赵五'])
+  assert.deepEqual(names('特约记者张三通讯员李四'), ['张三', '李四'])
+})
+
+test('credits: slashes, editors, padded names, photographers', () => {
+  assert.deepEqual(names('文/张三'), ['张三'])
+  assert.deepEqual(names('图/张三 文/李四'), ['张三', '李四'])
+  assert.deepEqual(names('文、图/张三'), ['张三'])
+  assert.deepEqual(names('编辑: 张三'), ['张三'])
+  assert.deepEqual(names('(记者_张三)'), ['张三'])
+  assert.deepEqual(names('陈 一 徐 二'), ['陈一', '徐二'])
+  assert.deepEqual(names('终审:王 五'), ['王五'])
+  assert.deepEqual(readCredit('张三 李四 摄')?.bylines, [{name: '张三', role: '摄影'}, {name: '李四', role: '摄影'}])
+  assert.equal(readCredit('某某社发（张三 摄）')?.photo, true)
+  assert.deepEqual(names('某某社发（张三 摄）'), ['张三'])
+})
+
+test('credits: a unit is no name; a source line credits nobody', () => {
+  assert.deepEqual(names('（某某镇 张三 李四）'), ['张三', '李四'])
+  assert.deepEqual(names('来源：某某县融媒体中心'), [])
+  assert.deepEqual(names('（某某县委宣传部供稿）'), [])
+})
+
+test('credits: titles are not credits', () => {
+  assert.equal(readCredit('特色产品 助农增收'), undefined)
+  assert.equal(readCredit('守住底线——'), undefined)
+  assert.equal(readCredit('锻造基层治理“主力军”'), undefined)
+  assert.equal(readCredit('某某区'), undefined)
+  assert.equal(readCredit('鲜花开 果农笑')?.certain, false, 'bare names may be a title: the neighbours decide')
+})
+
+test('credits: appended to a caption or a last sentence', () => {
+  assert.deepEqual(splitCreditSuffix('村民在田里收割。某某报记者张三摄')?.text, '村民在田里收割。')
+  assert.deepEqual(splitCreditSuffix('村口的老桥(某某社 张三摄)')?.credit, '(某某社 张三摄)')
+  assert.deepEqual(splitCreditSuffix('村民在检查长势 张三 摄')?.credit, '张三 摄')
+  assert.deepEqual(splitCreditSuffix('工作取得成效。 （责任编辑：张三）')?.read.bylines.map((each) => each.name), ['张三'])
+  assert.deepEqual(splitCreditSuffix('工作取得成效。（张三 李四）')?.credit, '（张三 李四）')
+  assert.equal(splitCreditSuffix('大家一起来，为全'), undefined, 'a paragraph broken after a comma ends in no names')
+  assert.equal(splitCreditSuffix('情况良好（4月2日摄）。'), undefined)
+})
+
+test('credits: lead datelines of any paper', () => {
+  assert.deepEqual(leadCredit('某某网讯(记者 张三 编辑 李四)近日').map((each) => each.name), ['张三', '李四'])
+  assert.deepEqual(leadCredit('本报某地3月2日电 （记者 张三）日前').map((each) => each.name), ['张三'])
+  assert.deepEqual(leadCredit('某某报讯（记者张三 李四）近日').map((each) => each.name), ['张三', '李四'])
+  assert.deepEqual(leadCredit('(记者 张三)近日，').map((each) => each.name), ['张三'])
+  assert.deepEqual(leadCredit('(上接1版)近日'), [])
+})
