@@ -41,7 +41,6 @@ interface Journal {
   paths: string[]
 }
 
-export interface OpenOptions extends LockOptions {}
 
 /** The folder beside `output` that holds its releases, lock and journal. */
 export function storeOf(output: string): string {
@@ -73,10 +72,11 @@ export class Output {
   }
 
   /** Lock the output (waiting for a build that holds it) and recover from a killed build. */
-  static async open(output: string, options: OpenOptions = {}): Promise<Output> {
+  static async open(output: string, options: LockOptions = {}): Promise<Output> {
     const target = resolve(output)
     const store = storeOf(target)
-    makeFolder(store)
+    // Not mkdtemp: its 0700 would keep a web server running as another user out; the umask applies.
+    mkdirSync(store, {recursive: true})
     // Beside the user's files: kept out of their repository.
     if (!existsSync(join(store, '.gitignore'))) writeFileSync(join(store, '.gitignore'), '*\n')
     const unlock = await acquireLock(join(store, 'lock'), options)
@@ -269,11 +269,6 @@ export class Output {
 function checked(path: string): string {
   if (!isInsidePath(path)) throw new Error(`refusing a path outside the site: ${JSON.stringify(path)}`)
   return path
-}
-
-/** A folder of the store. Not mkdtemp: its 0700 would keep a web server running as another user out; the umask applies. */
-function makeFolder(folder: string): void {
-  mkdirSync(folder, {recursive: true})
 }
 
 function lstatOrNone(path: string) {
