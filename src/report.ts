@@ -9,7 +9,8 @@ export function formatReports(reports: Report[]): string {
     const file = files.get(report.file) ?? new VFile({path: printable(report.file)})
     files.set(report.file, file)
     const place = report.line === null ? undefined : {line: report.line, column: report.column ?? 1}
-    const message = file.message(printable(report.message), {place, ruleId: report.ruleId.split(':')[1], source: report.ruleId.split(':')[0]})
+    const [source, ruleId] = report.ruleId.split(':')
+    const message = file.message(printable(report.message), {place, ruleId, source})
     message.fatal = report.severity === 'error' ? true : report.severity === 'warning' ? false : undefined
   }
   return reporter([...files.values()], {verbose: false})

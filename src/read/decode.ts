@@ -26,8 +26,9 @@ const strictUtf8 = new TextDecoder('utf-8', {fatal: true})
 export function decode(bytes: Uint8Array): DecodedText {
   const bom = sniffBom(bytes)
   if (bom) {
-    const text = new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length))
-    return normalise(text, bom.encoding, bom.encoding === 'utf-8' ? invalidUtf8(bytes.subarray(bom.length), text) : undefined)
+    const rest = bytes.subarray(bom.length)
+    const text = new TextDecoder(bom.encoding).decode(rest)
+    return normalise(text, bom.encoding, bom.encoding === 'utf-8' ? invalidUtf8(rest, text) : undefined)
   }
   try {
     return normalise(strictUtf8.decode(bytes), 'utf-8')
@@ -74,7 +75,11 @@ function isMostlyUtf8({invalid, multibyte}: Utf8Scan): boolean {
  * sequence found is one U+FFFD it writes: `onInvalid` gets its bytes' range,
  * `onLiteral` each U+FFFD the bytes hold as a valid character.
  */
-function scanUtf8(bytes: Uint8Array, onInvalid?: (start: number, end: number) => void, onLiteral?: () => void): Utf8Scan {
+function scanUtf8(
+  bytes: Uint8Array,
+  onInvalid?: (start: number, end: number) => void,
+  onLiteral?: () => void
+): Utf8Scan {
   const scan = {invalid: 0, multibyte: 0}
   let needed = 0
   let seen = 0
@@ -192,7 +197,9 @@ function big5Doubt(bytes: Uint8Array): string | undefined {
 // become U+FFFD, as a decoder makes of what it cannot read. With the `u`
 // flag, a surrogate in a class matches only an unpaired one.
 const controlClass = '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]'
-const astralNonCharacters = Array.from({length: 16}, (_, plane) => `\\u{${(plane + 1).toString(16)}FFFE}\\u{${(plane + 1).toString(16)}FFFF}`)
+const astralNonCharacters = Array.from({length: 16}, (_, index) => (index + 1).toString(16)).map(
+  (plane) => `\\u{${plane}FFFE}\\u{${plane}FFFF}`
+)
 const nonCharacterClass = `[\\uFDD0-\\uFDEF\\uFFFE\\uFFFF\\uD800-\\uDFFF${astralNonCharacters.join('')}]`
 const controls = new RegExp(controlClass, 'gu')
 const nonCharacters = new RegExp(nonCharacterClass, 'gu')
@@ -214,7 +221,8 @@ function normalise(raw: string, encoding: string, replaced?: Array<string | null
   const labels = replaced?.values()
   for (const [index, line] of text.split('\n').entries()) {
     for (const match of line.matchAll(flagged)) {
-      const message = match[0].startsWith('\uFFFD') ? replacement(match[0].length, encoding, labels) : unwanted(match[0])
+      const [found] = match
+      const message = found.startsWith('\uFFFD') ? replacement(found.length, encoding, labels) : unwanted(found)
       problems.push({line: index + 1, column: match.index + 1, message})
     }
   }
@@ -231,5 +239,6 @@ function replacement(count: number, encoding: string, labels: Iterator<string | 
 
 function unwanted(char: string): string {
   const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
-  return isControl.test(char) ? `control character ${code} removed` : `${code} (not a character XML allows) replaced with U+FFFD`
+  if (isControl.test(char)) return `control character ${code} removed`
+  return `${code} (not a character XML allows) replaced with U+FFFD`
 }

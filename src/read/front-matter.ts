@@ -34,7 +34,8 @@ export function splitFrontMatter(text: string): FrontMatter {
     (offset, message, problem) => {
       // The report gives the line; the parser's own `at line …` would repeat it.
       const said = message.replace(/ at line \d+, column \d+:?$/u, '')
-      problems.push({line: lineAt(yaml, offset) ?? 1, message: problem === 'syntax' ? `front matter is not valid YAML: ${said}` : said})
+      const line = lineAt(yaml, offset) ?? 1
+      problems.push({line, message: problem === 'syntax' ? `front matter is not valid YAML: ${said}` : said})
     },
     'front matter must be fields, one a line (`paper: …`, `date: …`)'
   )
@@ -54,5 +55,7 @@ export function splitFrontMatter(text: string): FrontMatter {
  */
 function unclosed(lines: string[]): FrontMatter {
   const body = ['', ...lines.slice(1)].join('\n')
-  return {metadata: undefined, body, problems: [{line: 1, message: 'front matter not closed: no `---` line ends it, so none of its fields is read; its lines are kept as text'}]}
+  const message =
+    'front matter not closed: no `---` line ends it, so none of its fields is read; its lines are kept as text'
+  return {metadata: undefined, body, problems: [{line: 1, message}]}
 }

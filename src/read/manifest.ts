@@ -43,7 +43,8 @@ export function parseManifest(text: string, file = manifestName): Manifest {
   const fieldsAt = (value: unknown, path: string[], subject: string): MetadataInput => {
     const {metadata, problems} = readMetadata(value)
     for (const {key, message} of problems) {
-      report((key === null ? undefined : offsetOf(document, [...path, key])) ?? offsetOf(document, path), `${subject}: ${message}`)
+      const at = key === null ? undefined : offsetOf(document, [...path, key])
+      report(at ?? offsetOf(document, path), `${subject}: ${message}`)
     }
     return metadata
   }

@@ -92,7 +92,8 @@ export async function readChanged(folder: string, options: FolderOptions, previo
   }
   const gazettes: Array<SourceGazette | ReadRecord> = []
   // A few files in flight at once (the disk answers them in parallel), kept in path order.
-  const read = await pMap(files, (file) => readBytes(join(folder, file), root, maxBytes, unchanged[file]), {concurrency: 16})
+  const readOne = (file: string) => readBytes(join(folder, file), root, maxBytes, unchanged[file])
+  const read = await pMap(files, readOne, {concurrency: 16})
   for (const [index, file] of files.entries()) {
     const result = read[index]!
     if ('known' in result) {
@@ -119,7 +120,8 @@ export async function readChanged(folder: string, options: FolderOptions, previo
     }
     gazettes.push(source)
     const {text, ...record} = source
-    now.files[file] = {size: result.size, mtimeMs: result.mtimeMs, ...(result.target === undefined ? {} : {target: result.target}), record}
+    const {size, mtimeMs, target} = result
+    now.files[file] = {size, mtimeMs, ...(target === undefined ? {} : {target}), record}
   }
   reports.push(...samePage(gazettes))
   return {gazettes, reports, known: now}
@@ -245,14 +247,23 @@ function fileKind(stats: Stats): string {
 }
 
 /** The report for a file that gave no bytes to read, if it gave none. */
-function whyRefused(file: string, result: ReadResult, maxBytes: number, limit = 'a gazette page may be (--max-file-size)'): Report | undefined {
-  const report = (ruleId: string, message: string): Report => ({file, line: null, column: null, ruleId, severity: 'error', message})
+function whyRefused(
+  file: string,
+  result: ReadResult,
+  maxBytes: number,
+  limit = 'a gazette page may be (--max-file-size)'
+): Report | undefined {
+  const report = (ruleId: string, message: string): Report => {
+    return {file, line: null, column: null, ruleId, severity: 'error', message}
+  }
   if ('error' in result) return report('read:unreadable', `left out: cannot read: ${result.error.message}`)
   if ('refused' in result && result.refused === 'outside-link') {
     // The target is not named: the report is published with the build's output.
     return report('read:outside-link', `left out: ${file} is a link that leads outside the content folder`)
   }
-  if ('refused' in result) return report('read:not-regular', `left out: not a regular file (${result.kind ?? 'not a file'})`)
+  if ('refused' in result) {
+    return report('read:not-regular', `left out: not a regular file (${result.kind ?? 'not a file'})`)
+  }
   if ('tooLarge' in result) {
     const size = result.tooLarge === null ? 'more' : `${megabytes(result.tooLarge)} is more`
     return report('read:too-large', `left out: ${size} than the ${megabytes(maxBytes)} ${limit}`)
@@ -273,7 +284,8 @@ async function readOptional(folder: string, root: string, name: string, reports:
   const result = await readBytes(join(folder, name), root, maxYamlBytes, undefined)
   if ('bytes' in result) return new TextDecoder().decode(result.bytes)
   // Not there (a dangling link is there, and is reported).
-  if ('error' in result && (result.error as NodeJS.ErrnoException).syscall === 'lstat' && (result.error as NodeJS.ErrnoException).code === 'ENOENT') return ''
+  const error = 'error' in result ? (result.error as NodeJS.ErrnoException) : undefined
+  if (error?.syscall === 'lstat' && error.code === 'ENOENT') return ''
   const refused = whyRefused(name, result, maxYamlBytes, 'a YAML file may be')
   if (refused) reports.push(refused)
   return ''

@@ -31,7 +31,9 @@ export function readGazette(source: string, bytes: Uint8Array, options: ReadOpti
   else if (decoded.encoding !== 'utf-8') report(null, null, 'read:encoding', `read as ${decoded.encoding}`, 'info')
   // A badly decoded file would otherwise bury every other report.
   for (const problem of decoded.problems.slice(0, maxDecodeReports)) report(problem.line, problem.column, 'read:decode', problem.message)
-  if (decoded.problems.length > maxDecodeReports) report(null, null, 'read:decode', `${decoded.problems.length - maxDecodeReports} more characters could not be decoded or were controls`)
+  const unlisted = decoded.problems.length - maxDecodeReports
+  // Each problem is a run of undecodable bytes or one character taken out.
+  if (unlisted > 0) report(null, null, 'read:decode', `${unlisted} more places with undecodable bytes or characters taken out`)
 
   const front = splitFrontMatter(decoded.text)
   for (const problem of front.problems) report(problem.line, null, 'read:front-matter', problem.message, 'error')

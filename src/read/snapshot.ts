@@ -60,6 +60,8 @@ function pick({size, mtimeMs}: {size: number; mtimeMs: number}): {size: number; 
  */
 export function folderSnapshot(folder: string, extra: unknown): string {
   const hash = createHash('sha1').update(JSON.stringify(extra))
-  for (const {path, size, mtimeMs, target} of folderFiles(folder)) hash.update(`${path}\0${size}\0${mtimeMs}\0${target ?? ''}\0`)
+  for (const {path, size, mtimeMs, target} of folderFiles(folder)) {
+    hash.update(`${path}\0${size}\0${mtimeMs}\0${target ?? ''}\0`)
+  }
   return hash.digest('base64url').slice(0, 16)
 }

@@ -14,7 +14,8 @@ export function whyNotText(bytes: Uint8Array): string | undefined {
   const nul = bytes.indexOf(0)
   if (nul !== -1) return `binary file, not text (NUL byte at offset ${nul})`
   const first = bytes.findIndex(isControlByte)
-  return `binary file, not text (control byte 0x${bytes[first]!.toString(16).toUpperCase().padStart(2, '0')} at offset ${first})`
+  const hex = bytes[first]!.toString(16).toUpperCase().padStart(2, '0')
+  return `binary file, not text (control byte 0x${hex} at offset ${first})`
 }
 
 /**

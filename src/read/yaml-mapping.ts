@@ -55,7 +55,9 @@ export function parseMapping(
 }
 
 /** Keep the first of each key of every mapping; report the others at their line. */
-function dropRepeatedKeys(document: Document, text: string, report: (offset: number | undefined, message: string) => void): void {
+type Reporter = (offset: number | undefined, message: string) => void
+
+function dropRepeatedKeys(document: Document, text: string, report: Reporter): void {
   const maps: YAMLMap[] = []
   visit(document, {Map: (_, map) => void maps.push(map)})
   for (const map of maps) {
@@ -67,7 +69,8 @@ function dropRepeatedKeys(document: Document, text: string, report: (offset: num
         first.set(key, pair.key.range?.[0])
         return true
       }
-      report(pair.key.range?.[0], `${key} is given again (first at line ${lineAt(text, first.get(key))}): this one is ignored`)
+      const line = lineAt(text, first.get(key))
+      report(pair.key.range?.[0], `${key} is given again (first at line ${line}): this one is ignored`)
       return false
     })
   }
@@ -79,14 +82,15 @@ function dropRepeatedKeys(document: Document, text: string, report: (offset: num
  * costs at least two characters: a manifest of thousands of entries sharing
  * one anchor is read, a billion-laughs file is not expanded.
  */
-function toJS(document: Document, text: string, report: (offset: number | undefined, message: string) => void): unknown {
+function toJS(document: Document, text: string, report: Reporter): unknown {
   const maxAliasCount = Math.max(100, text.length)
   try {
     return document.toJS({maxAliasCount})
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     const excessive = /excessive alias count/iu.test(message)
-    report(firstAlias(document, !excessive), excessive ? `aliases expand to more than ${maxAliasCount} values: not read` : message)
+    const said = excessive ? `aliases expand to more than ${maxAliasCount} values: not read` : message
+    report(firstAlias(document, !excessive), said)
     return undefined
   }
 }

@@ -17,7 +17,12 @@ export interface TagResult {
  * about. Two passes: names that are unambiguous on their own first, so
  * that they can be the evidence that resolves the short and shared ones.
  */
-export function tagItems(source: string, items: UntaggedItem[], givenRegion: string | null, gazetteer: Gazetteer = loadGazetteer()): TagResult {
+export function tagItems(
+  source: string,
+  items: UntaggedItem[],
+  givenRegion: string | null,
+  gazetteer: Gazetteer = loadGazetteer()
+): TagResult {
   const reports: Report[] = []
   const region = homeRegion(source, givenRegion, gazetteer, reports)
   const mentionsOf = items.map((item) => findMentions(textsOf(item), gazetteer))
