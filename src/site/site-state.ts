@@ -145,7 +145,10 @@ export function siteState(archive: Archive, version: string, keys: ReadonlyMap<s
   const bundles: Record<string, string> = {}
   for (const [bundle, members] of searchBundles(archive.items)) bundles[bundle] = hashText(members.map(hash.article).join('\n'))
   const data: Record<string, string> = {}
-  for (const [part, members] of dataParts(archive.gazettes)) data[part] = hashText(members.map((gazette) => keys.get(gazette.source) ?? hash.gazettePage(gazette)).join('\n'))
+  for (const [part, members] of dataParts(archive.gazettes)) {
+    // The id too: a file added elsewhere can rename a gazette (two that would share a URL), and the data carries ids.
+    data[part] = hashText(members.map((gazette) => `${keys.get(gazette.source) ?? hash.gazettePage(gazette)}\t${gazette.id}`).join('\n'))
+  }
   return {version, pages, bundles, data}
 }
 
