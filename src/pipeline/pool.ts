@@ -128,7 +128,9 @@ function ask(child: ChildProcess, source: SourceGazette): Promise<Outcome> {
     }
     const onExit = (code: number | null, signal: string | null) => {
       child.off('message', onMessage)
-      reject(new Error(`split + tag process ended (${signal ?? `exit code ${code}`}) on ${source.source}`))
+      // V8 aborts a process out of heap: the limit reached is the process's own, not the build's --max-heap.
+      const why = signal === 'SIGABRT' || code === 134 ? `out of memory: a split + tag process may take ${processHeapMb} MB of heap` : signal ?? `exit code ${code}`
+      reject(new Error(`split + tag process ended (${why}) on ${source.source}`))
     }
     child.once('message', onMessage)
     child.once('exit', onExit)
