@@ -28,3 +28,10 @@ test('line roles: a credit on the caption’s line is a line of its own; the cap
     ['credit', '（记者 李四）']
   ])
 })
+
+test('line roles: a short line ending in a jump marker is body text, not a title', () => {
+  assert.deepEqual(roles(['会议召开（下转2版）', '会议召开']), [
+    ['body', '会议召开（下转2版）'],
+    ['short', '会议召开']
+  ])
+})

@@ -33,6 +33,8 @@ export function roleOf(line: RepairedLine): {role: LineRole; credit?: Credit} {
 
 /** A short line ends in no stop and no clause mark (`；`, `，`), a jump line aside. */
 function shapeOf(text: string): LineRole {
+  // `…召开会议（下转2版）`: a jump marker ends body text, however short the line.
+  if (continuedTo.test(text)) return 'body'
   const bare = text.replace(continuedTo, '').trimEnd()
   return !endsSentence(bare) && !/[，、；,;]$/u.test(bare) && length(text) <= maxHeadingLength ? 'short' : 'body'
 }
