@@ -19,7 +19,7 @@ import {readFolder} from '../src/read/read-folder.js'
 import {readGazette} from '../src/read/read-gazette.js'
 import {buildSite} from '../src/site/build-site.js'
 import type {Gazette, Report, SourceGazette} from '../src/types.js'
-import {assertSameFiles, filesBelow, sampleFiles, samplesDir} from './helpers.js'
+import {assertSameFiles, encodeGb18030, filesBelow, sampleFiles, samplesDir} from './helpers.js'
 
 const cli = join(import.meta.dirname, '..', 'dist', 'cli.js')
 
@@ -354,37 +354,6 @@ test(
 // ---------------------------------------------------------------------------
 // 10: encodings
 
-/** GB18030 (two-byte, GBK range) encoding of text, from the decoder's own table. */
-let gbTable: Map<string, [number, number]> | undefined
-function encodeGb18030(text: string): Uint8Array {
-  if (!gbTable) {
-    gbTable = new Map()
-    const decoder = new TextDecoder('gb18030', {fatal: true})
-    for (let lead = 0x81; lead <= 0xfe; lead++) {
-      for (let trail = 0x40; trail <= 0xfe; trail++) {
-        if (trail === 0x7f) continue
-        try {
-          const char = decoder.decode(new Uint8Array([lead, trail]))
-          if (!gbTable.has(char)) gbTable.set(char, [lead, trail])
-        } catch {
-          // not a character
-        }
-      }
-    }
-  }
-  const bytes: number[] = []
-  for (const char of text) {
-    const code = char.codePointAt(0)!
-    if (code < 0x80) {
-      bytes.push(code)
-      continue
-    }
-    const pair = gbTable.get(char)
-    assert.ok(pair, `no two-byte GB18030 code for ${char}`)
-    bytes.push(...pair)
-  }
-  return new Uint8Array(bytes)
-}
 
 test('bad input 10: a GB18030 file with CRLF line ends and a UTF-8 file with a BOM and CRLF are read correctly', async (t) => {
   // The table agrees with the bytes written out by hand.

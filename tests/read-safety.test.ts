@@ -20,7 +20,7 @@ import {folderSnapshot} from '../src/read/snapshot.js'
 import {whyNotText} from '../src/read/sniff.js'
 import {formatReports} from '../src/report.js'
 import type {Report} from '../src/types.js'
-import {processText, sampleFiles, samplesDir} from './helpers.js'
+import {encodeGb18030, processText, sampleFiles, samplesDir} from './helpers.js'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 const sample = sampleFiles[0]!
@@ -206,23 +206,6 @@ test('read C: a CESU-8 surrogate pair in a UTF-8 page is replaced and reported a
   assert.deepEqual(decoded.problems, [{line: 1, column: 1, message}])
 })
 
-/** GB18030 two-byte encoding, from the decoder's own table. */
-function encodeGb18030(text: string): Uint8Array {
-  const table = new Map<string, number[]>()
-  const decoder = new TextDecoder('gb18030', {fatal: true})
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue
-      try {
-        const char = decoder.decode(new Uint8Array([lead, trail]))
-        if (!table.has(char)) table.set(char, [lead, trail])
-      } catch {
-        // not a character
-      }
-    }
-  }
-  return new Uint8Array([...text].flatMap((char) => (char < '\u0080' ? [char.charCodeAt(0)] : table.get(char)!)))
-}
 
 test('read C: GB18030 text is still GB18030; an undecodable byte in it stays as U+FFFD, reported', () => {
   const gb = encodeGb18030(utf8Page)
