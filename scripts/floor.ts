@@ -24,7 +24,10 @@ const [site, out] = process.argv.slice(2)
 if (!site || !out) throw new Error('usage: floor.ts SITE OUT')
 const parts = (await readdir(join(site, 'data'))).filter((name) => /^(?:\d{4}|undated)\.json$/u.test(name))
 const gazettes: Array<{items: PublicItem[]}> = []
-for (const part of parts) gazettes.push(...(JSON.parse(await readFile(join(site, 'data', part), 'utf8')) as {gazettes: typeof gazettes}).gazettes)
+for (const part of parts)
+  gazettes.push(
+    ...(JSON.parse(await readFile(join(site, 'data', part), 'utf8')) as {gazettes: typeof gazettes}).gazettes
+  )
 
 const escape = (text: string) => text.replace(/[&<>"]/gu, (character) => `&#${character.charCodeAt(0)};`)
 const page = (item: PublicItem) => `<!doctype html>

@@ -41,7 +41,9 @@ function random(seed: number): () => number {
 const names = (await readdir(values.samples)).filter((name) => name.endsWith('.txt')).sort()
 const papers = ['通州日报', '海门日报', '句容日报', '崇川报', '新华日报']
 const regions = ['3206', '3206', '321183', '320613', '32']
-const samples = await Promise.all(names.map(async (name) => (await readFile(join(values.samples, name), 'utf8')).replace(/^\n+/u, '')))
+const samples = await Promise.all(
+  names.map(async (name) => (await readFile(join(values.samples, name), 'utf8')).replace(/^\n+/u, ''))
+)
 
 const pagesPerIssue = 6
 const start = Date.UTC(2000, 0, 1)

@@ -11,7 +11,16 @@ import {Output} from './publish/releases.js'
 import {normaliseBasePath} from './site/base-path.js'
 import {searchFolder} from './site/search/write-index.js'
 import {partFiles} from './site/write-data.js'
-import {isEmptyPlan, planUpdate, readState, siteState, siteVersion, statePath, writeState, type SiteState} from './site/site-state.js'
+import {
+  isEmptyPlan,
+  planUpdate,
+  readState,
+  siteState,
+  siteVersion,
+  statePath,
+  writeState,
+  type SiteState
+} from './site/site-state.js'
 import type {Report} from './types.js'
 import type {buildSite as renderSite} from './site/build-site.js'
 
@@ -41,7 +50,10 @@ export interface BuildOptions {
  * holds the output's lock from start to end: two builds of one output run
  * one after the other.
  */
-export async function build(options: BuildOptions, onProgress?: (done: number, total: number) => void): Promise<number> {
+export async function build(
+  options: BuildOptions,
+  onProgress?: (done: number, total: number) => void
+): Promise<number> {
   const started = Date.now()
   if (!(await stat(options.input).catch(() => undefined))?.isDirectory()) {
     console.error(`gazette build: no content folder at ${options.input} (-i, --input)`)
@@ -58,7 +70,9 @@ export async function build(options: BuildOptions, onProgress?: (done: number, t
     return 1
   }
   if (!site.siteUrl) {
-    console.error('gazette build: warning: no --site-url (or SITE_URL): Atom ids and sitemap locations are relative, which feed readers and search engines reject')
+    console.error(
+      'gazette build: warning: no --site-url (or SITE_URL): Atom ids and sitemap locations are relative, which feed readers and search engines reject'
+    )
     if (failsStrict(options, {error: 0, warning: 1, info: 0})) return 1
   }
   const cacheProblem = options.cache ? claimCache(options.cache) : undefined
@@ -66,7 +80,12 @@ export async function build(options: BuildOptions, onProgress?: (done: number, t
   const settings = {...options, ...site, cache: cacheProblem ? false : options.cache}
   let output: Output
   try {
-    output = await Output.open(options.output, {onWait: (holder) => console.error(`gazette build: waiting for the build of pid ${holder.pid} (since ${holder.since}) into ${options.output}`)})
+    output = await Output.open(options.output, {
+      onWait: (holder) =>
+        console.error(
+          `gazette build: waiting for the build of pid ${holder.pid} (since ${holder.since}) into ${options.output}`
+        )
+    })
   } catch (error) {
     if (!(error instanceof LockedError)) throw error
     console.error(`gazette build: ${error.message}: gave up waiting`)
@@ -80,7 +99,12 @@ export async function build(options: BuildOptions, onProgress?: (done: number, t
 }
 
 /** The build, with the output locked. */
-async function buildInto(output: Output, options: BuildOptions, started: number, onProgress?: (done: number, total: number) => void): Promise<number> {
+async function buildInto(
+  output: Output,
+  options: BuildOptions,
+  started: number,
+  onProgress?: (done: number, total: number) => void
+): Promise<number> {
   const timings: Timings = {}
   // A rebuild of a site built before with the same cache renders only the pages that changed.
   const stateFile = options.cache ? statePath(options.cache, options.output) : undefined
@@ -94,8 +118,17 @@ async function buildInto(output: Output, options: BuildOptions, started: number,
     const {lines, problems} = previous.summary
     if (problems.length > 0) console.error(formatReports(problems))
     if (failsStrict(options, countReports(problems))) return 1
-    await writeStats(options.stats, {timings, wallMs: Date.now() - started, maxRssMb: process.resourceUsage().maxRSS / 1024, pages: 0})
-    console.log([`unchanged: ${options.output}/ left as it was (${((Date.now() - started) / 1000).toFixed(1)} s)`, ...lines].join('\n'))
+    await writeStats(options.stats, {
+      timings,
+      wallMs: Date.now() - started,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      pages: 0
+    })
+    console.log(
+      [`unchanged: ${options.output}/ left as it was (${((Date.now() - started) / 1000).toFixed(1)} s)`, ...lines].join(
+        '\n'
+      )
+    )
     return 0
   }
   const {archive, gazettes, keys} = await buildArchiveFromFolder({
@@ -122,22 +155,46 @@ async function buildInto(output: Output, options: BuildOptions, started: number,
     `  reports: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes (--report prints the notes)`
   ]
   // Kept only beside a cache: the next build compares its own with it.
-  const state: SiteState | undefined = stateFile ? {...(await timed(timings, 'state', () => siteState(archive, version, keys))), input, summary: {lines, problems}} : undefined
+  const state: SiteState | undefined = stateFile
+    ? {...(await timed(timings, 'state', () => siteState(archive, version, keys))), input, summary: {lines, problems}}
+    : undefined
   const plan = state && planUpdate(previous, state)
   let pages = 0
   if (!plan) {
     pages = (await output.publishFull((folder) => buildSite(archive, gazettes, {...settings, output: folder}))).pages
   } else if (!isEmptyPlan(plan)) {
-    const changes = {replace: [...plan.bundles, ...plan.staleBundles].map((bundle) => `${searchFolder}/${bundle}`), remove: [...plan.stale, ...plan.staleData.flatMap(partFiles)]}
-    pages = (await output.publishUpdate(changes, (folder) => buildSite(archive, gazettes, {...settings, output: folder, update: {plan, previous: output.folder!}}))).pages
+    const changes = {
+      replace: [...plan.bundles, ...plan.staleBundles].map((bundle) => `${searchFolder}/${bundle}`),
+      remove: [...plan.stale, ...plan.staleData.flatMap(partFiles)]
+    }
+    pages = (
+      await output.publishUpdate(changes, (folder) =>
+        buildSite(archive, gazettes, {...settings, output: folder, update: {plan, previous: output.folder!}})
+      )
+    ).pages
   }
   // Written after the swap: killed before, the state names the release before, and the next build is a full one.
   if (stateFile && state) await writeState(stateFile, {...state, release: output.published})
   const pruned = options.cache ? await pruneCache(options.cache) : 0
-  await writeStats(options.stats, {timings, wallMs: Date.now() - started, maxRssMb: process.resourceUsage().maxRSS / 1024, items: stats.items, gazettes: stats.gazettes, pages})
+  await writeStats(options.stats, {
+    timings,
+    wallMs: Date.now() - started,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    items: stats.items,
+    gazettes: stats.gazettes,
+    pages
+  })
   const done = `${plan ? 'updated' : 'built'} ${options.output}/ in ${((Date.now() - started) / 1000).toFixed(1)} s: ${pages} pages`
   const cacheLine = pruned > 0 ? [`  cache: ${pruned} results no gazette uses any more deleted`] : []
-  console.log([plan ? `${done} written (${plan.files.size} changed, ${plan.stale.length} removed, ${plan.bundles.size} search bundles)` : done, ...lines, ...cacheLine].join('\n'))
+  console.log(
+    [
+      plan
+        ? `${done} written (${plan.files.size} changed, ${plan.stale.length} removed, ${plan.bundles.size} search bundles)`
+        : done,
+      ...lines,
+      ...cacheLine
+    ].join('\n')
+  )
   return 0
 }
 
@@ -146,19 +203,25 @@ async function buildInto(output: Output, options: BuildOptions, started: number,
  * absolute http(s) URL, and its path is the base path unless `--base-path`
  * says so too (then both must agree).
  */
-export function siteSettings(options: Pick<BuildOptions, 'siteUrl' | 'basePath'>): {siteUrl: string; basePath: string} | {error: string} {
+export function siteSettings(
+  options: Pick<BuildOptions, 'siteUrl' | 'basePath'>
+): {siteUrl: string; basePath: string} | {error: string} {
   const basePath = normaliseBasePath(options.basePath)
   if (!options.siteUrl) return {siteUrl: '', basePath}
   let url: URL
   try {
     url = new URL(options.siteUrl)
   } catch {
-    return {error: `--site-url ${JSON.stringify(options.siteUrl)} is not an absolute URL (e.g. https://example.org/archive/)`}
+    return {
+      error: `--site-url ${JSON.stringify(options.siteUrl)} is not an absolute URL (e.g. https://example.org/archive/)`
+    }
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return {error: `--site-url must be an http or https URL, not ${url.protocol}`}
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return {error: `--site-url must be an http or https URL, not ${url.protocol}`}
   if (url.search || url.hash) return {error: '--site-url may not have a query or a fragment'}
   const path = normaliseBasePath(url.pathname)
-  if (path !== '/' && basePath !== '/' && path !== basePath) return {error: `--base-path ${basePath} and the path of --site-url (${path}) differ: give one of them`}
+  if (path !== '/' && basePath !== '/' && path !== basePath)
+    return {error: `--base-path ${basePath} and the path of --site-url (${path}) differ: give one of them`}
   return {siteUrl: url.origin + '/', basePath: path === '/' ? basePath : path}
 }
 

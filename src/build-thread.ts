@@ -26,8 +26,17 @@ export async function buildInThread(options: BuildOptions, maxHeapMb?: number): 
   const limit = maxHeapMb ?? heapLimit(files.reduce((sum, file) => sum + file.size, 0))
   // A big archive with a cache is most likely rebuilt with a few new files, which a process splits.
   const data: BuildData = {options, warm: options.cache !== false && files.length >= readsWorthAProcess}
-  const worker = startWorker(import.meta.url, 'build-worker', {workerData: data, resourceLimits: {maxOldGenerationSizeMb: limit}})
-  const bar = process.stderr.isTTY && !options.quiet ? new cliProgress.SingleBar({format: 'split+tag {bar} {value}/{total} files', hideCursor: true}, cliProgress.Presets.shades_classic) : undefined
+  const worker = startWorker(import.meta.url, 'build-worker', {
+    workerData: data,
+    resourceLimits: {maxOldGenerationSizeMb: limit}
+  })
+  const bar =
+    process.stderr.isTTY && !options.quiet
+      ? new cliProgress.SingleBar(
+          {format: 'split+tag {bar} {value}/{total} files', hideCursor: true},
+          cliProgress.Presets.shades_classic
+        )
+      : undefined
   let exitCode = 1
   worker.on('message', (message: BuildMessage) => {
     if ('exitCode' in message) {

@@ -6,7 +6,10 @@ import type {BuildOptions} from './build-command.js'
 import {buildInThread} from './build-thread.js'
 
 const program = new Command()
-program.name('gazette').description('Turn a folder of gazette files into a static, searchable news archive.').version('0.1.0')
+program
+  .name('gazette')
+  .description('Turn a folder of gazette files into a static, searchable news archive.')
+  .version('0.1.0')
 
 program
   .command('build')
@@ -14,7 +17,11 @@ program
   .option('-i, --input <dir>', 'folder of gazette files (and manifest.yaml, corrections.yaml)', 'content/gazettes')
   .option('-o, --output <dir>', 'folder to write the site to (replaced only when the build succeeds)', '_site')
   .option('--base-path <prefix>', 'URL prefix the site is served under, e.g. /archive/', '/')
-  .option('--site-url <url>', 'absolute URL of the published site (for feeds and the sitemap)', process.env.SITE_URL ?? '')
+  .option(
+    '--site-url <url>',
+    'absolute URL of the published site (for feeds and the sitemap)',
+    process.env.SITE_URL ?? ''
+  )
   .option('--strict', 'fail (exit code 1, site left as it was) when any file has an error or a warning')
   .option('--max-file-size <MB>', 'leave out gazette files larger than this', positiveNumber, 5)
   .option('--report', 'print every report, notes on the splitter’s decisions included')
@@ -24,7 +31,11 @@ program
   .option('--full', 'render every page, even when only some changed since the last build')
   .option('--force', 'replace an output folder that holds files no build wrote (they are deleted)')
   .option('--stats <file>', 'write the time of each stage and the peak memory as JSON (for benchmarks)')
-  .option('--max-heap <MB>', 'most memory the build’s JavaScript heap may take (default: 512 MB + 4 × the content folder’s size)', positiveNumber)
+  .option(
+    '--max-heap <MB>',
+    'most memory the build’s JavaScript heap may take (default: 512 MB + 4 × the content folder’s size)',
+    positiveNumber
+  )
   .action(async (options: BuildOptions & {maxHeap?: number}) => {
     const {maxHeap, ...rest} = options
     process.exitCode = await buildInThread(rest, maxHeap)
@@ -38,44 +49,60 @@ program
   .option('--report', 'print the splitter’s decisions and problems, per file and line')
   .addOption(new Option('--region <code>', 'home region (division code) for short place names'))
   .option('--corrections <file>', 'corrections file to apply (entries keyed by the path as given, or by file name)')
-  .action(async (files: string[], options: {json?: boolean; report?: boolean; region?: string; corrections?: string}) => {
-    // Loaded here, not at the top: `build` runs them in its own thread, and loading them here too cost it 0.3 s.
-    const [{toPublicArchive}, {processGazette}, {parseCorrections}, {readGazette}, {formatReports}] = await Promise.all([
-      import('./archive/export.js'),
-      import('./pipeline/process-gazette.js'),
-      import('./read/corrections.js'),
-      import('./read/read-gazette.js'),
-      import('./report.js')
-    ])
-    const corrections = options.corrections ? parseCorrections(await readFile(options.corrections, 'utf8'), options.corrections) : undefined
-    if (corrections && corrections.reports.length > 0) console.error(formatReports(corrections.reports))
-    const missing = await whyNotFiles(files)
-    if (missing) {
-      console.error(`gazette split: ${missing}`)
-      process.exitCode = 1
-      return
-    }
-    const gazettes = []
-    for (const file of files) {
-      const entries = corrections?.entries.get(file) ?? corrections?.entries.get(basename(file))
-      const source = readGazette(file, await readFile(file), {corrections: entries})
-      gazettes.push(processGazette(source, {region: options.region ?? null}))
-    }
-    if (options.json) {
-      process.stdout.write(JSON.stringify(toPublicArchive(gazettes), null, 2) + '\n')
-      return
-    }
-    for (const gazette of gazettes) {
-      console.log(`${gazette.source}: ${gazette.items.length} items`)
-      for (const item of gazette.items) {
-        const headline = [item.dateline && `〔${item.dateline}〕`, item.kicker, item.title ?? `(${item.kind})`, item.subtitle && `— ${item.subtitle}`].filter(Boolean).join(' ')
-        const bylines = item.bylines.map((byline) => (byline.role ? `${byline.role}${byline.name}` : byline.name)).join(' ')
-        const places = item.places.map((place) => place.name).join('、')
-        console.log(`  ${String(item.start.line).padStart(4)}  ${item.kind.padEnd(8)} ${headline}${bylines ? `  [${bylines}]` : ''}${places ? `  {${places}}` : ''}`)
+  .action(
+    async (files: string[], options: {json?: boolean; report?: boolean; region?: string; corrections?: string}) => {
+      // Loaded here, not at the top: `build` runs them in its own thread, and loading them here too cost it 0.3 s.
+      const [{toPublicArchive}, {processGazette}, {parseCorrections}, {readGazette}, {formatReports}] =
+        await Promise.all([
+          import('./archive/export.js'),
+          import('./pipeline/process-gazette.js'),
+          import('./read/corrections.js'),
+          import('./read/read-gazette.js'),
+          import('./report.js')
+        ])
+      const corrections = options.corrections
+        ? parseCorrections(await readFile(options.corrections, 'utf8'), options.corrections)
+        : undefined
+      if (corrections && corrections.reports.length > 0) console.error(formatReports(corrections.reports))
+      const missing = await whyNotFiles(files)
+      if (missing) {
+        console.error(`gazette split: ${missing}`)
+        process.exitCode = 1
+        return
       }
+      const gazettes = []
+      for (const file of files) {
+        const entries = corrections?.entries.get(file) ?? corrections?.entries.get(basename(file))
+        const source = readGazette(file, await readFile(file), {corrections: entries})
+        gazettes.push(processGazette(source, {region: options.region ?? null}))
+      }
+      if (options.json) {
+        process.stdout.write(JSON.stringify(toPublicArchive(gazettes), null, 2) + '\n')
+        return
+      }
+      for (const gazette of gazettes) {
+        console.log(`${gazette.source}: ${gazette.items.length} items`)
+        for (const item of gazette.items) {
+          const headline = [
+            item.dateline && `〔${item.dateline}〕`,
+            item.kicker,
+            item.title ?? `(${item.kind})`,
+            item.subtitle && `— ${item.subtitle}`
+          ]
+            .filter(Boolean)
+            .join(' ')
+          const bylines = item.bylines
+            .map((byline) => (byline.role ? `${byline.role}${byline.name}` : byline.name))
+            .join(' ')
+          const places = item.places.map((place) => place.name).join('、')
+          console.log(
+            `  ${String(item.start.line).padStart(4)}  ${item.kind.padEnd(8)} ${headline}${bylines ? `  [${bylines}]` : ''}${places ? `  {${places}}` : ''}`
+          )
+        }
+      }
+      if (options.report) console.error(formatReports(gazettes.flatMap((gazette) => gazette.reports)))
     }
-    if (options.report) console.error(formatReports(gazettes.flatMap((gazette) => gazette.reports)))
-  })
+  )
 
 /** Why `split` cannot read the files given, if it cannot: one is missing or a folder. */
 async function whyNotFiles(files: string[]): Promise<string | undefined> {

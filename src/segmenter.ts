@@ -42,7 +42,7 @@ export function addWords(words: Iterable<string>, tag = 'ns'): void {
   for (const word of wanted) starts.add(pairOf(word, 0))
   const anyStart = [...wanted].some((word) => word.length < 2)
   const text = readFileSync(nodejieba.DEFAULT_DICT, 'utf8')
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const newline = text.indexOf('\n', start)
     const end = newline === -1 ? text.length : newline
     const space = text.indexOf(' ', start)

@@ -10,7 +10,12 @@ import {Worker, type WorkerOptions} from 'node:worker_threads'
 export function startWorker(base: string, name: string, options: WorkerOptions = {}): Worker {
   const typescript = base.endsWith('.ts')
   const entry = new URL(`./${name}${typescript ? '.ts' : '.js'}`, base)
-  return typescript ? new Worker(`import('tsx/esm/api').then(({register}) => { register(); return import(${JSON.stringify(entry.href)}) })`, {...options, eval: true}) : new Worker(entry, options)
+  return typescript
+    ? new Worker(
+        `import('tsx/esm/api').then(({register}) => { register(); return import(${JSON.stringify(entry.href)}) })`,
+        {...options, eval: true}
+      )
+    : new Worker(entry, options)
 }
 
 /** What a worker reports of an error it caught: the stack when there is one (messages carry text, not errors). */

@@ -24,7 +24,9 @@ import {assertSameFiles, filesBelow} from './helpers.js'
 const page = (title: string) => `${title}\n\n本报讯 日前，通州区石港镇召开会议，部署${title}工作。\n`
 const frontMatter = (fields: string) => `---\n${fields}\n---\n`
 /** 63 Han characters: 189 bytes of UTF-8, a legal file name; in pinyin about 300 characters. */
-const longName = '江苏省南通市通州区石港镇人民政府关于进一步加强农村人居环境整治工作的实施意见及配套措施'.repeat(2).slice(0, 63)
+const longName = '江苏省南通市通州区石港镇人民政府关于进一步加强农村人居环境整治工作的实施意见及配套措施'
+  .repeat(2)
+  .slice(0, 63)
 
 /** The content folder: every kind of collision, and the long names. */
 function collidingInputs(folder: string): void {

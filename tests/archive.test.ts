@@ -21,7 +21,9 @@ test('archive: item ids and URLs are unique and ASCII', () => {
 
 test('archive: every locality lists exactly the items tagged with it or its children', () => {
   for (const locality of Object.values(archive.localities)) {
-    const expected = archive.items.filter((item) => item.places.some((place) => place.code.startsWith(locality.code))).map((item) => item.id)
+    const expected = archive.items
+      .filter((item) => item.places.some((place) => place.code.startsWith(locality.code)))
+      .map((item) => item.id)
     assert.deepEqual([...locality.itemIds].sort(), expected.sort(), locality.name)
   }
   const tongzhou = archive.localities['320612']!
@@ -30,23 +32,46 @@ test('archive: every locality lists exactly the items tagged with it or its chil
 })
 
 test('archive: locality pages cover each list once, newest first; archive pages are runs counted from the oldest, which new items leave alone', () => {
-  const pages = (archive: ReturnType<typeof buildArchive>, code: string) => archive.localityPages.filter((page) => page.code === code)
+  const pages = (archive: ReturnType<typeof buildArchive>, code: string) =>
+    archive.localityPages.filter((page) => page.code === code)
   const small = buildArchive(gazettes, {pageSize: 2})
   const tongzhou = pages(small, '320612')
   const ids = small.localities['320612']!.itemIds
-  assert.deepEqual(tongzhou.flatMap((page) => page.itemIds), ids)
+  assert.deepEqual(
+    tongzhou.flatMap((page) => page.itemIds),
+    ids
+  )
   const runs = Math.ceil(ids.length / 2)
   // The own page holds the newest run, and the one before while the newest is less than half full (one item of two is not).
-  assert.deepEqual(tongzhou[0]!, {...tongzhou[0]!, archivePage: null, url: '/places/320612/', newerUrl: null, olderUrl: `/places/320612/page/${runs - 1}/`})
+  assert.deepEqual(tongzhou[0]!, {
+    ...tongzhou[0]!,
+    archivePage: null,
+    url: '/places/320612/',
+    newerUrl: null,
+    olderUrl: `/places/320612/page/${runs - 1}/`
+  })
   assert.equal(tongzhou[0]!.itemIds.length, 2 - (ids.length % 2))
-  assert.deepEqual(tongzhou.at(-1)!, {...tongzhou.at(-1)!, archivePage: 1, url: '/places/320612/page/1/', olderUrl: null, itemIds: ids.slice(-2)})
+  assert.deepEqual(tongzhou.at(-1)!, {
+    ...tongzhou.at(-1)!,
+    archivePage: 1,
+    url: '/places/320612/page/1/',
+    olderUrl: null,
+    itemIds: ids.slice(-2)
+  })
   assert.equal(tongzhou[1]!.newerUrl, '/places/320612/')
   // Before the newest gazette came, every archive page of a place was as it is (only pages next to a new run differ in a link).
   const newest = small.items.find((item) => item.id === small.localities['32']!.itemIds[0])!.gazetteId
-  const older = buildArchive(gazettes.filter((gazette) => gazette.id !== newest), {pageSize: 2})
+  const older = buildArchive(
+    gazettes.filter((gazette) => gazette.id !== newest),
+    {pageSize: 2}
+  )
   let same = 0
   for (const code of Object.keys(small.localities)) {
-    const before = new Map(pages(older, code).filter((page) => page.archivePage !== null).map((page) => [page.url, page]))
+    const before = new Map(
+      pages(older, code)
+        .filter((page) => page.archivePage !== null)
+        .map((page) => [page.url, page])
+    )
     for (const page of pages(small, code).filter((page) => before.has(page.url))) {
       const {newerUrl, olderUrl, ...rest} = before.get(page.url)!
       assert.deepEqual({...page, newerUrl, olderUrl}, {...rest, newerUrl, olderUrl}, page.url)
@@ -60,7 +85,10 @@ test('archive: a person’s pages are cut like a locality’s: each item once, n
   const small = buildArchive(gazettes, {pageSize: 2})
   for (const person of small.people) {
     const pages = small.personPages.filter((page) => page.name === person.name)
-    assert.deepEqual(pages.flatMap((page) => page.itemIds), person.itemIds)
+    assert.deepEqual(
+      pages.flatMap((page) => page.itemIds),
+      person.itemIds
+    )
     assert.equal(pages[0]!.url, person.url)
     assert.ok(pages.slice(1).every((page) => page.itemIds.length === 2 && page.url.startsWith(`${person.url}page/`)))
   }
@@ -69,9 +97,20 @@ test('archive: a person’s pages are cut like a locality’s: each item once, n
 
 test('archive: dated gazettes make the date tree and issues link their pages and continued stories', () => {
   const page = (n: number, text: string) =>
-    processGazette(readGazette(`p${n}.txt`, new TextEncoder().encode(`---\npaper: 测试报\ndate: 2022-03-04\npage: ${n}\n---\n${text}`)))
-  const dated = buildArchive([page(1, '标题一\n\n正文开始，石港镇召开会议（下转2版）\n'), page(2, '(上接1版)会议继续进行。\n\n标题二\n\n另一篇文章。\n')])
-  assert.deepEqual(dated.datePages.map((node) => node.url), ['/dates/2022/', '/dates/2022/03/', '/dates/2022/03/04/'])
+    processGazette(
+      readGazette(
+        `p${n}.txt`,
+        new TextEncoder().encode(`---\npaper: 测试报\ndate: 2022-03-04\npage: ${n}\n---\n${text}`)
+      )
+    )
+  const dated = buildArchive([
+    page(1, '标题一\n\n正文开始，石港镇召开会议（下转2版）\n'),
+    page(2, '(上接1版)会议继续进行。\n\n标题二\n\n另一篇文章。\n')
+  ])
+  assert.deepEqual(
+    dated.datePages.map((node) => node.url),
+    ['/dates/2022/', '/dates/2022/03/', '/dates/2022/03/04/']
+  )
   assert.equal(dated.gazettes[0]!.next?.url, dated.gazettes[1]!.url)
   const fragment = dated.items.find((item) => item.kind === 'fragment')!
   assert.equal(fragment.continues?.url, dated.items[0]!.url)
@@ -103,7 +142,20 @@ test('export: CSV quotes every cell and defuses formulas', () => {
 
 test('invariant: a lost or changed character is found', () => {
   const lines = parseLines('标题\n\n正文。\n')
-  const item = {kind: 'article' as const, dateline: null, kicker: null, title: '标题', subtitle: null, byline: null, bylines: [], body: [{type: 'paragraph' as const, text: '正', start: {line: 3, column: 1}}], start: {line: 1, column: 1}, continuedFrom: null, continuedTo: null, corrections: []}
+  const item = {
+    kind: 'article' as const,
+    dateline: null,
+    kicker: null,
+    title: '标题',
+    subtitle: null,
+    byline: null,
+    bylines: [],
+    body: [{type: 'paragraph' as const, text: '正', start: {line: 3, column: 1}}],
+    start: {line: 1, column: 1},
+    continuedFrom: null,
+    continuedTo: null,
+    corrections: []
+  }
   assert.deepEqual(findLoss(lines, new Set(), [item]), {offset: 3, expected: '文。', actual: ''})
   assert.equal(findLoss(lines, new Set(), [{...item, body: [{...item.body[0]!, text: '正文。'}]}]), undefined)
 })

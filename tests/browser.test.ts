@@ -29,7 +29,15 @@ before(async () => {
   server = await serve(output, basePath)
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic'
+    ]
   })
   mkdirSync(screenshots, {recursive: true})
 })
@@ -51,9 +59,15 @@ const h1 = (page: Page) => page.locator('h1').innerText()
 
 test('browser: home → district → town → article → its page, by clicking links', async () => {
   const page = await open('/')
-  await page.locator('main a', {hasText: /^通州区/u}).first().click()
+  await page
+    .locator('main a', {hasText: /^通州区/u})
+    .first()
+    .click()
   assert.equal(await h1(page), '通州区')
-  await page.locator('main a', {hasText: /^石港镇/u}).first().click()
+  await page
+    .locator('main a', {hasText: /^石港镇/u})
+    .first()
+    .click()
   assert.equal(await h1(page), '石港镇')
   const town = archive.localities['320612110']!
   const first = archive.items.find((item) => item.id === town.itemIds[0])!
@@ -68,7 +82,9 @@ test('browser: home → district → town → article → its page, by clicking 
 /** Item URLs listed by the search page for a query. */
 async function search(page: Page): Promise<string[]> {
   await page.locator('#search-results .meta').waitFor({timeout: 20_000})
-  return page.locator('.search-results a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))
+  return page
+    .locator('.search-results a')
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))
 }
 
 test('browser: searching a town’s name lists exactly the items tagged with it', async () => {
@@ -116,9 +132,22 @@ test('browser: axe-core finds no WCAG 2.2 AA violations on any page type', async
     if (type === 'search') await search(page)
     await page.addScriptTag({path: join(import.meta.dirname, '..', 'node_modules', 'axe-core', 'axe.min.js')})
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as {axe: {run: (context: Document, options: unknown) => Promise<{violations: Array<{id: string; nodes: Array<{target: string[]}>}>}>}}).axe
-      const result = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
-      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              context: Document,
+              options: unknown
+            ) => Promise<{violations: Array<{id: string; nodes: Array<{target: string[]}>}>}>
+          }
+        }
+      ).axe
+      const result = await axe.run(document, {
+        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}
+      })
+      return result.violations.map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
+      )
     })
     assert.deepEqual(violations, [], `${type} (${path})`)
     await page.close()

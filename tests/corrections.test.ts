@@ -16,19 +16,32 @@ function corrected(name: string, yaml: string) {
   return processGazette({...readSample(name), corrections: entries.get(name) ?? []})
 }
 
-const itemAt = (gazette: ReturnType<typeof corrected>, line: number) => gazette.items.find((item) => item.start.line === line)
+const itemAt = (gazette: ReturnType<typeof corrected>, line: number) =>
+  gazette.items.find((item) => item.start.line === line)
 
 test('corrections file: entries per gazette, with the line each is written on', () => {
-  const {entries, reports} = parseCorrections('a.txt:\n  - {line: 37, starts: article}\n  - line: 5\n    title: 新标题\n    bylines: [王某, {name: 李某, role: 记者}]\n')
+  const {entries, reports} = parseCorrections(
+    'a.txt:\n  - {line: 37, starts: article}\n  - line: 5\n    title: 新标题\n    bylines: [王某, {name: 李某, role: 记者}]\n'
+  )
   assert.deepEqual(reports, [])
   assert.deepEqual(entries.get('a.txt'), [
     {line: 37, starts: 'article', at: 2},
-    {line: 5, title: '新标题', bylines: [{name: '王某', role: null}, {name: '李某', role: '记者'}], at: 3}
+    {
+      line: 5,
+      title: '新标题',
+      bylines: [
+        {name: '王某', role: null},
+        {name: '李某', role: '记者'}
+      ],
+      at: 3
+    }
   ] satisfies Correction[])
 })
 
 test('corrections file: a bad entry is reported at its line, the others apply', () => {
-  const {entries, reports} = parseCorrections('a.txt:\n  - {line: 3, colour: red}\n  - {line: 4, starts: article, is: paragraph}\n  - {line: 5}\n  - {line: 6, kind: photo}\nb.txt: 7\n')
+  const {entries, reports} = parseCorrections(
+    'a.txt:\n  - {line: 3, colour: red}\n  - {line: 4, starts: article, is: paragraph}\n  - {line: 5}\n  - {line: 6, kind: photo}\nb.txt: 7\n'
+  )
   assert.deepEqual(
     reports.map((report) => [report.line, report.severity]),
     [
@@ -60,7 +73,10 @@ test('corrections: a line starts a new article, and the override is recorded wit
   assert.equal(item.title, '善答“民生满意卷” 健全服务体系')
   assert.match(item.corrections[0]!, /^line 93: starts: "article" \(corrections\.yaml:2\)$/)
   assert.equal(gazette.items.length, plain.items.length + 1)
-  assert.deepEqual(gazette.reports.filter((report) => report.severity === 'error'), [])
+  assert.deepEqual(
+    gazette.reports.filter((report) => report.severity === 'error'),
+    []
+  )
 })
 
 test('corrections: a title read wrongly becomes a subheading of the article before', () => {
@@ -68,12 +84,18 @@ test('corrections: a title read wrongly becomes a subheading of the article befo
   const gazette = corrected('002_e35de4d7f730652c.txt', '  - {line: 39, is: subheading}\n')
   assert.equal(gazette.items.length, plain.items.length - 1)
   const before = itemAt(gazette, 29)!
-  assert.equal(before.body.filter((block) => block.type === 'subhead').at(-1)?.text, '宝华“党建+好商量”助力人居环境整治常态长效')
+  assert.equal(
+    before.body.filter((block) => block.type === 'subhead').at(-1)?.text,
+    '宝华“党建+好商量”助力人居环境整治常态长效'
+  )
   assert.equal(before.corrections.length, 1)
 })
 
 test('corrections: headline fields are replaced and the replaced value kept as provenance', () => {
-  const gazette = corrected('004_189048a86de1eba6.txt', '  - {line: 40, title: 太仓：精准监督严守耕地红线, dateline: null}\n')
+  const gazette = corrected(
+    '004_189048a86de1eba6.txt',
+    '  - {line: 40, title: 太仓：精准监督严守耕地红线, dateline: null}\n'
+  )
   const item = itemAt(gazette, 37)!
   assert.equal(item.title, '太仓：精准监督严守耕地红线')
   assert.equal(item.dateline, null)
@@ -93,8 +115,13 @@ test('corrections: places are added (a town brings its district) and removed (a 
 })
 
 test('corrections: a correction pointing nowhere, or at an unknown place, is an error with both lines', () => {
-  const gazette = corrected('000_da22e97339b67c99.txt', '  - {line: 999, title: 无}\n  - {line: 20, starts: article}\n  - {line: 21, addPlaces: [不存在镇]}\n')
-  const warnings = gazette.reports.filter((report) => report.ruleId === 'split:correction' || report.ruleId === 'tag:correction')
+  const gazette = corrected(
+    '000_da22e97339b67c99.txt',
+    '  - {line: 999, title: 无}\n  - {line: 20, starts: article}\n  - {line: 21, addPlaces: [不存在镇]}\n'
+  )
+  const warnings = gazette.reports.filter(
+    (report) => report.ruleId === 'split:correction' || report.ruleId === 'tag:correction'
+  )
   assert.deepEqual(
     warnings.map((report) => [report.line, report.severity]),
     [
@@ -111,7 +138,10 @@ test('corrections: a correction pointing nowhere, or at an unknown place, is an 
 test('corrections: the content folder’s file reaches its gazettes; entries for missing files are reported', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'corrections-'))
   await copyFile(join(samplesDir, '002_e35de4d7f730652c.txt'), join(folder, 'page.txt'))
-  await writeFile(join(folder, 'corrections.yaml'), 'page.txt:\n  - {line: 93, starts: article}\ngone.txt:\n  - {line: 1, title: x}\n')
+  await writeFile(
+    join(folder, 'corrections.yaml'),
+    'page.txt:\n  - {line: 93, starts: article}\ngone.txt:\n  - {line: 1, title: x}\n'
+  )
   const {gazettes, reports} = await readFolder(folder)
   assert.deepEqual(gazettes[0]!.corrections, [{line: 93, starts: 'article', at: 2}])
   assert.deepEqual(

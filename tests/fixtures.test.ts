@@ -7,7 +7,8 @@ import {processGazette} from '../src/pipeline/process-gazette.js'
 import {readFolder} from '../src/read/read-folder.js'
 import {processSample, sampleFiles} from './helpers.js'
 
-const fixture = <T>(kind: string, name: string) => JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', kind, name.replace(/\.txt$/u, '.json')), 'utf8')) as T
+const fixture = <T>(kind: string, name: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', kind, name.replace(/\.txt$/u, '.json')), 'utf8')) as T
 
 // The hand-labelled items and places of each sample (tests/fixtures/), as
 // `npm run eval` scores them: here every field of every item must agree.
@@ -33,7 +34,8 @@ const {gazettes: heldoutSources} = await readFolder(heldout)
 for (const source of heldoutSources) {
   const gazette = processGazette(source)
   test(`fixtures: held-out ${source.source} splits and tags as labelled`, () => {
-    const load = <T>(kind: string) => JSON.parse(readFileSync(join(heldout, kind, source.source.replace(/\.txt$/u, '.json')), 'utf8')) as T
+    const load = <T>(kind: string) =>
+      JSON.parse(readFileSync(join(heldout, kind, source.source.replace(/\.txt$/u, '.json')), 'utf8')) as T
     assert.deepEqual(scoreSplit([{fixture: load<SplitFixture>('split'), gazette}]).mismatches, [])
     assert.deepEqual(scorePlaces([{fixture: load<PlaceFixture>('places'), gazette}]).mismatches, [])
   })

@@ -15,7 +15,10 @@ const manifest = parseManifest(readFileSync(join(samplesDir, 'manifest.yaml'), '
 
 /** A bundled sample gazette, read with its manifest metadata. */
 export function readSample(name: string) {
-  return readGazette(name, readFileSync(join(samplesDir, name)), {defaults: manifest.defaults, entry: manifest.entries.get(name)})
+  return readGazette(name, readFileSync(join(samplesDir, name)), {
+    defaults: manifest.defaults,
+    entry: manifest.entries.get(name)
+  })
 }
 
 /** A bundled sample, split and tagged. */

@@ -13,13 +13,14 @@ test('html-validate: every page of the built sample site is valid HTML (.htmlval
   const output = mkdtempSync(join(tmpdir(), 'gazette-validate-'))
   await buildSite(archive, gazettes, {output, basePath: '/', siteUrl: ''})
   const validator = new HtmlValidate(new FileSystemConfigLoader())
-  const pages = readdirSync(output, {recursive: true, encoding: 'utf8'}).filter((name) => name.endsWith('.html') )
+  const pages = readdirSync(output, {recursive: true, encoding: 'utf8'}).filter((name) => name.endsWith('.html'))
   assert.ok(pages.length > 100)
   const problems: string[] = []
   for (const page of pages) {
     const report = await validator.validateFile(join(output, page))
     for (const result of report.results) {
-      for (const message of result.messages) problems.push(`${page}:${message.line}:${message.column} ${message.ruleId} ${message.message}`)
+      for (const message of result.messages)
+        problems.push(`${page}:${message.line}:${message.column} ${message.ruleId} ${message.message}`)
     }
   }
   assert.deepEqual(problems, [])

@@ -24,7 +24,10 @@ function writeContent(folder: string, version: 'v1' | 'v1b' | 'v2'): void {
   const page = (sample: string, date: string, number: number, extra = '') =>
     `---\npaper: 测试报\ndate: ${date}\npage: ${number}\n---\n${readFileSync(join(samplesDir, sample), 'utf8')}${extra}`
   writeFileSync(join(folder, 'a.txt'), page('000_da22e97339b67c99.txt', '2024-03-01', 1))
-  writeFileSync(join(folder, 'b.txt'), page('001_c2cd66ded24d6744.txt', '2024-03-01', 2, version === 'v1' ? '' : '\n补记一段。\n'))
+  writeFileSync(
+    join(folder, 'b.txt'),
+    page('001_c2cd66ded24d6744.txt', '2024-03-01', 2, version === 'v1' ? '' : '\n补记一段。\n')
+  )
   if (version === 'v2') writeFileSync(join(folder, 'c.txt'), page('002_e35de4d7f730652c.txt', '2024-03-02', 1))
 }
 
@@ -34,10 +37,14 @@ const site = join(work, 'site')
 const cache = join(work, 'cache')
 
 function build(args: string[] = [], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [cli, 'build', '-i', input, '-o', site, '--cache', cache, '-q', '--site-url', 'https://example.org/', ...args], {
-    encoding: 'utf8',
-    env: {...process.env, ...env}
-  })
+  return spawnSync(
+    process.execPath,
+    [cli, 'build', '-i', input, '-o', site, '--cache', cache, '-q', '--site-url', 'https://example.org/', ...args],
+    {
+      encoding: 'utf8',
+      env: {...process.env, ...env}
+    }
+  )
 }
 
 /** A clean build of a version, into a folder of its own. */
@@ -45,7 +52,11 @@ function reference(version: 'v1' | 'v1b' | 'v2'): string {
   const folder = join(root, `content-${version}`)
   writeContent(folder, version)
   const output = join(root, `ref-${version}`)
-  execFileSync(process.execPath, [cli, 'build', '-i', folder, '-o', output, '--no-cache', '-q', '--site-url', 'https://example.org/'], {stdio: 'ignore'})
+  execFileSync(
+    process.execPath,
+    [cli, 'build', '-i', folder, '-o', output, '--no-cache', '-q', '--site-url', 'https://example.org/'],
+    {stdio: 'ignore'}
+  )
   return output
 }
 
@@ -84,13 +95,22 @@ function base(name: string, versions: Array<'v1' | 'v1b'>): string {
 }
 
 /** Kill a build of v2 at `point` (a failpoint's name, or a delay in ms) and check the output after it and after the next build. */
-async function killAt(saved: string, point: string | number, references: Record<string, string>, args: string[] = []): Promise<string> {
+async function killAt(
+  saved: string,
+  point: string | number,
+  references: Record<string, string>,
+  args: string[] = []
+): Promise<string> {
   restore(saved)
   if (typeof point === 'string') {
     const result = build(args, {GAZETTE_KILL_AT: point})
     assert.equal(result.signal, 'SIGKILL', `the build reached ${point}: ${result.stderr}`)
   } else {
-    const child = spawn(process.execPath, [cli, 'build', '-i', input, '-o', site, '--cache', cache, '-q', '--site-url', 'https://example.org/', ...args], {stdio: 'ignore'})
+    const child = spawn(
+      process.execPath,
+      [cli, 'build', '-i', input, '-o', site, '--cache', cache, '-q', '--site-url', 'https://example.org/', ...args],
+      {stdio: 'ignore'}
+    )
     setTimeout(() => child.kill('SIGKILL'), point)
     await new Promise((resolve) => child.on('exit', resolve))
   }
@@ -100,7 +120,11 @@ async function killAt(saved: string, point: string | number, references: Record<
   assert.equal(next.status, 0, next.stderr)
   assert.equal(holds(references), 'new', `the build after a kill at ${point} equals a clean build`)
   const store = readdirSync(join(work, '.site.gazette'))
-  assert.deepEqual(store.filter((name) => !/^(?:r-|\.gitignore$|twin\.json$)/u.test(name)), [], `nothing left over after ${point}`)
+  assert.deepEqual(
+    store.filter((name) => !/^(?:r-|\.gitignore$|twin\.json$)/u.test(name)),
+    [],
+    `nothing left over after ${point}`
+  )
   return after
 }
 
@@ -120,7 +144,8 @@ test('kill: a full build killed at any step leaves the old or the new site, and 
 test('kill: a rebuild killed at any step leaves the old or the new site, and the next build is a clean one', async () => {
   const saved = base('twin', ['v1', 'v1b'])
   const references = {old: refs.v1b, new: refs.v2}
-  for (const point of ['update:journal', 'update:synced', 'update:applied']) assert.equal(await killAt(saved, point, references), 'old')
+  for (const point of ['update:journal', 'update:synced', 'update:applied'])
+    assert.equal(await killAt(saved, point, references), 'old')
   assert.equal(await killAt(saved, 'switch:done', references), 'new')
   for (const delay of [600, 1200, 1800]) await killAt(saved, delay, references)
 })
@@ -133,17 +158,26 @@ test('kill: two builds into one output at once: the second waits, and no partial
     const child = spawn(process.execPath, args, {stdio: ['ignore', 'pipe', 'pipe']})
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk))
-    return new Promise<{code: number | null; stderr: string}>((resolve) => child.on('exit', (code) => resolve({code, stderr})))
+    return new Promise<{code: number | null; stderr: string}>((resolve) =>
+      child.on('exit', (code) => resolve({code, stderr}))
+    )
   })
   let looks = 0
   const watching = setInterval(() => {
     looks++
-    assert.ok(existsSync(join(site, 'index.html')) && existsSync(join(site, 'feed.xml')), 'the output is a whole site whenever looked at')
+    assert.ok(
+      existsSync(join(site, 'index.html')) && existsSync(join(site, 'feed.xml')),
+      'the output is a whole site whenever looked at'
+    )
   }, 20)
   const results = await Promise.all(runs)
   clearInterval(watching)
   assert.ok(looks > 10)
-  assert.deepEqual(results.map((result) => result.code), [0, 0], results.map((result) => result.stderr).join('\n'))
+  assert.deepEqual(
+    results.map((result) => result.code),
+    [0, 0],
+    results.map((result) => result.stderr).join('\n')
+  )
   assert.equal(results.filter((result) => /waiting for the build of pid \d+/u.test(result.stderr)).length, 1)
   assert.equal(holds({new: refs.v2}), 'new')
 })

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
-import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {test, type TestContext} from 'node:test'
@@ -145,8 +154,14 @@ test('output safety: a cache that is a file, or a folder of the user’s files, 
 })
 
 test('output safety: --site-url must be an absolute http(s) URL, and its path is the base path', () => {
-  assert.deepEqual(siteSettings({siteUrl: 'https://ex.com/archive/', basePath: '/'}), {siteUrl: 'https://ex.com/', basePath: '/archive/'})
-  assert.deepEqual(siteSettings({siteUrl: 'https://ex.com', basePath: '/a'}), {siteUrl: 'https://ex.com/', basePath: '/a/'})
+  assert.deepEqual(siteSettings({siteUrl: 'https://ex.com/archive/', basePath: '/'}), {
+    siteUrl: 'https://ex.com/',
+    basePath: '/archive/'
+  })
+  assert.deepEqual(siteSettings({siteUrl: 'https://ex.com', basePath: '/a'}), {
+    siteUrl: 'https://ex.com/',
+    basePath: '/a/'
+  })
   assert.deepEqual(siteSettings({siteUrl: '', basePath: '/'}), {siteUrl: '', basePath: '/'})
   assert.match((siteSettings({siteUrl: 'ex.com', basePath: '/'}) as {error: string}).error, /not an absolute URL/u)
   assert.match((siteSettings({siteUrl: 'ftp://ex.com/', basePath: '/'}) as {error: string}).error, /http or https/u)
@@ -168,9 +183,23 @@ test('output safety: clear messages for a bad --site-url, no --site-url, an empt
   const strictUrl = run(['build', '-i', input, '-o', join(work, 'site'), '--no-cache', '-q', '--strict'])
   assert.equal(strictUrl.status, 1)
   assert.match(strictUrl.stderr, /--strict: 0 errors and 1 warnings/u)
-  const strictEmpty = run(['build', '-i', join(work, 'empty'), '-o', join(work, 'site'), '--no-cache', '-q', '--strict', '--site-url', 'https://ex.com/'])
+  const strictEmpty = run([
+    'build',
+    '-i',
+    join(work, 'empty'),
+    '-o',
+    join(work, 'site'),
+    '--no-cache',
+    '-q',
+    '--strict',
+    '--site-url',
+    'https://ex.com/'
+  ])
   assert.equal(strictEmpty.status, 1)
-  for (const [file, message] of [[input, /is a folder: give gazette files/u], [join(work, 'missing.txt'), /no file at .*missing\.txt/u]] as const) {
+  for (const [file, message] of [
+    [input, /is a folder: give gazette files/u],
+    [join(work, 'missing.txt'), /no file at .*missing\.txt/u]
+  ] as const) {
     const split = run(['split', file])
     assert.equal(split.status, 1)
     assert.match(split.stderr, message)
@@ -179,9 +208,16 @@ test('output safety: clear messages for a bad --site-url, no --site-url, an empt
 })
 
 test('output safety: a full disk is told in one line, found through Eleventy’s wrapping errors', () => {
-  const disk = Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC', path: '/site/items/a/index.html'})
+  const disk = Object.assign(new Error('ENOSPC: no space left on device, write'), {
+    code: 'ENOSPC',
+    path: '/site/items/a/index.html'
+  })
   const wrapped = Object.assign(new Error('Having trouble writing to "items/a/index.html"'), {originalError: disk})
   const all = new AggregateError([new Error('other'), wrapped], 'render failed')
-  assert.deepEqual(systemError(new Error('outer', {cause: all})), {code: 'ENOSPC', path: '/site/items/a/index.html', text: 'no space left on the device (ENOSPC) at /site/items/a/index.html'})
+  assert.deepEqual(systemError(new Error('outer', {cause: all})), {
+    code: 'ENOSPC',
+    path: '/site/items/a/index.html',
+    text: 'no space left on the device (ENOSPC) at /site/items/a/index.html'
+  })
   assert.equal(systemError(new Error('plain')), undefined)
 })

@@ -1,5 +1,14 @@
 import assert from 'node:assert/strict'
-import {appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {
+  appendFileSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {test} from 'node:test'
@@ -21,16 +30,24 @@ test('pool: child processes give the same gazettes as one thread, in input order
   const heard = new Map<number, unknown>()
   const outcomes = await processAll(sources, (index, outcome) => heard.set(index, outcome), {processes: 2})
   assert.ok('error' in outcomes[5]! && /TypeError/u.test(outcomes[5].error))
-  assert.deepEqual(new Map([...heard].sort(([a], [b]) => a - b)), new Map(outcomes.entries()), 'each outcome is heard of once, with its index')
   assert.deepEqual(
-    outcomes.filter((_, index) => index !== 5).map((outcome) => ('gazette' in outcome ? outcome.gazette : outcome.error)),
+    new Map([...heard].sort(([a], [b]) => a - b)),
+    new Map(outcomes.entries()),
+    'each outcome is heard of once, with its index'
+  )
+  assert.deepEqual(
+    outcomes
+      .filter((_, index) => index !== 5)
+      .map((outcome) => ('gazette' in outcome ? outcome.gazette : outcome.error)),
     sources.filter((_, index) => index !== 5).map((source) => processGazette(source))
   )
 })
 
 /** The pool's processes now running (Linux: /proc). */
 function poolProcesses(): number[] {
-  const children = readdirSync('/proc/self/task').flatMap((task) => readFileSync(`/proc/self/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number))
+  const children = readdirSync('/proc/self/task').flatMap((task) =>
+    readFileSync(`/proc/self/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number)
+  )
   return children.filter((pid) => {
     try {
       return /pipeline\/child\.ts/u.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))
@@ -40,34 +57,48 @@ function poolProcesses(): number[] {
   })
 }
 
-test('pool: a process that ends (killed, out of memory) costs the gazette it had; a new one splits the rest; processes that keep ending fail the pool', {skip: process.platform !== 'linux' && 'reads /proc'}, async () => {
-  const sources = Array.from({length: 24}, (_, index) => {
-    const source = readSample(sampleFiles[index % sampleFiles.length]!)
-    return {...source, source: `${index}-${source.source}`}
-  })
-  let killed = 0
-  const outcomes = await processAll(sources, () => {
-    if (killed++ === 0) process.kill(poolProcesses()[0]!, 'SIGKILL')
-  }, {processes: 2})
-  const failed = outcomes.flatMap((outcome, index) => ('error' in outcome ? [[index, outcome.error.split('\n')[0]]] : []))
-  assert.equal(failed.length, 1, 'one gazette was in the killed process')
-  assert.match(String(failed[0]![1]), new RegExp(`split \\+ tag process ended \\(SIGKILL\\) on ${failed[0]![0]}-`, 'u'))
-  const expected = sources.map((source) => processGazette(source))
-  for (const [index, outcome] of outcomes.entries()) if ('gazette' in outcome) assert.deepEqual(outcome.gazette, expected[index])
-  // Every process killed as soon as it is started: no gazette explains that.
-  const killer = setInterval(() => {
-    for (const pid of poolProcesses()) {
-      try {
-        process.kill(pid, 'SIGKILL')
-      } catch {
-        // ended meanwhile
+test(
+  'pool: a process that ends (killed, out of memory) costs the gazette it had; a new one splits the rest; processes that keep ending fail the pool',
+  {skip: process.platform !== 'linux' && 'reads /proc'},
+  async () => {
+    const sources = Array.from({length: 24}, (_, index) => {
+      const source = readSample(sampleFiles[index % sampleFiles.length]!)
+      return {...source, source: `${index}-${source.source}`}
+    })
+    let killed = 0
+    const outcomes = await processAll(
+      sources,
+      () => {
+        if (killed++ === 0) process.kill(poolProcesses()[0]!, 'SIGKILL')
+      },
+      {processes: 2}
+    )
+    const failed = outcomes.flatMap((outcome, index) =>
+      'error' in outcome ? [[index, outcome.error.split('\n')[0]]] : []
+    )
+    assert.equal(failed.length, 1, 'one gazette was in the killed process')
+    assert.match(
+      String(failed[0]![1]),
+      new RegExp(`split \\+ tag process ended \\(SIGKILL\\) on ${failed[0]![0]}-`, 'u')
+    )
+    const expected = sources.map((source) => processGazette(source))
+    for (const [index, outcome] of outcomes.entries())
+      if ('gazette' in outcome) assert.deepEqual(outcome.gazette, expected[index])
+    // Every process killed as soon as it is started: no gazette explains that.
+    const killer = setInterval(() => {
+      for (const pid of poolProcesses()) {
+        try {
+          process.kill(pid, 'SIGKILL')
+        } catch {
+          // ended meanwhile
+        }
       }
-    }
-  }, 20)
-  await assert.rejects(processAll(sources, undefined, {processes: 2}), /split \+ tag process ended \(SIGKILL\)/u)
-  clearInterval(killer)
-  assert.deepEqual(poolProcesses(), [], 'the pool left no process behind')
-})
+    }, 20)
+    await assert.rejects(processAll(sources, undefined, {processes: 2}), /split \+ tag process ended \(SIGKILL\)/u)
+    clearInterval(killer)
+    assert.deepEqual(poolProcesses(), [], 'the pool left no process behind')
+  }
+)
 
 test('pool: a gazette the stages throw on becomes an error outcome; the others are processed', async () => {
   const good = readSample(sampleFiles[0]!)
@@ -81,7 +112,10 @@ test('pool: a process started ahead is taken by the next processAll; one that no
   warmUp()
   const sources = [readSample(sampleFiles[1]!)]
   const outcomes = await processAll(sources, undefined, {processes: 2, inBackground: true})
-  assert.deepEqual(outcomes, sources.map((source) => ({gazette: processGazette(source)})))
+  assert.deepEqual(
+    outcomes,
+    sources.map((source) => ({gazette: processGazette(source)}))
+  )
   assert.equal(coolDown(), false, 'the process was taken')
   warmUp()
   assert.equal(coolDown(), true)
@@ -96,7 +130,10 @@ test('cache: a second build takes every gazette from the cache; a damaged or mis
   assert.deepEqual(second.gazettes, first.gazettes)
   assert.deepEqual(progress, [], 'nothing was split again')
   // An entry cut short (a full disk) is split again and written anew.
-  const entry = join(cache, readdirSync(cache).find((name) => name.endsWith('.v8'))!)
+  const entry = join(
+    cache,
+    readdirSync(cache).find((name) => name.endsWith('.v8'))!
+  )
   writeFileSync(entry, readFileSync(entry).subarray(0, 100))
   const again: number[] = []
   const third = await buildArchiveFromFolder({input: samplesDir, cache, onProgress: (done) => again.push(done)})
@@ -132,7 +169,10 @@ test('cache: pruning deletes the results no content folder uses (a changed fileâ
   await buildArchiveFromFolder({input: one, cache})
   mkdirSync(join(cache, 'folders'), {recursive: true})
   // As an older version wrote them: V8's format without a checksum.
-  writeFileSync(join(cache, 'folders', `${'f'.repeat(16)}.v8`), serialize({version: 'older', files: {}, keys: ['0'.repeat(32)]}))
+  writeFileSync(
+    join(cache, 'folders', `${'f'.repeat(16)}.v8`),
+    serialize({version: 'older', files: {}, keys: ['0'.repeat(32)]})
+  )
   writeFileSync(join(cache, `${'0'.repeat(32)}.v8`), serialize({}))
   assert.equal(entries().length, 5)
   assert.equal(await pruneCache(cache), 2)

@@ -44,5 +44,8 @@ test('place corrections: an applied correction is listed as written, its rejecte
   const corrections = (line: number) => gazette.items.find((item) => item.start.line === line)!.corrections
   assert.deepEqual(corrections(29), ['line 29: removePlaces: ["320612"] (corrections.yaml:2)'])
   assert.deepEqual(corrections(21), ['line 21: addPlaces: ["海门区常乐镇"] (corrections.yaml:3)'])
-  assert.deepEqual(gazette.reports.filter((report) => report.ruleId === 'tag:correction'), [])
+  assert.deepEqual(
+    gazette.reports.filter((report) => report.ruleId === 'tag:correction'),
+    []
+  )
 })

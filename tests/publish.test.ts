@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
-import {existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {test, type TestContext} from 'node:test'
@@ -36,10 +47,16 @@ async function publish(site: string, files: Record<string, string>): Promise<voi
   }
 }
 
-async function update(site: string, changes: {replace?: string[]; remove?: string[]}, files: Record<string, string>): Promise<void> {
+async function update(
+  site: string,
+  changes: {replace?: string[]; remove?: string[]},
+  files: Record<string, string>
+): Promise<void> {
   const output = await Output.open(site)
   try {
-    await output.publishUpdate({replace: changes.replace ?? [], remove: changes.remove ?? []}, async (folder) => write(folder, files))
+    await output.publishUpdate({replace: changes.replace ?? [], remove: changes.remove ?? []}, async (folder) =>
+      write(folder, files)
+    )
   } finally {
     output.close()
   }
@@ -52,14 +69,22 @@ test('publish: a full build is a link to a release with a marker, readable by ot
   t.after(() => process.umask(umask))
   await publish(site, {'index.html': 'home', 'items/a/index.html': 'a'})
   assert.ok(lstatSync(site).isSymbolicLink())
-  assert.deepEqual(contents(site), {[markerName]: contents(site)[markerName], 'index.html': 'home', 'items/a/index.html': 'a'})
+  assert.deepEqual(contents(site), {
+    [markerName]: contents(site)[markerName],
+    'index.html': 'home',
+    'items/a/index.html': 'a'
+  })
   assert.equal(statSync(site).mode & 0o777, 0o755)
   assert.equal(statSync(storeOf(site)).mode & 0o777, 0o755)
   assert.equal(readFileSync(join(storeOf(site), '.gitignore'), 'utf8'), '*\n', 'the releases stay out of a repository')
 
   await publish(site, {'index.html': 'second'})
   assert.deepEqual(Object.keys(contents(site)).sort(), [markerName, 'index.html'])
-  assert.deepEqual(readdirSync(storeOf(site)).filter((name) => name.startsWith('r-')).length, 1, 'the old release is deleted')
+  assert.deepEqual(
+    readdirSync(storeOf(site)).filter((name) => name.startsWith('r-')).length,
+    1,
+    'the old release is deleted'
+  )
   assert.deepEqual(readdirSync(work), ['.site.gazette', 'site'])
 })
 
@@ -67,31 +92,54 @@ test('publish: a failed build leaves the published site and no folder behind', a
   const site = join(temp(t, 'fail'), 'site')
   await publish(site, {'index.html': 'home'})
   const output = await Output.open(site)
-  await assert.rejects(output.publishFull(async (folder) => {
-    write(folder, {'index.html': 'half'})
-    throw new Error('boom')
-  }), /boom/u)
-  await assert.rejects(output.publishUpdate({replace: [], remove: ['index.html']}, async () => {
-    throw new Error('boom')
-  }), /boom/u)
+  await assert.rejects(
+    output.publishFull(async (folder) => {
+      write(folder, {'index.html': 'half'})
+      throw new Error('boom')
+    }),
+    /boom/u
+  )
+  await assert.rejects(
+    output.publishUpdate({replace: [], remove: ['index.html']}, async () => {
+      throw new Error('boom')
+    }),
+    /boom/u
+  )
   output.close()
   assert.equal(readFileSync(join(site, 'index.html'), 'utf8'), 'home')
-  assert.deepEqual(readdirSync(storeOf(site)).filter((name) => name.startsWith('building-')), [])
+  assert.deepEqual(
+    readdirSync(storeOf(site)).filter((name) => name.startsWith('building-')),
+    []
+  )
 })
 
 test('publish: updates move new files in, replace whole folders, delete removed pages, and keep the twin in step', async (t) => {
   const site = join(temp(t, 'update'), 'site')
-  await publish(site, {'index.html': 'v1', 'items/a/index.html': 'a1', 'items/b/index.html': 'b1', 'search/2024/old.json': 'x'})
-  await update(site, {replace: ['search/2024'], remove: ['items/b/index.html']}, {'index.html': 'v2', 'search/2024/new.json': 'y'})
+  await publish(site, {
+    'index.html': 'v1',
+    'items/a/index.html': 'a1',
+    'items/b/index.html': 'b1',
+    'search/2024/old.json': 'x'
+  })
+  await update(
+    site,
+    {replace: ['search/2024'], remove: ['items/b/index.html']},
+    {'index.html': 'v2', 'search/2024/new.json': 'y'}
+  )
   const v2 = {'index.html': 'v2', 'items/a/index.html': 'a1', 'search/2024/new.json': 'y'}
-  const withoutMarker = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).filter(([name]) => name !== markerName))
+  const withoutMarker = (files: Record<string, string>) =>
+    Object.fromEntries(Object.entries(files).filter(([name]) => name !== markerName))
   assert.deepEqual(withoutMarker(contents(site)), v2)
   assert.ok(!existsSync(join(site, 'items/b')), 'a removed page goes with its folder')
   // The next updates write into the twin, which must first catch up with v2.
   await update(site, {}, {'items/c/index.html': 'c3'})
   assert.deepEqual(withoutMarker(contents(site)), {...v2, 'items/c/index.html': 'c3'})
   await update(site, {remove: ['items/a/index.html']}, {'index.html': 'v4'})
-  assert.deepEqual(withoutMarker(contents(site)), {'index.html': 'v4', 'search/2024/new.json': 'y', 'items/c/index.html': 'c3'})
+  assert.deepEqual(withoutMarker(contents(site)), {
+    'index.html': 'v4',
+    'search/2024/new.json': 'y',
+    'items/c/index.html': 'c3'
+  })
   const releases = readdirSync(storeOf(site)).filter((name) => name.startsWith('r-'))
   assert.equal(releases.length, 2, 'the published release and its twin')
   // Unchanged files are shared, not copied.
@@ -136,7 +184,10 @@ test('publish: a journal naming paths outside the site is ignored; nothing outsi
   assert.equal(readFileSync(join(work, 'victim.txt'), 'utf8'), 'mine')
   assert.equal(readFileSync(join(site, 'index.html'), 'utf8'), 'v3')
   const output = await Output.open(site)
-  await assert.rejects(output.publishUpdate({replace: [], remove: ['../victim.txt']}, async () => undefined), /outside the site/u)
+  await assert.rejects(
+    output.publishUpdate({replace: [], remove: ['../victim.txt']}, async () => undefined),
+    /outside the site/u
+  )
   output.close()
   assert.equal(readFileSync(join(work, 'victim.txt'), 'utf8'), 'mine')
 })

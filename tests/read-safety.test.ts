@@ -178,7 +178,9 @@ test('read B: a link re-pointed to a file of the same size and time is read agai
 // ---------------------------------------------------------------------------
 // C. Encodings
 
-const utf8Page = Array.from({length: 30}, (_, index) => `第${index + 1}行 通州区石港镇召开会议，部署春耕工作。\n`).join('')
+const utf8Page = Array.from({length: 30}, (_, index) => `第${index + 1}行 通州区石港镇召开会议，部署春耕工作。\n`).join(
+  ''
+)
 
 test('read C: one 0xFF byte in a UTF-8 page is one U+FFFD, reported at line:column; the rest is UTF-8', () => {
   const bytes = utf8(utf8Page)
@@ -206,7 +208,6 @@ test('read C: a CESU-8 surrogate pair in a UTF-8 page is replaced and reported a
   assert.deepEqual(decoded.problems, [{line: 1, column: 1, message}])
 })
 
-
 test('read C: GB18030 text is still GB18030; an undecodable byte in it stays as U+FFFD, reported', () => {
   const gb = encodeGb18030(utf8Page)
   assert.equal(decode(gb).encoding, 'gb18030')
@@ -215,14 +216,25 @@ test('read C: GB18030 text is still GB18030; an undecodable byte in it stays as 
   const decoded = decode(broken)
   assert.equal(decoded.encoding, 'gb18030')
   assert.ok(decoded.text.startsWith('第\uFFFD1行'), 'kept, not dropped')
-  assert.deepEqual(decoded.problems.map(({line, column}) => [line, column]), [[1, 2]])
+  assert.deepEqual(
+    decoded.problems.map(({line, column}) => [line, column]),
+    [[1, 2]]
+  )
 })
 
 test('read C: a Big5 page decoded as GB18030 is reported as doubtful', () => {
   // 中國報這個們說為時來, from the Big5 table; each checked against the Big5 decoder.
   const big5: Array<[string, number[]]> = [
-    ['中', [0xa4, 0xa4]], ['國', [0xb0, 0xea]], ['報', [0xb3, 0xf8]], ['這', [0xb3, 0x6f]], ['個', [0xad, 0xd3]],
-    ['們', [0xad, 0xcc]], ['說', [0xbb, 0xa1]], ['為', [0xac, 0xb0]], ['時', [0xae, 0xc9]], ['來', [0xa8, 0xd3]]
+    ['中', [0xa4, 0xa4]],
+    ['國', [0xb0, 0xea]],
+    ['報', [0xb3, 0xf8]],
+    ['這', [0xb3, 0x6f]],
+    ['個', [0xad, 0xd3]],
+    ['們', [0xad, 0xcc]],
+    ['說', [0xbb, 0xa1]],
+    ['為', [0xac, 0xb0]],
+    ['時', [0xae, 0xc9]],
+    ['來', [0xa8, 0xd3]]
   ]
   for (const [char, bytes] of big5) assert.equal(new TextDecoder('big5').decode(new Uint8Array(bytes)), char)
   const line = big5.flatMap(([, bytes]) => bytes)
@@ -244,7 +256,11 @@ test('read D: a manifest with 120 entries sharing one anchor is read, not a cras
   const manifest = parseManifest(
     `common: &common {paper: 测试报, page: 1}\ngazettes:\n  first.txt: {paper: 测试报}\n${aliased(120)}\n`
   )
-  assert.deepEqual(manifest.reports.map((report) => report.line), [1], 'only the unknown top-level key')
+  assert.deepEqual(
+    manifest.reports.map((report) => report.line),
+    [1],
+    'only the unknown top-level key'
+  )
   assert.equal(manifest.entries.size, 121)
   assert.deepEqual(manifest.entries.get('f119.txt'), {paper: '测试报', page: 1})
 })
@@ -306,13 +322,19 @@ test('read E: a misspelt key is reported with the field it was likely meant for;
 test('read E: front matter with no closing --- is an error at line 1; kept as text, nothing titled ---', () => {
   const text = '---\npaper: 测试报\n\n石港镇召开春耕会议\n\n本报讯 日前，通州区石港镇召开会议，部署春耕工作。\n'
   const source = readGazette('a.txt', utf8(text))
-  assert.deepEqual(problems(source.reports).map((each) => each.slice(0, 3)), [[1, 'read:front-matter', 'error']])
+  assert.deepEqual(
+    problems(source.reports).map((each) => each.slice(0, 3)),
+    [[1, 'read:front-matter', 'error']]
+  )
   assert.match(source.reports[0]!.message, /front matter not closed/u)
   assert.equal(source.text.split('\n').length, text.split('\n').length, 'line numbers hold')
   assert.ok(source.text.includes('paper: 测试报') && source.text.includes('石港镇召开春耕会议'), 'nothing lost')
   const gazette = processText(text)
   const titles = gazette.items.map((item) => item.title ?? '')
-  assert.ok(titles.every((title) => !title.startsWith('---')), JSON.stringify(titles))
+  assert.ok(
+    titles.every((title) => !title.startsWith('---')),
+    JSON.stringify(titles)
+  )
 })
 
 test('read E: a duplicate key in the manifest is reported at its line; the first is used, the rest kept', () => {
@@ -322,7 +344,11 @@ test('read E: a duplicate key in the manifest is reported at its line; the first
   const again = 'a.txt is given again (first at line 3): this one is ignored'
   assert.deepEqual(problems(manifest.reports), [[5, 'read:manifest', 'error', again]])
   const pages = [...manifest.entries].map(([name, entry]) => [name, entry.page])
-  assert.deepEqual(pages, [['a.txt', 1], ['b.txt', 2], ['c.txt', 4]])
+  assert.deepEqual(pages, [
+    ['a.txt', 1],
+    ['b.txt', 2],
+    ['c.txt', 4]
+  ])
   assert.equal(manifest.defaults?.paper, '测试报')
 })
 
@@ -346,7 +372,16 @@ test('read F: noncharacters, unpaired surrogates, C0 controls leave the text, ea
   const decoded = decode(utf8(text))
   assert.equal(decoded.text, '标题\uFFFD一\n二\uFFFD三\n\uFFFD四\uFFFD五\uFFFD\n六')
   const places = decoded.problems.map(({line, column}) => [line, column])
-  assert.deepEqual(places, [[1, 3], [2, 2], [2, 3], [3, 1], [3, 3], [3, 6], [4, 2], [4, 3]])
+  assert.deepEqual(places, [
+    [1, 3],
+    [2, 2],
+    [2, 3],
+    [3, 1],
+    [3, 3],
+    [3, 6],
+    [4, 2],
+    [4, 3]
+  ])
   assert.match(decoded.problems[0]!.message, /U\+FFFE/u)
 
   // UTF-16 with an unpaired high surrogate: no lone surrogate reaches the text.
@@ -376,7 +411,10 @@ test('read G: a region that is no division code is a tag warning and is ignored'
   const codes = (region: string | null) =>
     processText(page, region, 'a.txt').items[0]!.places.map((place) => place.code)
   assert.deepEqual(codes('999999'), codes(null))
-  assert.deepEqual(processText(page, '320612').reports.filter((report) => report.ruleId === 'tag:region'), [])
+  assert.deepEqual(
+    processText(page, '320612').reports.filter((report) => report.ruleId === 'tag:region'),
+    []
+  )
 })
 
 test('read G: with a %YAML 1.1 directive, date: 2023-02-30 is an error, not 2023-03-02', () => {
@@ -418,7 +456,10 @@ test('read G: stray NULs, early or past 64 KB, are removed with a warning at lin
   const long = `${'本报讯 日前，通州区石港镇召开会议。\n'.repeat(2000)}尾\0巴\n`
   assert.ok(utf8(long).length > 65536)
   assert.equal(whyNotText(utf8(long)), undefined)
-  assert.deepEqual(problems(readGazette('b.txt', utf8(long)).reports).map((each) => each[0]), [2001])
+  assert.deepEqual(
+    problems(readGazette('b.txt', utf8(long)).reports).map((each) => each[0]),
+    [2001]
+  )
 
   const header = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]
   const png = new Uint8Array([...header, ...new Array<number>(64).fill(0)])

@@ -34,11 +34,17 @@ test('decode: UTF-16LE with BOM', () => {
 test('decode: CRLF and CR become LF, full-width spaces become spaces, controls are reported', () => {
   const decoded = decode(new TextEncoder().encode('一\r\n二\r三\u3000四\u0007五'))
   assert.equal(decoded.text, '一\n二\n三 四五')
-  assert.deepEqual(decoded.problems.map((p) => [p.line, p.column]), [[3, 4]])
+  assert.deepEqual(
+    decoded.problems.map((p) => [p.line, p.column]),
+    [[3, 4]]
+  )
 })
 
 test('front matter: metadata is read and its lines blanked, keeping line numbers', () => {
-  const source = readGazette('a.txt', new TextEncoder().encode('---\npaper: 通州日报\ndate: 2022-02-15\npage: 2\n---\n标题\n'))
+  const source = readGazette(
+    'a.txt',
+    new TextEncoder().encode('---\npaper: 通州日报\ndate: 2022-02-15\npage: 2\n---\n标题\n')
+  )
   assert.deepEqual(source.metadata, {paper: '通州日报', date: '2022-02-15', page: 2, pageName: null, region: null})
   assert.equal(source.text.split('\n')[5], '标题')
   assert.deepEqual(source.reports, [])
@@ -52,7 +58,9 @@ test('front matter: an impossible date is an error naming the field', () => {
 })
 
 test('manifest: entries, defaults, and a bad entry reported at its line', () => {
-  const manifest = parseManifest('defaults:\n  region: "3206"\ngazettes:\n  a.txt: {date: 2022-01-01, page: 1}\n  b.txt: {page: -3}\n')
+  const manifest = parseManifest(
+    'defaults:\n  region: "3206"\ngazettes:\n  a.txt: {date: 2022-01-01, page: 1}\n  b.txt: {page: -3}\n'
+  )
   assert.equal(manifest.defaults?.region, '3206')
   assert.deepEqual(manifest.entries.get('a.txt'), {date: '2022-01-01', page: 1})
   assert.equal(manifest.entries.has('b.txt'), false)
@@ -61,7 +69,10 @@ test('manifest: entries, defaults, and a bad entry reported at its line', () => 
 })
 
 test('metadata: front matter wins over the manifest entry, which wins over defaults', () => {
-  const source = readGazette('a.txt', new TextEncoder().encode('---\npage: 3\n---\n'), {defaults: {paper: 'A', page: 1}, entry: {page: 2, date: '2022-01-01'}})
+  const source = readGazette('a.txt', new TextEncoder().encode('---\npage: 3\n---\n'), {
+    defaults: {paper: 'A', page: 1},
+    entry: {page: 2, date: '2022-01-01'}
+  })
   assert.deepEqual(source.metadata, {paper: 'A', date: '2022-01-01', page: 3, pageName: null, region: null})
 })
 
@@ -72,11 +83,17 @@ test('readChanged: a file unchanged since the last read comes as its record of t
   const first = await readChanged(folder, {})
   assert.ok(first.gazettes.every((gazette) => 'text' in gazette))
   const second = await readChanged(folder, {}, first.known)
-  assert.deepEqual(second.gazettes, first.gazettes.map(({text, ...record}) => record))
+  assert.deepEqual(
+    second.gazettes,
+    first.gazettes.map(({text, ...record}) => record)
+  )
   assert.deepEqual(second.known, first.known)
   const touched = join(folder, sampleFiles[1]!)
   utimesSync(touched, new Date(), new Date(Date.now() + 5000))
-  assert.deepEqual((await readChanged(folder, {}, first.known)).gazettes.map((gazette) => 'text' in gazette), [false, true, false])
+  assert.deepEqual(
+    (await readChanged(folder, {}, first.known)).gazettes.map((gazette) => 'text' in gazette),
+    [false, true, false]
+  )
   assert.ok((await readChanged(folder, {maxBytes: 1e6}, first.known)).gazettes.every((gazette) => 'text' in gazette))
   writeFileSync(join(folder, 'manifest.yaml'), 'defaults: {paper: 如东日报}\n')
   const renamed = await readChanged(folder, {}, first.known)
@@ -89,9 +106,21 @@ test('readChanged: two files claiming one page lose the page number in the build
   writeFileSync(join(folder, 'a.txt'), page)
   writeFileSync(join(folder, 'b.txt'), page)
   const first = await readChanged(folder, {})
-  assert.deepEqual(first.gazettes.map((gazette) => gazette.metadata.page), [2, null])
-  assert.deepEqual(Object.values(first.known.files).map((file) => file.record.metadata.page), [2, 2])
+  assert.deepEqual(
+    first.gazettes.map((gazette) => gazette.metadata.page),
+    [2, null]
+  )
+  assert.deepEqual(
+    Object.values(first.known.files).map((file) => file.record.metadata.page),
+    [2, 2]
+  )
   const again = await readChanged(folder, {}, first.known)
-  assert.deepEqual(again.gazettes.map((gazette) => gazette.metadata.page), [2, null])
-  assert.deepEqual(again.reports.map((report) => report.ruleId), ['read:same-page'])
+  assert.deepEqual(
+    again.gazettes.map((gazette) => gazette.metadata.page),
+    [2, null]
+  )
+  assert.deepEqual(
+    again.reports.map((report) => report.ruleId),
+    ['read:same-page']
+  )
 })

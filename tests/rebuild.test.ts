@@ -31,7 +31,11 @@ function addGazette(folder: string, sample: string, name: string, date: string, 
 }
 
 function build(input: string, output: string, ...options: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', cli, 'build', '-i', input, '-o', output, '-q', ...options], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
+  return execFileSync(
+    process.execPath,
+    ['--import', 'tsx', cli, 'build', '-i', input, '-o', output, '-q', ...options],
+    {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']}
+  )
 }
 
 /** Every file of a site, by path, with its modification time. */
@@ -55,7 +59,10 @@ test('rebuild: adding, changing and removing gazettes gives the site a full buil
   // A file touched but not changed is read again, and the site still left as it was.
   const touched = join(input, 'undated.txt')
   writeFileSync(touched, readFileSync(touched))
-  assert.match(build(input, site, '--cache', cache), /updated .* 0 pages written \(0 changed, 0 removed, 0 search bundles\)/u)
+  assert.match(
+    build(input, site, '--cache', cache),
+    /updated .* 0 pages written \(0 changed, 0 removed, 0 search bundles\)/u
+  )
   assert.deepEqual(files(site), before)
 
   // Today's page: a new day in a new month.
@@ -68,26 +75,46 @@ test('rebuild: adding, changing and removing gazettes gives the site a full buil
   const after = files(site)
   const untouched = [...before.keys()].filter((name) => after.get(name) === before.get(name))
   // The first day's item pages are not affected by a page a month later; home and feeds are.
-  assert.ok(untouched.some((name) => name.startsWith('items/ce-shi-bao-2024-03-01-p1-')), 'old item pages are left alone')
+  assert.ok(
+    untouched.some((name) => name.startsWith('items/ce-shi-bao-2024-03-01-p1-')),
+    'old item pages are left alone'
+  )
   // An old item with a new neighbour in its place's timeline is rendered again; its gazette's and date's pages, which do not show that, are not.
-  const related = [...before.keys()].filter((name) => name.startsWith('items/ce-shi-bao-2024-03-0') && !untouched.includes(name))
+  const related = [...before.keys()].filter(
+    (name) => name.startsWith('items/ce-shi-bao-2024-03-0') && !untouched.includes(name)
+  )
   assert.ok(related.length > 0, 'some old item lists the new one among its related items')
-  for (const page of new Set(related.map((name) => name.replace(/^items\/(.*)-\d+\/index\.html$/u, 'pages/$1/index.html')))) assert.ok(untouched.includes(page), `${page} left alone`)
+  for (const page of new Set(
+    related.map((name) => name.replace(/^items\/(.*)-\d+\/index\.html$/u, 'pages/$1/index.html'))
+  ))
+    assert.ok(untouched.includes(page), `${page} left alone`)
   assert.ok(untouched.includes('dates/2024/03/01/index.html') && untouched.includes('dates/2024/03/index.html'))
   assert.ok(!untouched.includes('index.html') && !untouched.includes('feed.xml') && !untouched.includes('sitemap.xml'))
-  assert.ok(untouched.some((name) => name.startsWith('search-index/2024-03/')), 'the March search bundle is not re-indexed')
-  assert.ok(untouched.includes('data/undated.json') && untouched.includes('data/undated.csv'), 'the data of other years is not written again')
+  assert.ok(
+    untouched.some((name) => name.startsWith('search-index/2024-03/')),
+    'the March search bundle is not re-indexed'
+  )
+  assert.ok(
+    untouched.includes('data/undated.json') && untouched.includes('data/undated.csv'),
+    'the data of other years is not written again'
+  )
   assert.ok(!untouched.includes('data/2024.json') && !untouched.includes('data/2024.csv'))
 
   // A page corrected in place, and two taken out (the undated one with its data part).
-  writeFileSync(join(input, '2024-03-02-1.txt'), readFileSync(join(input, '2024-03-02-1.txt'), 'utf8').replace(/。/u, '！'))
+  writeFileSync(
+    join(input, '2024-03-02-1.txt'),
+    readFileSync(join(input, '2024-03-02-1.txt'), 'utf8').replace(/。/u, '！')
+  )
   rmSync(join(input, '2024-03-01-2.txt'))
   rmSync(join(input, 'undated.txt'))
   assert.match(build(input, site, '--cache', cache), /updated .*\(\d+ changed, [1-9]\d* removed/u)
   rmSync(full, {recursive: true})
   build(input, full, '--no-cache')
   assertSameFiles(site, full)
-  assert.ok(![...files(site).keys()].some((name) => name.startsWith('items/ce-shi-bao-2024-03-01-p2-')), 'the removed page’s items are gone')
+  assert.ok(
+    ![...files(site).keys()].some((name) => name.startsWith('items/ce-shi-bao-2024-03-01-p2-')),
+    'the removed page’s items are gone'
+  )
   assert.ok(!existsSync(join(site, 'data/undated.json')), 'the data part of no gazette is gone')
 
   // --full renders everything again.
@@ -96,10 +123,21 @@ test('rebuild: adding, changing and removing gazettes gives the site a full buil
 
 test('rebuild: search bundles are whole past years, runs of months past the limit, and months of the newest year', () => {
   const item = (date: string | null, n: number) => Array.from({length: n}, () => ({metadata: {date}}) as ArchiveItem)
-  const items = [...item('2021-05-02', 10), ...item('2022-01-03', 3000), ...item('2022-02-03', 1500), ...item('2022-03-01', 10), ...item('2023-01-02', 5), ...item('2023-02-02', 5), ...item(null, 2)]
+  const items = [
+    ...item('2021-05-02', 10),
+    ...item('2022-01-03', 3000),
+    ...item('2022-02-03', 1500),
+    ...item('2022-03-01', 10),
+    ...item('2023-01-02', 5),
+    ...item('2023-02-02', 5),
+    ...item(null, 2)
+  ]
   const bundles = searchBundles(items)
   assert.deepEqual([...bundles.keys()], ['2023-02', '2023-01', '2022-02', '2022-01', '2021', 'undated'])
-  assert.deepEqual([...bundles.values()].map((list) => list.length), [5, 5, 1510, 3000, 10, 2])
+  assert.deepEqual(
+    [...bundles.values()].map((list) => list.length),
+    [5, 5, 1510, 3000, 10, 2]
+  )
   assert.ok([...bundles.values()].every((list) => list.length <= bundleLimit))
 })
 
@@ -112,15 +150,24 @@ test('rebuild: related items are the neighbours in the place’s timeline, toppe
 })
 
 test('rebuild: a new version of the templates or settings means a full build', () => {
-  const state: SiteState = {version: 'a', pages: {'items/x/index.html': '1', 'items/y/index.html': '2'}, bundles: {'2024': '1'}, data: {'2023': '1', '2024': '1'}}
+  const state: SiteState = {
+    version: 'a',
+    pages: {'items/x/index.html': '1', 'items/y/index.html': '2'},
+    bundles: {'2024': '1'},
+    data: {'2023': '1', '2024': '1'}
+  }
   assert.equal(planUpdate(undefined, state), undefined)
   assert.equal(planUpdate({...state, version: 'b'}, state), undefined)
   assert.ok(isEmptyPlan(planUpdate(state, state)!))
-  const plan = planUpdate(state, {version: 'a', pages: {'items/x/index.html': '3', 'items/z/index.html': '4'}, bundles: {'2024': '2'}, data: {'2024': '2', '2025': '1'}})!
+  const plan = planUpdate(state, {
+    version: 'a',
+    pages: {'items/x/index.html': '3', 'items/z/index.html': '4'},
+    bundles: {'2024': '2'},
+    data: {'2024': '2', '2025': '1'}
+  })!
   assert.deepEqual([...plan.files], ['items/x/index.html', 'items/z/index.html'])
   assert.deepEqual(plan.stale, ['items/y/index.html'])
   assert.deepEqual([...plan.bundles], ['2024'])
   assert.deepEqual([...plan.data], ['2024', '2025'])
   assert.deepEqual(plan.staleData, ['2023'])
 })
-

@@ -40,7 +40,10 @@ test('search tokens: a query asks for every pair of a Han run; a lone character 
 })
 
 test('search tokens: the indexer counts the tokens a query of the same text asks for', () => {
-  const text = fc.string({unit: fc.constantFrom('石', '港', '镇', '网', '格', '〇', '𠀀', 'Ａ', 'b', '5', '，', ' ', '\u0301'), maxLength: 12})
+  const text = fc.string({
+    unit: fc.constantFrom('石', '港', '镇', '网', '格', '〇', '𠀀', 'Ａ', 'b', '5', '，', ' ', '\u0301'),
+    maxLength: 12
+  })
   fc.assert(
     fc.property(text, (text) => {
       const asked = new Map<string, number>()
@@ -88,11 +91,27 @@ function memoryIndex(bundles: Array<[name: string, year: string, docs: SearchDoc
   return {index, fetched}
 }
 
-const doc = (url: string, text: string, options: Partial<SearchDoc> = {}): SearchDoc => ({row: [url, url, null], heading: [], text: [text], filters: [], ...options})
+const doc = (url: string, text: string, options: Partial<SearchDoc> = {}): SearchDoc => ({
+  row: [url, url, null],
+  heading: [],
+  text: [text],
+  filters: [],
+  ...options
+})
 
 test('search: an item matches when it holds every part of the query; more and more prominent occurrences rank first', async () => {
   const {index} = memoryIndex([
-    ['2024', '2024', [doc('a', '石港镇开展网格治理。'), doc('b', '石港的网格，镇上。'), doc('c', '网格网格网格，石港镇。'), doc('d', '石港镇。', {heading: ['网格员']}), doc('e', '如东县新闻。')]]
+    [
+      '2024',
+      '2024',
+      [
+        doc('a', '石港镇开展网格治理。'),
+        doc('b', '石港的网格，镇上。'),
+        doc('c', '网格网格网格，石港镇。'),
+        doc('d', '石港镇。', {heading: ['网格员']}),
+        doc('e', '如东县新闻。')
+      ]
+    ]
   ])
   const urls = async (query: string) => (await index.show(await index.search(query))).map((shown) => shown.url)
   // 石港镇 needs 石港 and 港镇: b has 石港 but not 港镇.
@@ -106,7 +125,9 @@ test('search: an item matches when it holds every part of the query; more and mo
 })
 
 test('search: filters narrow by place and by year; equal scores list the newest bundle and item first; rows are read from the file that holds them', async () => {
-  const many = Array.from({length: docsPerFile + 5}, (_, number) => doc(`old-${number}`, number % 2 ? '通州区网格' : '通州区', {filters: number % 3 ? [] : ['town:通州区石港镇']}))
+  const many = Array.from({length: docsPerFile + 5}, (_, number) =>
+    doc(`old-${number}`, number % 2 ? '通州区网格' : '通州区', {filters: number % 3 ? [] : ['town:通州区石港镇']})
+  )
   const {index, fetched} = memoryIndex([
     ['2024-03', '2024', [doc('new-0', '通州区网格'), doc('new-1', '网格', {filters: ['town:通州区石港镇']})]],
     ['2023', '2023', many]
@@ -122,8 +143,33 @@ test('search: filters narrow by place and by year; equal scores list the newest 
   assert.ok(fetched.includes('2023/docs/1.json'), 'items past the first hundred come from the second list file')
 
   const inTown = await index.show(await index.search('网格', {places: ['town:通州区石港镇']}))
-  assert.deepEqual(inTown.map((row) => row.url), ['new-1', 'old-3', 'old-9', 'old-15', 'old-21', 'old-27', 'old-33', 'old-39', 'old-45', 'old-51', 'old-57', 'old-63', 'old-69', 'old-75', 'old-81', 'old-87', 'old-93', 'old-99'])
-  assert.deepEqual((await index.show(await index.search('网格', {year: '2024'}))).map((row) => row.url), ['new-0', 'new-1'])
+  assert.deepEqual(
+    inTown.map((row) => row.url),
+    [
+      'new-1',
+      'old-3',
+      'old-9',
+      'old-15',
+      'old-21',
+      'old-27',
+      'old-33',
+      'old-39',
+      'old-45',
+      'old-51',
+      'old-57',
+      'old-63',
+      'old-69',
+      'old-75',
+      'old-81',
+      'old-87',
+      'old-93',
+      'old-99'
+    ]
+  )
+  assert.deepEqual(
+    (await index.show(await index.search('网格', {year: '2024'}))).map((row) => row.url),
+    ['new-0', 'new-1']
+  )
   // Filters alone list every item they hold; a year alone lists its bundles.
   assert.equal((await index.search('', {places: ['town:通州区石港镇']})).length, 1 + Math.ceil(many.length / 3))
   assert.equal((await index.search('', {year: '2023'})).length, many.length)
@@ -134,9 +180,16 @@ test('search: the index written in a worker thread is the one written in turn, a
   const {archive} = await buildArchiveFromFolder({input: samplesDir})
   const work = mkdtempSync(join(tmpdir(), 'search-index-'))
   t.after(() => rmSync(work, {recursive: true, force: true}))
-  const [inTurn, inThread, kept] = ['in-turn', 'in-thread', 'kept'].map((name) => join(work, name)) as [string, string, string]
+  const [inTurn, inThread, kept] = ['in-turn', 'in-thread', 'kept'].map((name) => join(work, name)) as [
+    string,
+    string,
+    string
+  ]
   // Dated, so that there are several bundles.
-  const items = archive.items.map((item, index) => ({...item, metadata: {...item.metadata, date: `202${index % 3}-0${(index % 2) + 1}-01`}}))
+  const items = archive.items.map((item, index) => ({
+    ...item,
+    metadata: {...item.metadata, date: `202${index % 3}-0${(index % 2) + 1}-01`}
+  }))
   const all = await indexForSearch(inTurn, items, {thread: false})
   assert.ok(all.bundles.length > 2)
   assert.deepEqual(all.indexed, all.bundles)
@@ -144,5 +197,8 @@ test('search: the index written in a worker thread is the one written in turn, a
   assertSameFiles(inThread, inTurn)
   const rebuilt = await indexForSearch(kept, items, {only: new Set([all.bundles[0]!]), previous: inTurn})
   assert.deepEqual(rebuilt.indexed, [all.bundles[0]])
-  assert.deepEqual(readFileSync(join(kept, searchFolder, 'bundles.json'), 'utf8'), readFileSync(join(inTurn, searchFolder, 'bundles.json'), 'utf8'))
+  assert.deepEqual(
+    readFileSync(join(kept, searchFolder, 'bundles.json'), 'utf8'),
+    readFileSync(join(inTurn, searchFolder, 'bundles.json'), 'utf8')
+  )
 })

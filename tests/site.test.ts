@@ -10,7 +10,6 @@ import {writeInPieces} from '../src/site/write-data.js'
 import type {Gazette} from '../src/types.js'
 import {assertSameFiles, filesBelow, samplesDir} from './helpers.js'
 
-
 /** Every href/src of every HTML page resolves to a file of the site. */
 function brokenLinks(site: string, basePath: string): string[] {
   const broken: string[] = []
@@ -43,7 +42,18 @@ before(async () => {
 
 test('site: home, a page per gazette, per item, per locality, dates, people, feeds, sitemap, data', () => {
   const all = filesBelow(site)
-  for (const name of ['index.html', '404.html', 'places/index.html', 'dates/index.html', 'people/index.html', 'feed.xml', 'sitemap.xml', 'data/undated.json', 'data/undated.csv', 'data/gazette-archive.schema.json']) {
+  for (const name of [
+    'index.html',
+    '404.html',
+    'places/index.html',
+    'dates/index.html',
+    'people/index.html',
+    'feed.xml',
+    'sitemap.xml',
+    'data/undated.json',
+    'data/undated.csv',
+    'data/gazette-archive.schema.json'
+  ]) {
     assert.ok(all.includes(name), name)
   }
   assert.equal(all.filter((name) => /^pages\/[^/]+\/index\.html$/u.test(name)).length, 5)
@@ -67,7 +77,10 @@ test('site: every internal link and asset resolves, also under a base path', () 
 })
 
 test('site: the sitemap is an index of parts that list every page once (but search, data and 404), with absolute URLs', () => {
-  const locs = (file: string) => [...readFileSync(join(prefixed, file), 'utf8').matchAll(/<loc>https:\/\/example\.org\/archive\/([^<]*)<\/loc>/gu)].map((match) => match[1]!)
+  const locs = (file: string) =>
+    [
+      ...readFileSync(join(prefixed, file), 'utf8').matchAll(/<loc>https:\/\/example\.org\/archive\/([^<]*)<\/loc>/gu)
+    ].map((match) => match[1]!)
   const parts = locs('sitemap.xml')
   assert.ok(parts.length > 1 && parts.every((part) => part.startsWith('sitemaps/')))
   const listed = parts.flatMap(locs).map((path) => `${path}index.html`)
@@ -86,8 +99,12 @@ test('site: a data part, written in pieces, is its gazettes in the public format
 })
 
 test('site: a locality page lists exactly its items', () => {
-  const archive = JSON.parse(readFileSync(join(site, 'data/undated.json'), 'utf8')) as {gazettes: Array<{items: Array<{id: string; places: Array<{code: string}>}>}>}
-  const tagged = archive.gazettes.flatMap((gazette) => gazette.items).filter((item) => item.places.some((place) => place.code === '320612110'))
+  const archive = JSON.parse(readFileSync(join(site, 'data/undated.json'), 'utf8')) as {
+    gazettes: Array<{items: Array<{id: string; places: Array<{code: string}>}>}>
+  }
+  const tagged = archive.gazettes
+    .flatMap((gazette) => gazette.items)
+    .filter((item) => item.places.some((place) => place.code === '320612110'))
   const html = readFileSync(join(site, 'places/320612110/index.html'), 'utf8')
   const listed = [...html.matchAll(/href="\/items\/([^/]+)\/"/gu)].map((match) => match[1])
   assert.deepEqual(listed.sort(), tagged.map((item) => item.id).sort())
@@ -96,7 +113,10 @@ test('site: a locality page lists exactly its items', () => {
 test('site: text that looks like markup or template syntax is printed literally and inert', async () => {
   const input = mkdtempSync(join(tmpdir(), 'gazette-unsafe-'))
   mkdirSync(input, {recursive: true})
-  writeFileSync(join(input, 'unsafe.txt'), '<script>alert(1)</script>标题{{ 7*7 }}{% raw %}\n\n正文"><img src=x onerror=alert(1)>，</script>内容。\n')
+  writeFileSync(
+    join(input, 'unsafe.txt'),
+    '<script>alert(1)</script>标题{{ 7*7 }}{% raw %}\n\n正文"><img src=x onerror=alert(1)>，</script>内容。\n'
+  )
   const {archive, gazettes} = await buildArchiveFromFolder({input})
   const output = mkdtempSync(join(tmpdir(), 'gazette-unsafe-site-'))
   await buildSite(archive, gazettes, {output, basePath: '/', siteUrl: ''})
@@ -104,7 +124,10 @@ test('site: text that looks like markup or template syntax is printed literally 
   assert.doesNotMatch(page, /<script>alert/u)
   assert.doesNotMatch(page, /<img src=x/u)
   assert.match(page, /<title>&lt;script&gt;alert\(1\)&lt;\/script&gt;标题/u, 'escaped once in the title')
-  assert.match(page, /&#x3C;script>alert\(1\)&#x3C;\/script>标题\{\{ 7\*7 \}\}\{% raw %\}|&lt;script&gt;alert\(1\)&lt;\/script&gt;标题\{\{ 7\*7 \}\}\{% raw %\}/u)
+  assert.match(
+    page,
+    /&#x3C;script>alert\(1\)&#x3C;\/script>标题\{\{ 7\*7 \}\}\{% raw %\}|&lt;script&gt;alert\(1\)&lt;\/script&gt;标题\{\{ 7\*7 \}\}\{% raw %\}/u
+  )
   const jsonLd = /<script type="application\/ld\+json">(.*?)<\/script>/su.exec(page)![1]!
   assert.doesNotMatch(jsonLd, /<\/script/iu)
   assert.equal(JSON.parse(jsonLd).headline.startsWith('<script>'), true)
@@ -113,8 +136,14 @@ test('site: text that looks like markup or template syntax is printed literally 
 
 test('site: a story continued on another page reads as one on its first page', async () => {
   const input = mkdtempSync(join(tmpdir(), 'gazette-continued-'))
-  writeFileSync(join(input, 'p1.txt'), '---\npaper: 测试报\ndate: 2022-03-04\npage: 1\n---\n标题一\n\n正文开始，石港镇召开会议（下转2版）\n')
-  writeFileSync(join(input, 'p2.txt'), '---\npaper: 测试报\ndate: 2022-03-04\npage: 2\n---\n(上接1版)会议继续进行。\n\n标题二\n\n另一篇文章。\n')
+  writeFileSync(
+    join(input, 'p1.txt'),
+    '---\npaper: 测试报\ndate: 2022-03-04\npage: 1\n---\n标题一\n\n正文开始，石港镇召开会议（下转2版）\n'
+  )
+  writeFileSync(
+    join(input, 'p2.txt'),
+    '---\npaper: 测试报\ndate: 2022-03-04\npage: 2\n---\n(上接1版)会议继续进行。\n\n标题二\n\n另一篇文章。\n'
+  )
   const {archive, gazettes} = await buildArchiveFromFolder({input})
   const output = mkdtempSync(join(tmpdir(), 'gazette-continued-site-'))
   await buildSite(archive, gazettes, {output, basePath: '/', siteUrl: ''})

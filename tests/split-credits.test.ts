@@ -20,7 +20,10 @@ test('credits: slashes, editors, padded names, photographers', () => {
   assert.deepEqual(names('(记者_张三)'), ['张三'])
   assert.deepEqual(names('陈 一 徐 二'), ['陈一', '徐二'])
   assert.deepEqual(names('终审:王 五'), ['王五'])
-  assert.deepEqual(readCredit('张三 李四 摄')?.bylines, [{name: '张三', role: '摄影'}, {name: '李四', role: '摄影'}])
+  assert.deepEqual(readCredit('张三 李四 摄')?.bylines, [
+    {name: '张三', role: '摄影'},
+    {name: '李四', role: '摄影'}
+  ])
   assert.equal(readCredit('某某社发（张三 摄）')?.photo, true)
   assert.deepEqual(names('某某社发（张三 摄）'), ['张三'])
 })
@@ -43,16 +46,31 @@ test('credits: appended to a caption or a last sentence', () => {
   assert.deepEqual(splitCreditSuffix('村民在田里收割。某某报记者张三摄')?.text, '村民在田里收割。')
   assert.deepEqual(splitCreditSuffix('村口的老桥(某某社 张三摄)')?.credit, '(某某社 张三摄)')
   assert.deepEqual(splitCreditSuffix('村民在检查长势 张三 摄')?.credit, '张三 摄')
-  assert.deepEqual(splitCreditSuffix('工作取得成效。 （责任编辑：张三）')?.read.bylines.map((each) => each.name), ['张三'])
+  assert.deepEqual(
+    splitCreditSuffix('工作取得成效。 （责任编辑：张三）')?.read.bylines.map((each) => each.name),
+    ['张三']
+  )
   assert.deepEqual(splitCreditSuffix('工作取得成效。（张三 李四）')?.credit, '（张三 李四）')
   assert.equal(splitCreditSuffix('大家一起来，为全'), undefined, 'a paragraph broken after a comma ends in no names')
   assert.equal(splitCreditSuffix('情况良好（4月2日摄）。'), undefined)
 })
 
 test('credits: lead datelines of any paper', () => {
-  assert.deepEqual(leadCredit('某某网讯(记者 张三 编辑 李四)近日').map((each) => each.name), ['张三', '李四'])
-  assert.deepEqual(leadCredit('本报某地3月2日电 （记者 张三）日前').map((each) => each.name), ['张三'])
-  assert.deepEqual(leadCredit('某某报讯（记者张三 李四）近日').map((each) => each.name), ['张三', '李四'])
-  assert.deepEqual(leadCredit('(记者 张三)近日，').map((each) => each.name), ['张三'])
+  assert.deepEqual(
+    leadCredit('某某网讯(记者 张三 编辑 李四)近日').map((each) => each.name),
+    ['张三', '李四']
+  )
+  assert.deepEqual(
+    leadCredit('本报某地3月2日电 （记者 张三）日前').map((each) => each.name),
+    ['张三']
+  )
+  assert.deepEqual(
+    leadCredit('某某报讯（记者张三 李四）近日').map((each) => each.name),
+    ['张三', '李四']
+  )
+  assert.deepEqual(
+    leadCredit('(记者 张三)近日，').map((each) => each.name),
+    ['张三']
+  )
   assert.deepEqual(leadCredit('(上接1版)近日'), [])
 })

@@ -2,10 +2,18 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {split} from '../src/split/split.js'
 
-const items = (text: string) => split({source: 'x.txt', text}).items.map((item) => [item.kind, item.title, item.bylines.map((each) => each.name), item.body.length])
+const items = (text: string) =>
+  split({source: 'x.txt', text}).items.map((item) => [
+    item.kind,
+    item.title,
+    item.bylines.map((each) => each.name),
+    item.body.length
+  ])
 
 test('group: a credit under the first paragraph does not end the story', () => {
-  assert.deepEqual(items('# 春耕正忙\n\n第一段。\n\n□记者 张三\n\n### 小标题\n\n第二段。\n'), [['article', '春耕正忙', ['张三'], 3]])
+  assert.deepEqual(items('# 春耕正忙\n\n第一段。\n\n□记者 张三\n\n### 小标题\n\n第二段。\n'), [
+    ['article', '春耕正忙', ['张三'], 3]
+  ])
 })
 
 test('group: names under a title are bylines; a credit closes the story and the next short line is a title', () => {

@@ -6,16 +6,33 @@ import type {RepairedLine} from '../src/split/repair.js'
 
 const isPlaceName = (text: string) => text === '某某县'
 const lines = (texts: Array<string | [string, number]>) =>
-  lineRoles(texts.map((each, index): RepairedLine => {
-    const [text, depth] = typeof each === 'string' ? [each, 0] : each
-    return {text, line: index * 2 + 1, column: 1, depth, blankBefore: 1, joined: []}
-  }))
+  lineRoles(
+    texts.map((each, index): RepairedLine => {
+      const [text, depth] = typeof each === 'string' ? [each, 0] : each
+      return {text, line: index * 2 + 1, column: 1, depth, blankBefore: 1, joined: []}
+    })
+  )
 
 test('headline: only `——` splits a line; a dash-led line is the subtitle', () => {
-  assert.deepEqual(readHeadline(['某镇聚焦群众关心的问题—— 搭好干群连心桥'], {isPlaceName}), {dateline: null, kicker: '某镇聚焦群众关心的问题——', title: '搭好干群连心桥', subtitle: null})
+  assert.deepEqual(readHeadline(['某镇聚焦群众关心的问题—— 搭好干群连心桥'], {isPlaceName}), {
+    dateline: null,
+    kicker: '某镇聚焦群众关心的问题——',
+    title: '搭好干群连心桥',
+    subtitle: null
+  })
   assert.equal(readHeadline(['抓进度，筑精品 某某镇 再出发'], {isPlaceName}).title, '抓进度，筑精品 某某镇 再出发')
-  assert.deepEqual(readHeadline(['山村新貌', '——记某某村的变化'], {isPlaceName}), {dateline: null, kicker: null, title: '山村新貌', subtitle: '——记某某村的变化'})
-  assert.deepEqual(readHeadline(['某某县', '春耕正忙'], {isPlaceName}), {dateline: '某某县', kicker: null, title: '春耕正忙', subtitle: null})
+  assert.deepEqual(readHeadline(['山村新貌', '——记某某村的变化'], {isPlaceName}), {
+    dateline: null,
+    kicker: null,
+    title: '山村新貌',
+    subtitle: '——记某某村的变化'
+  })
+  assert.deepEqual(readHeadline(['某某县', '春耕正忙'], {isPlaceName}), {
+    dateline: '某某县',
+    kicker: null,
+    title: '春耕正忙',
+    subtitle: null
+  })
 })
 
 test('headline run: a plain title takes one subtitle; after a kicker only a dash-led one', () => {

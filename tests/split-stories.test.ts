@@ -4,7 +4,10 @@ import {lineRoles} from '../src/split/line-roles.js'
 import type {RepairedLine} from '../src/split/repair.js'
 import {startsStory} from '../src/split/stories.js'
 
-const at = (texts: string[]) => lineRoles(texts.map((text, index): RepairedLine => ({text, line: index + 1, column: 1, depth: 0, blankBefore: 1, joined: []})))
+const at = (texts: string[]) =>
+  lineRoles(
+    texts.map((text, index): RepairedLine => ({text, line: index + 1, column: 1, depth: 0, blankBefore: 1, joined: []}))
+  )
 const none = () => false
 
 test('stories: a labelled line, a lead or a dated first sentence opens a new story', () => {

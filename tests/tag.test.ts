@@ -16,7 +16,11 @@ test('gazetteer: the whole country down to towns, with the supplement; zones fil
   assert.equal(gazetteer.divisions.get('310151')!.name, '崇明区')
   assert.equal(gazetteer.divisions.get('320685001')!.name, '孙庄街道', 'supplement')
   assert.equal(gazetteer.divisions.has('320613401'), false, '南通崇川经济开发区 is not a division')
-  assert.deepEqual(gazetteer.names.get('港闸区')!.map((entry) => entry.code), ['320613'], 'former name')
+  assert.deepEqual(
+    gazetteer.names.get('港闸区')!.map((entry) => entry.code),
+    ['320613'],
+    'former name'
+  )
   assert.equal(shortName('石港镇', 'town'), '石港')
   assert.equal(shortName('通州区', 'district'), '通州')
 })
@@ -66,21 +70,44 @@ test('samples: primary places of some items', () => {
   assert.equal(page.items[8]!.primaryPlace, '320614103', '常乐镇')
   assert.equal(page.items[9]!.primaryPlace, '320685001', '孙庄街道 from the supplement')
   const province = processSample('004_189048a86de1eba6.txt')
-  assert.deepEqual(province.items[8]!.places.map((place) => place.code), ['320312', '320312107'], '铜山区刘集镇')
+  assert.deepEqual(
+    province.items[8]!.places.map((place) => place.code),
+    ['320312', '320312107'],
+    '铜山区刘集镇'
+  )
 })
 
 test('segmenter: clauses cut apart give the words of the whole text; separators are words of their own', () => {
   isPlaceName('通州', loadGazetteer()) // teaches the segmenter the place names
   const separator = /^[ \t\n，。]$/u
-  const piece = fc.constantFrom(...'通州区石港镇南通人民西路海门街道社区建设推进长江大桥', ' ', '\t', '\n', '，', '。', '、', 'a1', '\u3000')
+  const piece = fc.constantFrom(
+    ...'通州区石港镇南通人民西路海门街道社区建设推进长江大桥',
+    ' ',
+    '\t',
+    '\n',
+    '，',
+    '。',
+    '、',
+    'a1',
+    '\u3000'
+  )
   fc.assert(
     fc.property(fc.array(piece, {maxLength: 40}), (pieces) => {
       const text = pieces.join('')
       const words = cut(text)
-      assert.ok(words.every((word) => separator.test(word) || !/[ \t\n，。]/u.test(word)), 'a separator stands alone')
+      assert.ok(
+        words.every((word) => separator.test(word) || !/[ \t\n，。]/u.test(word)),
+        'a separator stands alone'
+      )
       const clauses = clausesOf(text)
-      assert.deepEqual(cutClauses(clauses).flat(), words.filter((word) => !separator.test(word)))
-      assert.deepEqual(cutClauses(clauses), clauses.map((clause) => cut(clause)))
+      assert.deepEqual(
+        cutClauses(clauses).flat(),
+        words.filter((word) => !separator.test(word))
+      )
+      assert.deepEqual(
+        cutClauses(clauses),
+        clauses.map((clause) => cut(clause))
+      )
     }),
     {numRuns: 500, seed: 3}
   )
@@ -107,7 +134,10 @@ test('name trie: agrees with looking for every name in the text', () => {
   fc.assert(
     fc.property(fc.array(word, {minLength: 1, maxLength: 6}), fc.array(alphabet, {maxLength: 12}), (names, chars) => {
       const text = chars.join('')
-      assert.equal(new NameTrie(names).occursIn(text), names.some((name) => text.includes(name)))
+      assert.equal(
+        new NameTrie(names).occursIn(text),
+        names.some((name) => text.includes(name))
+      )
     })
   )
 })

@@ -74,7 +74,10 @@ test('undated: the undated gazettes are listed in pages of at most a page size, 
     pages.flatMap((page) => page.issues.flatMap((issue) => issue.gazetteIds)),
     archive.undated!.gazetteIds
   )
-  assert.ok(pages.every((page) => archive.datePages.includes(page)), 'rendered as date pages')
+  assert.ok(
+    pages.every((page) => archive.datePages.includes(page)),
+    'rendered as date pages'
+  )
   assert.equal(buildArchive(gazettes).undatedPages.length, 0, '/dates/ lists a few undated gazettes itself')
 
   const site = mkdtempSync(join(tmpdir(), 'undated-site-'))
@@ -86,7 +89,11 @@ test('undated: the undated gazettes are listed in pages of at most a page size, 
     const html = readFileSync(join(site, fileOf(page.url)), 'utf8')
     const gazetteLinks = [...html.matchAll(/href="(\/pages\/[^"]+)"/gu)].map((match) => match[1])
     const ids = page.issues.flatMap((issue) => issue.gazetteIds)
-    assert.deepEqual(gazetteLinks, ids.map((id) => `/pages/${id}/`), page.url)
+    assert.deepEqual(
+      gazetteLinks,
+      ids.map((id) => `/pages/${id}/`),
+      page.url
+    )
   }
 })
 

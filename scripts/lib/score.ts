@@ -41,7 +41,18 @@ export interface PlaceFixture {
 }
 
 /** The fields of an item compared one by one. */
-export const fields = ['kind', 'dateline', 'kicker', 'title', 'subtitle', 'bylines', 'paragraphs', 'subheads', 'first', 'last'] as const
+export const fields = [
+  'kind',
+  'dateline',
+  'kicker',
+  'title',
+  'subtitle',
+  'bylines',
+  'paragraphs',
+  'subheads',
+  'first',
+  'last'
+] as const
 export type Field = (typeof fields)[number]
 
 /** White space is compared loosely: runs collapse, none beside full-width punctuation. */
@@ -77,7 +88,11 @@ export function describe(item: Item): ExpectedItem {
 /** Whether one field of an item is as expected. */
 export function agrees(field: Field, expected: ExpectedItem, actual: ExpectedItem): boolean {
   if (field === 'bylines') {
-    const key = (list: ExpectedItem['bylines']) => list.map((byline) => `${byline.role ?? ''}:${normalise(byline.name)}`).sort().join('|')
+    const key = (list: ExpectedItem['bylines']) =>
+      list
+        .map((byline) => `${byline.role ?? ''}:${normalise(byline.name)}`)
+        .sort()
+        .join('|')
     return key(expected.bylines) === key(actual.bylines)
   }
   if (field === 'paragraphs' || field === 'subheads' || field === 'kind') return expected[field] === actual[field]
@@ -119,20 +134,42 @@ export function scoreSplit(pairs: Array<{fixture: SplitFixture; gazette: Gazette
     for (const expected of fixture.items) {
       const found = actual.get(expected.startLine)
       if (!found) {
-        score.mismatches.push({source: fixture.source, line: expected.startLine, field: 'item', expected: expected.title ?? expected.kind, actual: 'no item starts here'})
+        score.mismatches.push({
+          source: fixture.source,
+          line: expected.startLine,
+          field: 'item',
+          expected: expected.title ?? expected.kind,
+          actual: 'no item starts here'
+        })
         continue
       }
       score.matched++
       for (const field of fields) {
         if (agrees(field, expected, found)) score.right[field]++
-        else score.mismatches.push({source: fixture.source, line: expected.startLine, field, expected: expected[field], actual: found[field]})
+        else
+          score.mismatches.push({
+            source: fixture.source,
+            line: expected.startLine,
+            field,
+            expected: expected[field],
+            actual: found[field]
+          })
       }
     }
     const expectedLines = new Set(fixture.items.map((item) => item.startLine))
     for (const [line, item] of actual) {
-      if (!expectedLines.has(line)) score.mismatches.push({source: fixture.source, line, field: 'item', expected: 'no item starts here', actual: item.title ?? item.kind})
+      if (!expectedLines.has(line))
+        score.mismatches.push({
+          source: fixture.source,
+          line,
+          field: 'item',
+          expected: 'no item starts here',
+          actual: item.title ?? item.kind
+        })
     }
-    const removed = new Set(gazette.reports.filter((report) => report.ruleId === 'split:duplicate').map((report) => report.line))
+    const removed = new Set(
+      gazette.reports.filter((report) => report.ruleId === 'split:duplicate').map((report) => report.line)
+    )
     score.duplicates.expected += fixture.removedDuplicates.length
     score.duplicates.found += removed.size
     score.duplicates.matched += fixture.removedDuplicates.filter((line) => removed.has(line)).length
@@ -160,15 +197,25 @@ export function scorePlaces(pairs: Array<{fixture: PlaceFixture; gazette: Gazett
     const lines = new Set([...expectedByLine.keys(), ...gazette.items.map((item) => item.start.line)])
     for (const line of [...lines].sort((a, b) => a - b)) {
       const expected = expectedByLine.get(line) ?? []
-      const actual = (gazette.items.find((item) => item.start.line === line)?.places ?? []).filter((place) => place.level === 'district' || place.level === 'town')
+      const actual = (gazette.items.find((item) => item.start.line === line)?.places ?? []).filter(
+        (place) => place.level === 'district' || place.level === 'town'
+      )
       const same = (want: ExpectedPlace, got: {code: string; name: string; level: string}) =>
-        want.level === got.level && (want.code === null ? got.name === want.name && got.code.startsWith(want.parentCode ?? '') : want.code === got.code)
+        want.level === got.level &&
+        (want.code === null
+          ? got.name === want.name && got.code.startsWith(want.parentCode ?? '')
+          : want.code === got.code)
       const missing = expected.filter((want) => !actual.some((got) => same(want, got)))
       const extra = actual.filter((got) => !expected.some((want) => same(want, got)))
       for (const want of expected) score[want.level][missing.includes(want) ? 'fn' : 'tp']++
       for (const got of extra) score[got.level as 'district' | 'town'].fp++
       if (missing.length > 0 || extra.length > 0) {
-        score.mismatches.push({source: fixture.source, line, missing: missing.map((place) => `${place.name} ${place.code ?? '?'}`), extra: extra.map((place) => `${place.name} ${place.code}`)})
+        score.mismatches.push({
+          source: fixture.source,
+          line,
+          missing: missing.map((place) => `${place.name} ${place.code ?? '?'}`),
+          extra: extra.map((place) => `${place.name} ${place.code}`)
+        })
       }
     }
   }

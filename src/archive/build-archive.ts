@@ -3,7 +3,19 @@ import {loadDivisions, parentCode} from '../tag/gazetteer.js'
 import {distinctIds, freeName} from './distinct-ids.js'
 import {slugify} from './ids.js'
 import {cutByCount} from './parts.js'
-import type {Archive, ArchiveGazette, ArchiveItem, CalendarDay, CalendarWeek, DateNode, Issue, ListPage, Locality, LocalityPage, Person} from './model.js'
+import type {
+  Archive,
+  ArchiveGazette,
+  ArchiveItem,
+  CalendarDay,
+  CalendarWeek,
+  DateNode,
+  Issue,
+  ListPage,
+  Locality,
+  LocalityPage,
+  Person
+} from './model.js'
 
 export interface ArchiveOptions {
   title?: string
@@ -21,7 +33,11 @@ export interface ArchiveOptions {
  * date tree, people from bylines, and URLs for all of them, one page each.
  * Gazettes that share an id are given their own, in place (`distinctIds`).
  */
-export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, divisions: ReadonlyMap<string, Division> = loadDivisions()): Archive {
+export function buildArchive(
+  input: Gazette[],
+  options: ArchiveOptions = {},
+  divisions: ReadonlyMap<string, Division> = loadDivisions()
+): Archive {
   const gazettes = [...input].sort(compareGazettes)
   const idReports = distinctIds(gazettes)
   const items: ArchiveItem[] = []
@@ -29,7 +45,14 @@ export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, div
     const {items: gazetteItems, ...rest} = gazette
     const pageItems = gazetteItems.map((item, index) => toArchiveItem(item, gazette, index))
     items.push(...pageItems)
-    return {...rest, url: `/pages/${gazette.id}/`, label: gazetteLabel(gazette), itemIds: pageItems.map((item) => item.id), previous: null, next: null}
+    return {
+      ...rest,
+      url: `/pages/${gazette.id}/`,
+      label: gazetteLabel(gazette),
+      itemIds: pageItems.map((item) => item.id),
+      previous: null,
+      next: null
+    }
   })
   linkIssuePages(archiveGazettes)
   // Before neighbours are linked: a continued fragment takes its story's heading.
@@ -77,20 +100,28 @@ export function buildArchive(input: Gazette[], options: ArchiveOptions = {}, div
     localityCodes: Object.keys(localities).sort(),
     dates: dateTree,
     datePages: [...flattenDates(dateTree), ...undatedPages],
-    undated: undatedGazettes.length > 0 ? {date: null, paper: null, gazetteIds: undatedGazettes.map((gazette) => gazette.id)} : null,
+    undated:
+      undatedGazettes.length > 0
+        ? {date: null, paper: null, gazetteIds: undatedGazettes.map((gazette) => gazette.id)}
+        : null,
     undatedPages,
     people,
-    personPages: people.flatMap((person) => paginate(person.itemIds, person.url, byId, pageSize).map((page) => ({name: person.name, ...page}))),
+    personPages: people.flatMap((person) =>
+      paginate(person.itemIds, person.url, byId, pageSize).map((page) => ({name: person.name, ...page}))
+    ),
     stats: {
       gazettes: gazettes.length,
       items: items.length,
       articles: items.filter((item) => item.kind === 'article').length,
       photos: items.filter((item) => item.kind === 'photo').length,
       fragments: items.filter((item) => item.kind === 'fragment').length,
-      papers: [...new Set(gazettes.map((gazette) => gazette.metadata.paper).filter((paper): paper is string => paper !== null))].sort(),
+      papers: [
+        ...new Set(gazettes.map((gazette) => gazette.metadata.paper).filter((paper): paper is string => paper !== null))
+      ].sort(),
       firstDate: dates[0] ?? null,
       lastDate: dates.at(-1) ?? null,
-      places: Object.values(localities).filter((locality) => locality.level === 'district' || locality.level === 'town').length
+      places: Object.values(localities).filter((locality) => locality.level === 'district' || locality.level === 'town')
+        .length
     },
     reports: [
       ...(options.reports ?? []),
@@ -214,7 +245,9 @@ function linkContinuations(items: ArchiveItem[], gazettes: Gazette[]): void {
   for (const item of items) {
     const meta = pageOf.get(item.gazetteId)!
     if (item.continuedFrom === null || !meta.date || meta.page === null) continue
-    const candidates = (continuedTo.get(key(meta.paper, meta.date, meta.page)) ?? []).filter((other) => pageOf.get(other.gazetteId)!.page === item.continuedFrom)
+    const candidates = (continuedTo.get(key(meta.paper, meta.date, meta.page)) ?? []).filter(
+      (other) => pageOf.get(other.gazetteId)!.page === item.continuedFrom
+    )
     const head = candidates[0]
     if (!head) continue
     if (item.title === null) item.heading = `${head.heading}（续）`
@@ -230,7 +263,14 @@ function buildLocalities(items: ArchiveItem[], divisions: ReadonlyMap<string, Di
     if (existing) return existing
     const division = divisions.get(code)!
     const parent = parentCode(code) ?? null
-    const locality: Locality = {...division, url: `/places/${code}/`, feedUrl: `/places/${code}/feed.xml`, parent, children: [], itemIds: []}
+    const locality: Locality = {
+      ...division,
+      url: `/places/${code}/`,
+      feedUrl: `/places/${code}/feed.xml`,
+      parent,
+      children: [],
+      itemIds: []
+    }
     localities[code] = locality
     if (parent && divisions.has(parent)) ensure(parent).children.push(code)
     else locality.parent = null
@@ -239,7 +279,8 @@ function buildLocalities(items: ArchiveItem[], divisions: ReadonlyMap<string, Di
   for (const item of items) {
     const codes = new Set<string>()
     for (const place of item.places) {
-      for (let code: string | undefined = place.code; code && divisions.has(code); code = parentCode(code)) codes.add(code)
+      for (let code: string | undefined = place.code; code && divisions.has(code); code = parentCode(code))
+        codes.add(code)
     }
     for (const code of codes) ensure(code).itemIds.push(item.id)
   }
@@ -247,10 +288,16 @@ function buildLocalities(items: ArchiveItem[], divisions: ReadonlyMap<string, Di
   return localities
 }
 
-function paginateLocalities(localities: Record<string, Locality>, byId: ReadonlyMap<string, ArchiveItem>, size: number): LocalityPage[] {
+function paginateLocalities(
+  localities: Record<string, Locality>,
+  byId: ReadonlyMap<string, ArchiveItem>,
+  size: number
+): LocalityPage[] {
   return Object.values(localities)
     .sort((a, b) => a.code.localeCompare(b.code))
-    .flatMap((locality) => paginate(locality.itemIds, locality.url, byId, size).map((page) => ({code: locality.code, ...page})))
+    .flatMap((locality) =>
+      paginate(locality.itemIds, locality.url, byId, size).map((page) => ({code: locality.code, ...page}))
+    )
 }
 
 /**
@@ -262,7 +309,12 @@ function paginateLocalities(localities: Record<string, Locality>, byId: Readonly
  * neighbour's link changes: the other pages stay as they are, however long
  * the list grows.
  */
-export function paginate(itemIds: readonly string[], url: string, byId: ReadonlyMap<string, ArchiveItem>, size: number): ListPage[] {
+export function paginate(
+  itemIds: readonly string[],
+  url: string,
+  byId: ReadonlyMap<string, ArchiveItem>,
+  size: number
+): ListPage[] {
   const oldestFirst = [...itemIds].reverse()
   const runs = Math.ceil(oldestFirst.length / size)
   const onOwnPage = runs > 1 && oldestFirst.length - (runs - 1) * size < size / 2 ? runs - 1 : runs
@@ -310,7 +362,8 @@ function buildDateTree(gazettes: ArchiveGazette[]): DateNode[] {
     issue.gazetteIds.push(gazette.id)
     for (const each of [year, month, day]) each.itemCount += gazette.itemIds.length
   }
-  const newestFirst = (list: DateNode[]): DateNode[] => list.sort((a, b) => b.key.localeCompare(a.key)).map((each) => ({...each, children: newestFirst(each.children)}))
+  const newestFirst = (list: DateNode[]): DateNode[] =>
+    list.sort((a, b) => b.key.localeCompare(a.key)).map((each) => ({...each, children: newestFirst(each.children)}))
   const tree = newestFirst([...years.values()])
   for (const month of tree.flatMap((year) => year.children)) month.calendar = calendarOf(month)
   return tree
@@ -374,7 +427,9 @@ function buildPeople(items: ArchiveItem[], sourceOf: SourceOf): {people: Person[
       people.set(byline.name, person)
     }
   }
-  const list = [...people.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || a.name.localeCompare(b.name))
+  const list = [...people.values()].sort(
+    (a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || a.name.localeCompare(b.name)
+  )
   const reports = assignSlugs(list).map(([person, keeper]) => sameSlug(person, keeper, sourceOf))
   return {people: list, reports}
 }

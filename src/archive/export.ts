@@ -5,11 +5,13 @@ export interface PublicArchive {
   gazettes: Array<{
     source: string
     metadata: Gazette['metadata']
-    items: Array<Pick<Item, 'id' | 'kind' | 'dateline' | 'kicker' | 'title' | 'subtitle' | 'bylines'> & {
-      body: Array<{type: 'paragraph' | 'subhead'; text: string}>
-      places: Array<{code: string; name: string; level: string; path: string[]; mentions: number; prominent: boolean}>
-      primaryPlace: string | null
-    }>
+    items: Array<
+      Pick<Item, 'id' | 'kind' | 'dateline' | 'kicker' | 'title' | 'subtitle' | 'bylines'> & {
+        body: Array<{type: 'paragraph' | 'subhead'; text: string}>
+        places: Array<{code: string; name: string; level: string; path: string[]; mentions: number; prominent: boolean}>
+        primaryPlace: string | null
+      }
+    >
   }>
 }
 
@@ -27,7 +29,8 @@ export function toPublicArchive(gazettes: Exported[]): PublicArchive {
  */
 export function* publicArchiveJson(gazettes: Exported[]): Generator<string> {
   yield '{"gazettes":['
-  for (const [index, gazette] of gazettes.entries()) yield (index === 0 ? '' : ',') + JSON.stringify(publicGazette(gazette))
+  for (const [index, gazette] of gazettes.entries())
+    yield (index === 0 ? '' : ',') + JSON.stringify(publicGazette(gazette))
   yield ']}'
 }
 
@@ -44,7 +47,14 @@ function publicGazette(gazette: Exported): PublicArchive['gazettes'][number] {
       subtitle: item.subtitle,
       bylines: item.bylines.map(({name, role}) => ({name, role})),
       body: item.body.map(({type, text}) => ({type, text})),
-      places: item.places.map(({code, name, level, path, mentions, prominent}) => ({code, name, level, path, mentions, prominent})),
+      places: item.places.map(({code, name, level, path, mentions, prominent}) => ({
+        code,
+        name,
+        level,
+        path,
+        mentions,
+        prominent
+      })),
       primaryPlace: item.primaryPlace
     }))
   }
@@ -60,7 +70,20 @@ export function monthOf(metadata: Pick<Gazette['metadata'], 'date'>): string {
   return metadata.date?.slice(0, 7) ?? 'undated'
 }
 
-const csvColumns = ['id', 'source', 'paper', 'date', 'page', 'kind', 'kicker', 'title', 'subtitle', 'bylines', 'places', 'text'] as const
+const csvColumns = [
+  'id',
+  'source',
+  'paper',
+  'date',
+  'page',
+  'kind',
+  'kicker',
+  'title',
+  'subtitle',
+  'bylines',
+  'places',
+  'text'
+] as const
 
 /**
  * One row per item. Cells are quoted, and a cell a spreadsheet would run as

@@ -5,7 +5,17 @@ import type {Archive} from '../archive/model.js'
 import {buildArchive} from '../archive/build-archive.js'
 import type {Gazette, ReadRecord, Report, SourceGazette} from '../types.js'
 import {readChanged, type FolderOptions, type KnownFiles} from '../read/read-folder.js'
-import {cacheKey, entryName, isCached, temporaryName, pipelineVersion, readCached, readStored, writeCached, writeStored} from './cache.js'
+import {
+  cacheKey,
+  entryName,
+  isCached,
+  temporaryName,
+  pipelineVersion,
+  readCached,
+  readStored,
+  writeCached,
+  writeStored
+} from './cache.js'
 import {coolDown, processAll, readsWorthAProcess} from './pool.js'
 import type {Outcome} from './process-gazette.js'
 import {timed, type Timings} from './timings.js'
@@ -48,11 +58,19 @@ export async function buildArchiveFromFolder(options: PipelineOptions): Promise<
  * and tag it. The files not read are taken from the cache: should an entry
  * have gone since, every file is read again.
  */
-async function readAndSplit(options: PipelineOptions, known?: Known): Promise<Pick<Built, 'gazettes' | 'keys'> & {reports: Report[]}> {
+async function readAndSplit(
+  options: PipelineOptions,
+  known?: Known
+): Promise<Pick<Built, 'gazettes' | 'keys'> & {reports: Report[]}> {
   const {timings, cache} = options
   const read = await timed(timings, 'read', () => readChanged(options.input, options, known?.files))
   const keys = cache ? await Promise.all(read.gazettes.map(cacheKey)) : []
-  if (cache) await writeStored(knownPath(cache, options.input), {version: await pipelineVersion(), files: read.known, keys} satisfies Known)
+  if (cache)
+    await writeStored(knownPath(cache, options.input), {
+      version: await pipelineVersion(),
+      files: read.known,
+      keys
+    } satisfies Known)
   const split = await timed(timings, 'split+tag', () => splitAndTag(read.gazettes, keys, read.reports, options))
   return split ? {...split, reports: read.reports} : readAndSplit(options)
 }
@@ -79,7 +97,12 @@ async function readKnown(path: string): Promise<Known | undefined> {
 function isKnown(value: unknown): value is Known {
   if (typeof value !== 'object' || value === null) return false
   const {version, files, keys} = value as Partial<Known>
-  const filesOk = typeof files === 'object' && files !== null && typeof files.context === 'string' && typeof files.files === 'object' && files.files !== null
+  const filesOk =
+    typeof files === 'object' &&
+    files !== null &&
+    typeof files.context === 'string' &&
+    typeof files.files === 'object' &&
+    files.files !== null
   return typeof version === 'string' && filesOk && Array.isArray(keys) && keys.every((key) => typeof key === 'string')
 }
 
@@ -98,7 +121,12 @@ function knownPath(cache: string, input: string): string {
  * loading the segmenter takes as long as reading thousands of them.
  * Undefined when a gazette read without its text is not in the cache.
  */
-async function splitAndTag(records: Array<SourceGazette | ReadRecord>, keys: readonly string[], reports: Report[], options: PipelineOptions): Promise<Pick<Built, 'gazettes' | 'keys'> | undefined> {
+async function splitAndTag(
+  records: Array<SourceGazette | ReadRecord>,
+  keys: readonly string[],
+  reports: Report[],
+  options: PipelineOptions
+): Promise<Pick<Built, 'gazettes' | 'keys'> | undefined> {
   const {cache} = options
   const stored = cache ? keys.map((key) => isCached(cache, key)) : []
   const fresh = records.flatMap((_, index) => (stored[index] ? [] : [index]))
@@ -119,7 +147,10 @@ async function splitAndTag(records: Array<SourceGazette | ReadRecord>, keys: rea
     write.catch(() => undefined) // awaited below; a failure must not go unhandled meanwhile
     writes.push(write)
   }
-  const running = processAll(freshSources, onDone(fresh), {processes: options.processes, inBackground: records.length - fresh.length >= readsWorthAProcess})
+  const running = processAll(freshSources, onDone(fresh), {
+    processes: options.processes,
+    inBackground: records.length - fresh.length >= readsWorthAProcess
+  })
   // The processes have their work: they go on while this thread reads.
   const gazettes = cache ? keys.map((key, index) => (stored[index] ? readCached(cache, key) : undefined)) : []
   // An entry that was there but could not be read is split again.
@@ -137,12 +168,22 @@ async function splitAndTag(records: Array<SourceGazette | ReadRecord>, keys: rea
   for (const [position, index] of [...fresh, ...unreadable].entries()) {
     const outcome = outcomes[position]!
     if ('error' in outcome) {
-      reports.push({file: records[index]!.source, line: null, column: null, ruleId: 'pipeline:crash', severity: 'error', message: `left out: split and tag failed: ${outcome.error.split('\n')[0]}`})
+      reports.push({
+        file: records[index]!.source,
+        line: null,
+        column: null,
+        ruleId: 'pipeline:crash',
+        severity: 'error',
+        message: `left out: split and tag failed: ${outcome.error.split('\n')[0]}`
+      })
       continue
     }
     gazettes[index] = outcome.gazette
   }
-  return {gazettes: gazettes.filter((gazette): gazette is Gazette => gazette !== undefined), keys: new Map(keys.map((key, index) => [records[index]!.source, key]))}
+  return {
+    gazettes: gazettes.filter((gazette): gazette is Gazette => gazette !== undefined),
+    keys: new Map(keys.map((key, index) => [records[index]!.source, key]))
+  }
 }
 
 function hasText(record: SourceGazette | ReadRecord): record is SourceGazette {
@@ -167,7 +208,9 @@ export async function pruneCache(cache: string): Promise<number> {
     else await rm(join(folders, name), {force: true})
   }
   // Only names the build writes: nothing else in the folder is its to delete.
-  const stale = (await readdir(cache)).filter((name) => isLeftOver(name) || (entryName.test(name) && !live.has(name.slice(0, -'.v8'.length))))
+  const stale = (await readdir(cache)).filter(
+    (name) => isLeftOver(name) || (entryName.test(name) && !live.has(name.slice(0, -'.v8'.length)))
+  )
   for (const name of stale) await rm(join(cache, name), {force: true})
   return stale.length
 }

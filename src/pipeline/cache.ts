@@ -27,7 +27,8 @@ export function pipelineVersion(): Promise<string> {
   version ??= (async () => {
     const hash = createHash('sha256')
     const root = fileURLToPath(new URL('..', import.meta.url))
-    for (const folder of ['read', 'split', 'tag', 'pipeline']) await hashFiles(hash, join(root, folder), /\.(?:js|ts)$/u)
+    for (const folder of ['read', 'split', 'tag', 'pipeline'])
+      await hashFiles(hash, join(root, folder), /\.(?:js|ts)$/u)
     // Gazette ids are made in split + tag too: they name the items kept in an entry.
     const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js'
     for (const file of ['segmenter', 'archive/ids']) hash.update(await readFile(join(root, `${file}${extension}`)))
@@ -82,7 +83,11 @@ export function readStored<T>(path: string): T | undefined {
   try {
     const bytes = readFileSync(path)
     const payload = bytes.subarray(magic.length + sumLength)
-    if (!bytes.subarray(0, magic.length).equals(magic) || !bytes.subarray(magic.length, magic.length + sumLength).equals(checksum(payload))) return undefined
+    if (
+      !bytes.subarray(0, magic.length).equals(magic) ||
+      !bytes.subarray(magic.length, magic.length + sumLength).equals(checksum(payload))
+    )
+      return undefined
     return deserialize(payload) as T
   } catch {
     return undefined
@@ -104,13 +109,20 @@ function checksum(payload: Uint8Array): Buffer {
  * version whose key collided) would otherwise crash every build.
  */
 export function isGazette(value: unknown): value is Gazette {
-  if (!isObject(value) || typeof value.id !== 'string' || typeof value.source !== 'string' || typeof value.hash !== 'string') return false
+  if (
+    !isObject(value) ||
+    typeof value.id !== 'string' ||
+    typeof value.source !== 'string' ||
+    typeof value.hash !== 'string'
+  )
+    return false
   if (!isObject(value.metadata) || !Array.isArray(value.reports) || !Array.isArray(value.items)) return false
   return value.items.every(isItem)
 }
 
 function isItem(item: unknown): boolean {
-  if (!isObject(item) || typeof item.id !== 'string' || typeof item.kind !== 'string' || !isObject(item.start)) return false
+  if (!isObject(item) || typeof item.id !== 'string' || typeof item.kind !== 'string' || !isObject(item.start))
+    return false
   return Array.isArray(item.body) && Array.isArray(item.places) && Array.isArray(item.bylines)
 }
 
@@ -128,7 +140,8 @@ export const entryName = /^[0-9a-f]{32}\.v8$/u
 export const temporaryName = /^[0-9a-f]{16,32}\.(?:v8|json)\.\d+\.tmp$/u
 const tagName = 'CACHEDIR.TAG'
 // The Cache Directory Tagging Specification: backup tools skip a folder holding it.
-const tagText = 'Signature: 8a477f597d28d172789f06886806bc55\n# A cache of gazette build (gazette-archive). It may be deleted.\n'
+const tagText =
+  'Signature: 8a477f597d28d172789f06886806bc55\n# A cache of gazette build (gazette-archive). It may be deleted.\n'
 
 /**
  * Make `folder` the build's cache, or say why it cannot be one: it is a
@@ -142,8 +155,11 @@ export function claimCache(folder: string): string | undefined {
     mkdirSync(folder, {recursive: true})
     accessSync(folder, constants.W_OK)
     const tag = join(folder, tagName)
-    if (existsSync(tag)) return readFileSync(tag, 'utf8') === tagText ? undefined : `${folder} holds another program's cache (${tagName})`
-    const foreign = readdirSync(folder).filter((name) => !['folders', 'sites'].includes(name) && !entryName.test(name) && !temporaryName.test(name))
+    if (existsSync(tag))
+      return readFileSync(tag, 'utf8') === tagText ? undefined : `${folder} holds another program's cache (${tagName})`
+    const foreign = readdirSync(folder).filter(
+      (name) => !['folders', 'sites'].includes(name) && !entryName.test(name) && !temporaryName.test(name)
+    )
     if (foreign.length > 0) return `${folder} holds files the build did not write (${foreign.slice(0, 3).join(', ')})`
     writeFileSync(tag, tagText)
     return undefined

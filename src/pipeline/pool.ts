@@ -37,7 +37,11 @@ export interface PoolOptions {
  * (220 MB) when a thread ends, so the memory of every thread that loaded it
  * stayed taken until the build ended; a process gives it back when it exits.
  */
-export async function processAll(sources: readonly SourceGazette[], onDone: (index: number, outcome: Outcome) => void = () => {}, options: PoolOptions = {}): Promise<Outcome[]> {
+export async function processAll(
+  sources: readonly SourceGazette[],
+  onDone: (index: number, outcome: Outcome) => void = () => {},
+  options: PoolOptions = {}
+): Promise<Outcome[]> {
   const {processes = availableParallelism(), inBackground = false} = options
   const outcomes: Outcome[] = new Array(sources.length)
   if (sources.length === 0) return outcomes
@@ -129,7 +133,10 @@ function ask(child: ChildProcess, source: SourceGazette): Promise<Outcome> {
     const onExit = (code: number | null, signal: string | null) => {
       child.off('message', onMessage)
       // V8 aborts a process out of heap: the limit reached is the process's own, not the build's --max-heap.
-      const why = signal === 'SIGABRT' || code === 134 ? `out of memory: a split + tag process may take ${processHeapMb} MB of heap` : signal ?? `exit code ${code}`
+      const why =
+        signal === 'SIGABRT' || code === 134
+          ? `out of memory: a split + tag process may take ${processHeapMb} MB of heap`
+          : (signal ?? `exit code ${code}`)
       reject(new Error(`split + tag process ended (${why}) on ${source.source}`))
     }
     child.once('message', onMessage)

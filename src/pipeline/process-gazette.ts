@@ -19,10 +19,19 @@ export interface ProcessOptions {
 export function processGazette(source: SourceGazette, options: ProcessOptions = {}): Gazette {
   const id = gazetteId(source)
   const gazetteer = loadGazetteer()
-  const {items: drafts, reports: splitReports} = split(source, {isPlaceName: (text) => isPlaceName(text, gazetteer), corrections: source.corrections})
+  const {items: drafts, reports: splitReports} = split(source, {
+    isPlaceName: (text) => isPlaceName(text, gazetteer),
+    corrections: source.corrections
+  })
   const untagged = drafts.map((draft, index) => ({...draft, id: `${id}-${String(index + 1).padStart(2, '0')}`}))
   const tagged = tagItems(source.source, untagged, source.metadata.region ?? options.region ?? null, gazetteer)
-  const corrected = correctPlaces(source.source, tagged.items, source.corrections, source.text.split('\n').length, gazetteer)
+  const corrected = correctPlaces(
+    source.source,
+    tagged.items,
+    source.corrections,
+    source.text.split('\n').length,
+    gazetteer
+  )
   return {
     id,
     source: source.source,

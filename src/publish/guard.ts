@@ -28,19 +28,26 @@ export function whyNotOutput(folders: Folders): string | undefined {
   if (related(store, input)) return `the content folder ${folders.input} is inside ${store}, which the build writes`
   if (folders.cache) {
     const cache = realish(folders.cache)
-    if (related(cache, output)) return `the cache ${folders.cache} and the output ${shown} overlap: give them separate folders`
-    if (related(cache, input)) return `the cache ${folders.cache} and the content folder ${folders.input} overlap: give them separate folders`
+    if (related(cache, output))
+      return `the cache ${folders.cache} and the output ${shown} overlap: give them separate folders`
+    if (related(cache, input))
+      return `the cache ${folders.cache} and the content folder ${folders.input} overlap: give them separate folders`
   }
   const stat = lstatOrNone(resolve(folders.output))
   if (!stat) return undefined
   if (stat.isSymbolicLink()) {
     if (isOwnLink(resolve(folders.output))) return undefined
     const target = existsSync(resolve(folders.output)) ? realpathSync(resolve(folders.output)) : '(nothing)'
-    return folders.force ? undefined : `${shown} is a link to ${target}, not to a site a build wrote: --force replaces the link (leaving ${target} as it is)`
+    return folders.force
+      ? undefined
+      : `${shown} is a link to ${target}, not to a site a build wrote: --force replaces the link (leaving ${target} as it is)`
   }
-  if (!stat.isDirectory()) return `${shown} is a file, not a folder: refusing to replace it with the site (-o, --output)`
+  if (!stat.isDirectory())
+    return `${shown} is a file, not a folder: refusing to replace it with the site (-o, --output)`
   if (hasMarker(resolve(folders.output)) || readdirSync(resolve(folders.output)).length === 0) return undefined
-  return folders.force ? undefined : `${shown} is a folder of files no build wrote: refusing to replace it (--force replaces it, deleting them)`
+  return folders.force
+    ? undefined
+    : `${shown} is a folder of files no build wrote: refusing to replace it (--force replaces it, deleting them)`
 }
 
 /** Whether `output` is a link to a release in its own store. */
@@ -64,7 +71,9 @@ function holds(folder: string, path: string): boolean {
 
 function describe(output: string, input: string): string {
   if (output === input) return `the output ${output} is the content folder`
-  return holds(output, input) ? `the output ${output} holds the content folder ${input}` : `the output ${output} is inside the content folder ${input}`
+  return holds(output, input)
+    ? `the output ${output} holds the content folder ${input}`
+    : `the output ${output} is inside the content folder ${input}`
 }
 
 /** The real path of `path`, or of its nearest existing parent followed by the rest. */

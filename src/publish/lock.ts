@@ -72,7 +72,8 @@ function tryCreate(path: string): boolean {
 function readHolder(path: string): Holder | undefined {
   try {
     const value = JSON.parse(readFileSync(path, 'utf8')) as Partial<Holder>
-    if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.since === 'string') return value as Holder
+    if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.since === 'string')
+      return value as Holder
   } catch {
     // Missing, or half written: looked at again.
   }

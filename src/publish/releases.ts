@@ -1,5 +1,16 @@
 import {randomBytes} from 'node:crypto'
-import {existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
 import {failpoint} from './failpoint.js'
 import {acquireLock, type LockOptions} from './lock.js'
@@ -40,7 +51,6 @@ interface Journal {
   base: string
   paths: string[]
 }
-
 
 /** The folder beside `output` that holds its releases, lock and journal. */
 export function storeOf(output: string): string {
@@ -117,7 +127,8 @@ export class Output {
     this.#switchTo(release)
     this.#twin = undefined
     rmSync(this.#journalPath, {force: true})
-    for (const name of old) if (name && name !== release) rmSync(join(this.#store, name), {recursive: true, force: true})
+    for (const name of old)
+      if (name && name !== release) rmSync(join(this.#store, name), {recursive: true, force: true})
     return result
   }
 
@@ -216,7 +227,8 @@ export class Output {
     const parent = dirname(this.#target)
     const name = basename(this.#target)
     for (const entry of entries) {
-      if (entry.startsWith('building-') || entry.startsWith('link-')) rmSync(join(this.#store, entry), {recursive: true, force: true})
+      if (entry.startsWith('building-') || entry.startsWith('link-'))
+        rmSync(join(this.#store, entry), {recursive: true, force: true})
       if (entry.startsWith('aside-')) {
         if (lstatOrNone(this.#target)) rmSync(join(this.#store, entry), {recursive: true, force: true})
         else renameSync(join(this.#store, entry), this.#target)
@@ -244,7 +256,11 @@ export class Output {
     if (!lstatOrNone(this.#target)?.isSymbolicLink()) return undefined
     const release = basename(readlinkSync(this.#target))
     const folder = join(this.#store, release)
-    return release.startsWith('r-') && resolve(dirname(this.#target), readlinkSync(this.#target)) === folder && hasMarker(folder) ? release : undefined
+    return release.startsWith('r-') &&
+      resolve(dirname(this.#target), readlinkSync(this.#target)) === folder &&
+      hasMarker(folder)
+      ? release
+      : undefined
   }
 
   /** The journal, if it is sound and describes a twin of the published release. */
@@ -252,8 +268,10 @@ export class Output {
     let journal: Journal | undefined
     try {
       const value = JSON.parse(readFileSync(this.#journalPath, 'utf8')) as Partial<Journal>
-      const release = (name: unknown): name is string => typeof name === 'string' && /^r-[a-z0-9-]+$/u.test(name) && hasMarker(join(this.#store, name))
-      if (release(value.twin) && release(value.base) && Array.isArray(value.paths) && value.paths.every(isInsidePath)) journal = value as Journal
+      const release = (name: unknown): name is string =>
+        typeof name === 'string' && /^r-[a-z0-9-]+$/u.test(name) && hasMarker(join(this.#store, name))
+      if (release(value.twin) && release(value.base) && Array.isArray(value.paths) && value.paths.every(isInsidePath))
+        journal = value as Journal
     } catch {
       // Missing or unreadable: no twin; the next rebuild makes one.
     }

@@ -63,5 +63,7 @@ function removeEmptyParents(root: string, path: string): void {
 /** Every file below `folder`, as paths relative to it with `/`. */
 export function filesBelow(folder: string): string[] {
   const entries = readdirSync(folder, {recursive: true, withFileTypes: true})
-  return entries.filter((entry) => !entry.isDirectory()).map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'))
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'))
 }

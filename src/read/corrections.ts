@@ -19,7 +19,18 @@ const correctionSchema = z
     kicker: text,
     title: text,
     subtitle: text,
-    bylines: z.array(z.union([z.string().trim().min(1).transform((name) => ({name, role: null})), z.object({name: z.string().trim().min(1), role: z.enum(['记者', '通讯员', '摄影']).nullable().default(null)}).strict()])),
+    bylines: z.array(
+      z.union([
+        z
+          .string()
+          .trim()
+          .min(1)
+          .transform((name) => ({name, role: null})),
+        z
+          .object({name: z.string().trim().min(1), role: z.enum(['记者', '通讯员', '摄影']).nullable().default(null)})
+          .strict()
+      ])
+    ),
     addPlaces: z.array(code),
     removePlaces: z.array(code)
   })
@@ -54,7 +65,14 @@ export interface Corrections {
 export function parseCorrections(source: string, file = correctionsName): Corrections {
   const corrections: Corrections = {entries: new Map(), lines: new Map(), reports: []}
   const report = (offset: number | undefined, message: string) =>
-    corrections.reports.push({file, line: lineAt(source, offset), column: null, ruleId: 'read:corrections', severity: 'error', message})
+    corrections.reports.push({
+      file,
+      line: lineAt(source, offset),
+      column: null,
+      ruleId: 'read:corrections',
+      severity: 'error',
+      message
+    })
 
   const parsed = parseMapping(source, report, 'expected a mapping from gazette file names to lists of corrections')
   if (!parsed) return corrections

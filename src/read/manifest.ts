@@ -32,12 +32,20 @@ export const manifestName = 'manifest.yaml'
 export function parseManifest(text: string, file = manifestName): Manifest {
   const manifest: Manifest = {defaults: undefined, entries: new Map(), lines: new Map(), reports: []}
   const report = (offset: number | undefined, message: string) =>
-    manifest.reports.push({file, line: lineAt(text, offset), column: null, ruleId: 'read:manifest', severity: 'error', message})
+    manifest.reports.push({
+      file,
+      line: lineAt(text, offset),
+      column: null,
+      ruleId: 'read:manifest',
+      severity: 'error',
+      message
+    })
   const parsed = parseMapping(text, report, 'expected a mapping with `defaults` and `gazettes`')
   if (!parsed) return manifest
   const {document, root} = parsed
   const {defaults, gazettes, ...rest} = root
-  for (const key of Object.keys(rest)) report(offsetOf(document, [key]), `unknown key \`${key}\` (expected \`defaults\` or \`gazettes\`)`)
+  for (const key of Object.keys(rest))
+    report(offsetOf(document, [key]), `unknown key \`${key}\` (expected \`defaults\` or \`gazettes\`)`)
 
   /** The valid fields of the metadata at `path`; each bad one reported at its own line, after `subject`. */
   const fieldsAt = (value: unknown, path: string[], subject: string): MetadataInput => {

@@ -69,7 +69,11 @@ export async function readFolder(folder: string, options: FolderOptions = {}): P
  * `readFolder`, reading only the files changed since `previous`: an unchanged
  * file gives its record of then, without text. Also what is known now.
  */
-export async function readChanged(folder: string, options: FolderOptions, previous?: KnownFiles): Promise<{gazettes: Array<SourceGazette | ReadRecord>; reports: Report[]; known: KnownFiles}> {
+export async function readChanged(
+  folder: string,
+  options: FolderOptions,
+  previous?: KnownFiles
+): Promise<{gazettes: Array<SourceGazette | ReadRecord>; reports: Report[]; known: KnownFiles}> {
   const maxBytes = options.maxBytes ?? defaultMaxBytes
   const reports: Report[] = []
   const report = (file: string, line: number | null, ruleId: string, severity: Report['severity'], message: string) =>
@@ -81,13 +85,28 @@ export async function readChanged(folder: string, options: FolderOptions, previo
   const manifest = parseManifest(manifestText)
   const corrections = parseCorrections(correctionsText)
   reports.push(...manifest.reports, ...corrections.reports)
-  const now: KnownFiles = {context: createHash('sha1').update(JSON.stringify([manifestText, correctionsText, maxBytes])).digest('base64url'), files: {}}
+  const now: KnownFiles = {
+    context: createHash('sha1')
+      .update(JSON.stringify([manifestText, correctionsText, maxBytes]))
+      .digest('base64url'),
+    files: {}
+  }
   const unchanged = previous?.context === now.context ? previous.files : {}
 
   const known = new Set(files)
-  for (const [file, lines] of [[manifestName, manifest.lines], [correctionsName, corrections.lines]] as const) {
+  for (const [file, lines] of [
+    [manifestName, manifest.lines],
+    [correctionsName, corrections.lines]
+  ] as const) {
     for (const [name, line] of lines) {
-      if (!known.has(name)) report(file, line, `read:${file.replace(/\.yaml$/u, '')}`, 'error', `entry for ${name}, which is not in the folder`)
+      if (!known.has(name))
+        report(
+          file,
+          line,
+          `read:${file.replace(/\.yaml$/u, '')}`,
+          'error',
+          `entry for ${name}, which is not in the folder`
+        )
     }
   }
   const gazettes: Array<SourceGazette | ReadRecord> = []
@@ -113,7 +132,11 @@ export async function readChanged(folder: string, options: FolderOptions, previo
       report(file, null, 'read:not-text', notText === 'empty file' ? 'warning' : 'error', `left out: ${notText}`)
       continue
     }
-    const source = readGazette(file, result.bytes, {defaults: manifest.defaults, entry: manifest.entries.get(file), corrections: corrections.entries.get(file)})
+    const source = readGazette(file, result.bytes, {
+      defaults: manifest.defaults,
+      entry: manifest.entries.get(file),
+      corrections: corrections.entries.get(file)
+    })
     if (isBlank(source.text)) {
       report(file, null, 'read:not-text', 'warning', 'left out: no text (only white space or front matter)')
       continue

@@ -23,17 +23,24 @@ export interface ReadOptions {
  */
 export function readGazette(source: string, bytes: Uint8Array, options: ReadOptions = {}): SourceGazette {
   const reports: Report[] = []
-  const report = (line: number | null, column: number | null, ruleId: string, message: string, severity: Report['severity'] = 'warning') =>
-    reports.push({file: source, line, column, ruleId, severity, message})
+  const report = (
+    line: number | null,
+    column: number | null,
+    ruleId: string,
+    message: string,
+    severity: Report['severity'] = 'warning'
+  ) => reports.push({file: source, line, column, ruleId, severity, message})
 
   const decoded = decode(bytes)
   if (decoded.doubt) report(null, null, 'read:encoding', decoded.doubt)
   else if (decoded.encoding !== 'utf-8') report(null, null, 'read:encoding', `read as ${decoded.encoding}`, 'info')
   // A badly decoded file would otherwise bury every other report.
-  for (const problem of decoded.problems.slice(0, maxDecodeReports)) report(problem.line, problem.column, 'read:decode', problem.message)
+  for (const problem of decoded.problems.slice(0, maxDecodeReports))
+    report(problem.line, problem.column, 'read:decode', problem.message)
   const unlisted = decoded.problems.length - maxDecodeReports
   // Each problem is a run of undecodable bytes or one character taken out.
-  if (unlisted > 0) report(null, null, 'read:decode', `${unlisted} more places with undecodable bytes or characters taken out`)
+  if (unlisted > 0)
+    report(null, null, 'read:decode', `${unlisted} more places with undecodable bytes or characters taken out`)
 
   const front = splitFrontMatter(decoded.text)
   for (const problem of front.problems) report(problem.line, null, 'read:front-matter', problem.message, 'error')

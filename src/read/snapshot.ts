@@ -20,7 +20,10 @@ export interface FileStat {
  */
 export function folderFiles(folder: string): FileStat[] {
   const entries = readdirSync(folder, {recursive: true, withFileTypes: true})
-  const paths = entries.filter((entry) => !entry.isDirectory()).map((entry) => join(entry.parentPath, entry.name)).sort()
+  const paths = entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort()
   let root: string | undefined
   return paths.map((path) => {
     const own = lstatSync(path)

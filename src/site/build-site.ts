@@ -24,13 +24,27 @@ export interface SiteOptions {
 }
 
 /** The templates with one page per record of a list; the others render the whole-site pages (home, indexes, feeds, search). */
-const paginated = new Set(['item.njk', 'gazette.njk', 'date.njk', 'person.njk', 'place.njk', 'place-feed.njk', 'sitemap-part.njk'])
+const paginated = new Set([
+  'item.njk',
+  'gazette.njk',
+  'date.njk',
+  'person.njk',
+  'place.njk',
+  'place-feed.njk',
+  'sitemap-part.njk'
+])
 
 /** Render the archive with Eleventy (all of it, or what a rebuild plan names), write the bulk data files and index for search. */
-export async function buildSite(archive: Archive, gazettes: Gazette[], options: SiteOptions): Promise<{pages: number; searchBundles: number}> {
+export async function buildSite(
+  archive: Archive,
+  gazettes: Gazette[],
+  options: SiteOptions
+): Promise<{pages: number; searchBundles: number}> {
   const {update} = options
   // The index is built from the archive, not the pages: in a thread of its own it runs beside the render.
-  const search = timed(options.timings, 'search', () => indexForSearch(options.output, archive.items, update ? {only: update.plan.bundles, previous: update.previous} : {}))
+  const search = timed(options.timings, 'search', () =>
+    indexForSearch(options.output, archive.items, update ? {only: update.plan.bundles, previous: update.previous} : {})
+  )
   search.catch(() => undefined) // awaited below; a failure must not go unhandled meanwhile
   let pages: number
   try {
@@ -50,9 +64,14 @@ async function render(archive: Archive, options: SiteOptions): Promise<number> {
   const basePath = normaliseBasePath(options.basePath)
   const templates = join(packageRoot, 'templates')
   // Eleventy reads ignores against the working directory.
-  const wholeSite = (await readdir(templates, {recursive: true})).filter((name) => name.endsWith('.njk') && !name.startsWith('_includes') && !paginated.has(name)).map((name) => relative(process.cwd(), join(templates, name)))
+  const wholeSite = (await readdir(templates, {recursive: true}))
+    .filter((name) => name.endsWith('.njk') && !name.startsWith('_includes') && !paginated.has(name))
+    .map((name) => relative(process.cwd(), join(templates, name)))
   let pages = 0
-  for (const [index, slice] of slicePages(pageLists(archive, options.update?.plan.files), options.pagesPerRun ?? 5_000).entries()) {
+  for (const [index, slice] of slicePages(
+    pageLists(archive, options.update?.plan.files),
+    options.pagesPerRun ?? 5_000
+  ).entries()) {
     const elev = new Eleventy(templates, options.output, {
       configPath: join(packageRoot, '.eleventy.js'),
       pathPrefix: basePath,

@@ -29,7 +29,12 @@ export interface SiteSettings {
  * through maps built once here, so that pages name items by id and the
  * data Eleventy holds stays one copy of each item.
  */
-export function configureSite(eleventyConfig: EleventyConfig, archive: Archive, site: SiteSettings, pages: PageLists = pageLists(archive)): void {
+export function configureSite(
+  eleventyConfig: EleventyConfig,
+  archive: Archive,
+  site: SiteSettings,
+  pages: PageLists = pageLists(archive)
+): void {
   const items = new Map<string, ArchiveItem>(archive.items.map((item) => [item.id, item]))
   const gazettes = new Map<string, ArchiveGazette>(archive.gazettes.map((gazette) => [gazette.id, gazette]))
   const people = new Map<string, Person>(archive.people.map((person) => [person.name, person]))
@@ -45,7 +50,9 @@ export function configureSite(eleventyConfig: EleventyConfig, archive: Archive, 
   eleventyConfig.addFilter('item', (id: string) => items.get(id))
   eleventyConfig.addFilter('items', (ids: string[]) => ids.map((id) => items.get(id)!))
   eleventyConfig.addFilter('gazette', (id: string) => gazettes.get(id))
-  eleventyConfig.addFilter('itemCount', (ids: string[]) => ids.reduce((sum, id) => sum + gazettes.get(id)!.itemIds.length, 0))
+  eleventyConfig.addFilter('itemCount', (ids: string[]) =>
+    ids.reduce((sum, id) => sum + gazettes.get(id)!.itemIds.length, 0)
+  )
   eleventyConfig.addFilter('locality', (code: string) => archive.localities[code])
   eleventyConfig.addFilter('localities', (codes: string[]) => codes.map((code) => archive.localities[code]!))
   eleventyConfig.addFilter('person', (name: string) => people.get(name))
@@ -60,13 +67,23 @@ export function configureSite(eleventyConfig: EleventyConfig, archive: Archive, 
 
 function ancestors(archive: Archive, code: string): Locality[] {
   const chain: Locality[] = []
-  for (let locality = archive.localities[code]; locality; locality = locality.parent ? archive.localities[locality.parent] : undefined) chain.unshift(locality)
+  for (
+    let locality = archive.localities[code];
+    locality;
+    locality = locality.parent ? archive.localities[locality.parent] : undefined
+  )
+    chain.unshift(locality)
   return chain
 }
 
 /** JSON that can stand inside `<script>`: `<` never appears raw. */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</gu, '\\u003c').replace(/>/gu, '\\u003e').replace(/&/gu, '\\u0026').replace(/\u2028/gu, '\\u2028').replace(/\u2029/gu, '\\u2029')
+  return JSON.stringify(value)
+    .replace(/</gu, '\\u003c')
+    .replace(/>/gu, '\\u003e')
+    .replace(/&/gu, '\\u0026')
+    .replace(/\u2028/gu, '\\u2028')
+    .replace(/\u2029/gu, '\\u2029')
 }
 
 export function dateLabel(date: string | null): string {
@@ -94,7 +111,11 @@ function newsArticle(item: ArchiveItem, site: SiteSettings): Record<string, unkn
     ...(item.metadata.date ? {datePublished: item.metadata.date} : {}),
     ...(item.metadata.paper ? {publisher: {'@type': 'Organization', name: item.metadata.paper}} : {}),
     author: item.bylines.map((byline) => ({'@type': 'Person', name: byline.name})),
-    contentLocation: item.places.map((place) => ({'@type': 'Place', name: place.path.join(''), identifier: place.code})),
+    contentLocation: item.places.map((place) => ({
+      '@type': 'Place',
+      name: place.path.join(''),
+      identifier: place.code
+    })),
     inLanguage: 'zh-CN',
     url: absolute(site, item.url)
   }

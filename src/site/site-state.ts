@@ -78,7 +78,8 @@ function hashers(archive: Archive, keys: ReadonlyMap<string, string>) {
   const gazettes = new Map(archive.gazettes.map((gazette) => [gazette.id, gazette]))
   const personUrls = new Map(archive.people.map((person) => [person.name, person.url]))
   // Without a cache (tests), the item itself, but the links around it.
-  const content = (item: ArchiveItem) => keys.get(gazettes.get(item.gazetteId)!.source) ?? hashOf({...item, previous: null, next: null, related: null})
+  const content = (item: ArchiveItem) =>
+    keys.get(gazettes.get(item.gazetteId)!.source) ?? hashOf({...item, previous: null, next: null, related: null})
   const cardHashes = new Map<string, string>()
   const card = (item: ArchiveItem) => {
     let hash = cardHashes.get(item.id)
@@ -90,23 +91,53 @@ function hashers(archive: Archive, keys: ReadonlyMap<string, string>) {
     return rest ? `${card(item)}\t${card(rest)}` : card(item)
   }
   const cards = (ids: readonly string[]) => ids.map((id) => card(items.get(id)!)).join('\n')
-  const link = (to: {url: string; heading?: string; label?: string; page?: number} | null) => (to ? `${to.url}\t${to.heading ?? to.label}\t${to.page ?? ''}` : '')
+  const link = (to: {url: string; heading?: string; label?: string; page?: number} | null) =>
+    to ? `${to.url}\t${to.heading ?? to.label}\t${to.page ?? ''}` : ''
   const itemPage = (item: ArchiveItem) => {
     const gazette = gazettes.get(item.gazetteId)!
     const links = [item.continues, item.continuedBy, item.previous, item.next, ...item.related].map(link)
-    return hashText([article(item), ...links, gazette.source, gazette.label, ...item.bylines.map((byline) => personUrls.get(byline.name))].join('\n'))
+    return hashText(
+      [
+        article(item),
+        ...links,
+        gazette.source,
+        gazette.label,
+        ...item.bylines.map((byline) => personUrls.get(byline.name))
+      ].join('\n')
+    )
   }
   // Not the record itself: its reports alone are megabytes of JSON at 40,000 items.
-  const gazettePage = (gazette: ArchiveGazette) => hashText([keys.get(gazette.source) ?? hashOf(gazette), gazette.url, gazette.label, link(gazette.previous), link(gazette.next), cards(gazette.itemIds)].join('\n'))
+  const gazettePage = (gazette: ArchiveGazette) =>
+    hashText(
+      [
+        keys.get(gazette.source) ?? hashOf(gazette),
+        gazette.url,
+        gazette.label,
+        link(gazette.previous),
+        link(gazette.next),
+        cards(gazette.itemIds)
+      ].join('\n')
+    )
   // A date page lists its gazettes by label and count.
-  const datePage = (node: DateNode) => hashText([JSON.stringify(node), ...node.issues.flatMap((issue) => issue.gazetteIds.map((id) => link(gazettes.get(id)!) + gazettes.get(id)!.itemIds.length))].join('\n'))
+  const datePage = (node: DateNode) =>
+    hashText(
+      [
+        JSON.stringify(node),
+        ...node.issues.flatMap((issue) =>
+          issue.gazetteIds.map((id) => link(gazettes.get(id)!) + gazettes.get(id)!.itemIds.length)
+        )
+      ].join('\n')
+    )
   return {article, cards, itemPage, gazettePage, datePage}
 }
 
 type Hashers = ReturnType<typeof hashers>
 
 /** Every paginated page of the archive, with its file and what it shows. */
-function pageEntries(archive: Archive, hashes?: Hashers): Array<{file: string; list: keyof PageLists; record: unknown; hash: () => string}> {
+function pageEntries(
+  archive: Archive,
+  hashes?: Hashers
+): Array<{file: string; list: keyof PageLists; record: unknown; hash: () => string}> {
   // Made on the first hash: a rebuild's page lists only pick entries by file.
   let made = hashes
   const hash = () => (made ??= hashers(archive, new Map()))
@@ -114,7 +145,11 @@ function pageEntries(archive: Archive, hashes?: Hashers): Array<{file: string; l
   const locality = (listing: LocalityPage) => {
     const {itemIds, children, ...rest} = archive.localities[listing.code]!
     if (listing.archivePage !== null) return rest
-    return {...rest, count: itemIds.length, children: children.map((child) => [archive.localities[child]!.name, archive.localities[child]!.itemIds.length])}
+    return {
+      ...rest,
+      count: itemIds.length,
+      children: children.map((child) => [archive.localities[child]!.name, archive.localities[child]!.itemIds.length])
+    }
   }
   // A person's own page shows their roles and count too.
   const people = new Map(archive.people.map((person) => [person.name, person]))
@@ -122,18 +157,54 @@ function pageEntries(archive: Archive, hashes?: Hashers): Array<{file: string; l
     const {roles, itemIds} = people.get(listing.name)!
     return listing.archivePage === null ? [roles, itemIds.length] : null
   }
-  const list = (heading: unknown, itemIds: readonly string[]) => hashText(`${JSON.stringify(heading)}\n${hash().cards(itemIds)}`)
+  const list = (heading: unknown, itemIds: readonly string[]) =>
+    hashText(`${JSON.stringify(heading)}\n${hash().cards(itemIds)}`)
   return [
-    ...archive.items.map((item) => ({file: fileOf(item.url), list: 'items' as const, record: item, hash: () => hash().itemPage(item)})),
-    ...archive.gazettes.map((gazette) => ({file: fileOf(gazette.url), list: 'gazettes' as const, record: gazette, hash: () => hash().gazettePage(gazette)})),
-    ...archive.datePages.map((node) => ({file: fileOf(node.url), list: 'datePages' as const, record: node, hash: () => hash().datePage(node)})),
-    ...archive.personPages.map((listing) => ({file: fileOf(listing.url), list: 'personPages' as const, record: listing, hash: () => list([listing, person(listing)], listing.itemIds)})),
-    ...archive.localityPages.map((listing) => ({file: fileOf(listing.url), list: 'localityPages' as const, record: listing, hash: () => list([listing, locality(listing)], listing.itemIds)})),
+    ...archive.items.map((item) => ({
+      file: fileOf(item.url),
+      list: 'items' as const,
+      record: item,
+      hash: () => hash().itemPage(item)
+    })),
+    ...archive.gazettes.map((gazette) => ({
+      file: fileOf(gazette.url),
+      list: 'gazettes' as const,
+      record: gazette,
+      hash: () => hash().gazettePage(gazette)
+    })),
+    ...archive.datePages.map((node) => ({
+      file: fileOf(node.url),
+      list: 'datePages' as const,
+      record: node,
+      hash: () => hash().datePage(node)
+    })),
+    ...archive.personPages.map((listing) => ({
+      file: fileOf(listing.url),
+      list: 'personPages' as const,
+      record: listing,
+      hash: () => list([listing, person(listing)], listing.itemIds)
+    })),
+    ...archive.localityPages.map((listing) => ({
+      file: fileOf(listing.url),
+      list: 'localityPages' as const,
+      record: listing,
+      hash: () => list([listing, locality(listing)], listing.itemIds)
+    })),
     ...archive.localityCodes.map((code) => {
       const place = archive.localities[code]!
-      return {file: fileOf(place.feedUrl), list: 'localityCodes' as const, record: code, hash: () => list(place.name, place.itemIds.slice(0, 50))}
+      return {
+        file: fileOf(place.feedUrl),
+        list: 'localityCodes' as const,
+        record: code,
+        hash: () => list(place.name, place.itemIds.slice(0, 50))
+      }
     }),
-    ...sitemapParts(archive).map((part) => ({file: fileOf(part.url), list: 'sitemaps' as const, record: part, hash: () => hashOf(part)}))
+    ...sitemapParts(archive).map((part) => ({
+      file: fileOf(part.url),
+      list: 'sitemaps' as const,
+      record: part,
+      hash: () => hashOf(part)
+    }))
   ]
 }
 
@@ -143,11 +214,14 @@ export function siteState(archive: Archive, version: string, keys: ReadonlyMap<s
   const pages: Record<string, string> = {}
   for (const entry of pageEntries(archive, hash)) pages[entry.file] = entry.hash()
   const bundles: Record<string, string> = {}
-  for (const [bundle, members] of searchBundles(archive.items)) bundles[bundle] = hashText(members.map(hash.article).join('\n'))
+  for (const [bundle, members] of searchBundles(archive.items))
+    bundles[bundle] = hashText(members.map(hash.article).join('\n'))
   const data: Record<string, string> = {}
   for (const [part, members] of dataParts(archive.gazettes)) {
     // The id too: a file added elsewhere can rename a gazette (two that would share a URL), and the data carries ids.
-    data[part] = hashText(members.map((gazette) => `${keys.get(gazette.source) ?? hash.gazettePage(gazette)}\t${gazette.id}`).join('\n'))
+    data[part] = hashText(
+      members.map((gazette) => `${keys.get(gazette.source) ?? hash.gazettePage(gazette)}\t${gazette.id}`).join('\n')
+    )
   }
   return {version, pages, bundles, data}
 }
@@ -155,8 +229,10 @@ export function siteState(archive: Archive, version: string, keys: ReadonlyMap<s
 /** What to rebuild to go from `previous` to `next`; undefined when only a full build will do. */
 export function planUpdate(previous: SiteState | undefined, next: SiteState): UpdatePlan | undefined {
   if (!previous || previous.version !== next.version) return undefined
-  const changed = (from: Record<string, string>, to: Record<string, string>) => new Set(Object.keys(to).filter((key) => from[key] !== to[key]))
-  const gone = (from: Record<string, string>, to: Record<string, string>) => Object.keys(from).filter((key) => !(key in to))
+  const changed = (from: Record<string, string>, to: Record<string, string>) =>
+    new Set(Object.keys(to).filter((key) => from[key] !== to[key]))
+  const gone = (from: Record<string, string>, to: Record<string, string>) =>
+    Object.keys(from).filter((key) => !(key in to))
   return {
     files: changed(previous.pages, next.pages),
     stale: gone(previous.pages, next.pages),
@@ -169,12 +245,28 @@ export function planUpdate(previous: SiteState | undefined, next: SiteState): Up
 
 /** Whether a plan leaves the site exactly as it is. */
 export function isEmptyPlan(plan: UpdatePlan): boolean {
-  return plan.files.size === 0 && plan.stale.length === 0 && plan.bundles.size === 0 && plan.staleBundles.length === 0 && plan.data.size === 0 && plan.staleData.length === 0
+  return (
+    plan.files.size === 0 &&
+    plan.stale.length === 0 &&
+    plan.bundles.size === 0 &&
+    plan.staleBundles.length === 0 &&
+    plan.data.size === 0 &&
+    plan.staleData.length === 0
+  )
 }
 
 /** The records of the pages to render: all, or those whose file is in `files`. */
 export function pageLists(archive: Archive, files?: ReadonlySet<string>): PageLists {
-  if (!files) return {items: archive.items, gazettes: archive.gazettes, datePages: archive.datePages, personPages: archive.personPages, localityPages: archive.localityPages, localityCodes: archive.localityCodes, sitemaps: sitemapParts(archive)}
+  if (!files)
+    return {
+      items: archive.items,
+      gazettes: archive.gazettes,
+      datePages: archive.datePages,
+      personPages: archive.personPages,
+      localityPages: archive.localityPages,
+      localityCodes: archive.localityCodes,
+      sitemaps: sitemapParts(archive)
+    }
   const lists = emptyLists()
   for (const entry of pageEntries(archive)) {
     if (files.has(entry.file)) (lists[entry.list] as unknown[]).push(entry.record)
@@ -254,17 +346,29 @@ export function isSiteState(value: unknown): value is SiteState {
   if (typeof value !== 'object' || value === null) return false
   const {version, pages, bundles, data, release, input, summary} = value as Partial<Record<keyof SiteState, unknown>>
   const hashes = (record: unknown, key: (name: string) => boolean) =>
-    typeof record === 'object' && record !== null && Object.entries(record).every(([name, hash]) => key(name) && typeof hash === 'string')
+    typeof record === 'object' &&
+    record !== null &&
+    Object.entries(record).every(([name, hash]) => key(name) && typeof hash === 'string')
   const optional = (field: unknown) => field === undefined || typeof field === 'string'
-  const sound = typeof version === 'string' && hashes(pages, isInsidePath) && hashes(bundles, isName) && hashes(data, isName)
+  const sound =
+    typeof version === 'string' && hashes(pages, isInsidePath) && hashes(bundles, isName) && hashes(data, isName)
   return sound && optional(release) && optional(input) && (summary === undefined || isSummary(summary))
 }
 
 /** The summary printed again: lines, and reports with a file and a message. */
 function isSummary(value: unknown): boolean {
   const {lines, problems} = value as {lines?: unknown; problems?: unknown}
-  const isReport = (report: unknown) => typeof report === 'object' && report !== null && typeof (report as Report).file === 'string' && typeof (report as Report).message === 'string'
-  return Array.isArray(lines) && lines.every((line) => typeof line === 'string') && Array.isArray(problems) && problems.every(isReport)
+  const isReport = (report: unknown) =>
+    typeof report === 'object' &&
+    report !== null &&
+    typeof (report as Report).file === 'string' &&
+    typeof (report as Report).message === 'string'
+  return (
+    Array.isArray(lines) &&
+    lines.every((line) => typeof line === 'string') &&
+    Array.isArray(problems) &&
+    problems.every(isReport)
+  )
 }
 
 /** A bundle's or data part's name: one path segment. */

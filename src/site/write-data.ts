@@ -30,7 +30,12 @@ export function partFiles(part: string): string[] {
  * Write the data parts (all, or those in `only`), the schema, and the
  * place names the search page reads as filters.
  */
-export async function writeData(archive: Archive, gazettes: readonly Gazette[], output: string, only?: ReadonlySet<string>): Promise<void> {
+export async function writeData(
+  archive: Archive,
+  gazettes: readonly Gazette[],
+  output: string,
+  only?: ReadonlySet<string>
+): Promise<void> {
   const folder = join(output, dataFolder)
   await mkdir(folder, {recursive: true})
   for (const [part, members] of dataParts(gazettes)) {
@@ -41,7 +46,10 @@ export async function writeData(archive: Archive, gazettes: readonly Gazette[], 
     await writeInPieces(csv, csvLines(members), '\uFEFF')
   }
   await writeFile(join(folder, 'places.json'), JSON.stringify(searchPlaces(archive)))
-  await copyFile(join(packageRoot, 'schema', 'gazette-archive.schema.json'), join(folder, 'gazette-archive.schema.json'))
+  await copyFile(
+    join(packageRoot, 'schema', 'gazette-archive.schema.json'),
+    join(folder, 'gazette-archive.schema.json')
+  )
 }
 
 /** Write `start` and `pieces` to `file` about a megabyte at a time: a data part as one string would be tens of megabytes. */
@@ -71,7 +79,9 @@ function searchPlaces(archive: Archive) {
     .filter((locality) => locality.level === 'district' || locality.level === 'town')
     .map((locality) => {
       const [level, filter] = searchFilter(locality).split(/:(.*)/u) as [string, string]
-      const names = [locality.name, shortName(locality.name, locality.level), filter].filter((name): name is string => name !== undefined)
+      const names = [locality.name, shortName(locality.name, locality.level), filter].filter(
+        (name): name is string => name !== undefined
+      )
       return {level, filter, label: filter, url: locality.url, names: [...new Set(names)]}
     })
 }

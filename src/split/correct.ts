@@ -13,7 +13,12 @@ export function itemAt<T extends {start: Point}>(items: readonly T[], line: numb
 export function lineOverrides(corrections: readonly Correction[]): Map<number, LineOverride> {
   const overrides = new Map<number, LineOverride>()
   for (const correction of corrections) {
-    if (correction.starts || correction.is) overrides.set(correction.line, {starts: correction.starts, is: correction.is, said: describeCorrection(correction)})
+    if (correction.starts || correction.is)
+      overrides.set(correction.line, {
+        starts: correction.starts,
+        is: correction.is,
+        said: describeCorrection(correction)
+      })
   }
   return overrides
 }
@@ -24,7 +29,11 @@ export function lineOverrides(corrections: readonly Correction[]): Map<number, L
  * value included, so the page can show its provenance. Returns the
  * corrections that could not be applied, each with the reason.
  */
-export function applyCorrections(items: DraftItem[], corrections: readonly Correction[], lineCount: number): Array<{correction: Correction; reason: string}> {
+export function applyCorrections(
+  items: DraftItem[],
+  corrections: readonly Correction[],
+  lineCount: number
+): Array<{correction: Correction; reason: string}> {
   const unused: Array<{correction: Correction; reason: string}> = []
   for (const correction of corrections) {
     const item = correction.line <= lineCount ? itemAt(items, correction.line) : undefined
@@ -35,7 +44,8 @@ export function applyCorrections(items: DraftItem[], corrections: readonly Corre
     if (correction.starts || correction.is) {
       // Recorded by the splitter where it applied it; a blank line has nothing to apply to.
       const said = describeCorrection(correction)
-      if (!items.some((each) => each.corrections.includes(said))) unused.push({correction, reason: `line ${correction.line} starts no paragraph or heading`})
+      if (!items.some((each) => each.corrections.includes(said)))
+        unused.push({correction, reason: `line ${correction.line} starts no paragraph or heading`})
       continue
     }
     const replaced: string[] = []

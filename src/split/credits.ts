@@ -32,8 +32,30 @@ const photoRole = /摄|图片|供图/u
 const separators = /[\s:：/|｜丨_、，,（）()【】《》·•・-]+/u
 const allowed = /^[\p{Script=Han}\s:：/|｜丨_、，,（）()【】《》·•・-]+$/u
 /** Names of units, which are no persons: `金集镇`, `中评社`, `县委宣传部`. */
-const unit = /(?:区|县|市|镇|乡|村|街道|社区|局|委|部|办|站|社|报|网|台|中心|集团|公司|协会|学校|大学|医院|所|院|馆|队|处|科|厅|组)$/u
-const compoundSurnames = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '司徒', '夏侯', '端木', '轩辕', '南宫', '西门', '百里', '呼延'])
+const unit =
+  /(?:区|县|市|镇|乡|村|街道|社区|局|委|部|办|站|社|报|网|台|中心|集团|公司|协会|学校|大学|医院|所|院|馆|队|处|科|厅|组)$/u
+const compoundSurnames = new Set([
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '令狐',
+  '长孙',
+  '宇文',
+  '司徒',
+  '夏侯',
+  '端木',
+  '轩辕',
+  '南宫',
+  '西门',
+  '百里',
+  '呼延'
+])
 
 type Token =
   | {kind: 'role'; role: BylineRole; photo: boolean; leading: boolean; source: boolean}
@@ -41,7 +63,13 @@ type Token =
   | {kind: 'text'; text: string; glued: boolean}
 
 function roleToken(word: string, leading: boolean): Token {
-  const role: BylineRole = photoRole.test(word) ? '摄影' : /通讯员/u.test(word) ? '通讯员' : /记者/u.test(word) ? '记者' : null
+  const role: BylineRole = photoRole.test(word)
+    ? '摄影'
+    : /通讯员/u.test(word)
+      ? '通讯员'
+      : /记者/u.test(word)
+        ? '记者'
+        : null
   return {kind: 'role', role, photo: photoRole.test(word), leading, source: sourceRole.test(word)}
 }
 
@@ -84,7 +112,8 @@ function tokensOf(piece: string, out: Token[]): void {
 function namesIn(text: string, bare: boolean): string[] | undefined {
   const size = [...text].length
   if (size <= 3) return [text]
-  if (size === 4) return compoundSurnames.has(text.slice(0, 2)) ? [text] : bare ? undefined : [text.slice(0, 2), text.slice(2)]
+  if (size === 4)
+    return compoundSurnames.has(text.slice(0, 2)) ? [text] : bare ? undefined : [text.slice(0, 2), text.slice(2)]
   if (size === 6 && !bare) return [text.slice(0, 3), text.slice(3)]
   return undefined
 }
@@ -202,7 +231,12 @@ export function splitCreditSuffix(text: string): {text: string; credit: string; 
   for (let index = from; index < trimmed.length; index++) {
     const previous = trimmed[index - 1]!
     const current = trimmed[index]!
-    const boundary = sentenceEnd.includes(previous) || closers.includes(previous) || /\s/u.test(previous) || marks.includes(current) || current === '/'
+    const boundary =
+      sentenceEnd.includes(previous) ||
+      closers.includes(previous) ||
+      /\s/u.test(previous) ||
+      marks.includes(current) ||
+      current === '/'
     if (!boundary || /\s/u.test(current)) continue
     const tail = trimmed.slice(index)
     const read = readCredit(tail)

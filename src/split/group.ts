@@ -98,7 +98,8 @@ class Page {
     this.jumpPending = false
     item.byline = item.byline ? `${item.byline}\n${line.text}` : line.text
     const credit = line.credit ?? readCredit(line.text)
-    for (const byline of credit?.bylines ?? []) if (!item.bylines.some((each) => each.name === byline.name)) item.bylines.push(byline)
+    for (const byline of credit?.bylines ?? [])
+      if (!item.bylines.some((each) => each.name === byline.name)) item.bylines.push(byline)
     const seen = this.credits.get(item) ?? {photo: false, other: false}
     if (credit?.photo) seen.photo = true
     else if ((credit?.bylines.length ?? 0) > 0) seen.other = true
@@ -167,7 +168,12 @@ function step(page: Page, lines: readonly Line[], index: number, options: GroupO
     case 'body': {
       const caption = isCaption(lines, index)
       if (current && page.phase === 'head') page.add('paragraph', line)
-      else if (current && page.phase === 'body' && !gap && !(caption && (page.paragraphs() >= 3 || current.kind === 'photo' || opensCaption(line.text)))) {
+      else if (
+        current &&
+        page.phase === 'body' &&
+        !gap &&
+        !(caption && (page.paragraphs() >= 3 || current.kind === 'photo' || opensCaption(line.text)))
+      ) {
         page.add('paragraph', line)
       } else {
         const alone = !caption && looksLikeCaption(lines, index)
@@ -179,7 +185,8 @@ function step(page: Page, lines: readonly Line[], index: number, options: GroupO
     }
     case 'names': {
       const text = tidySpaces(line.text)
-      const aboveTitle = next !== undefined && (next.role === 'short' || next.role === 'heading') && options.isPlaceName(text)
+      const aboveTitle =
+        next !== undefined && (next.role === 'short' || next.role === 'heading') && options.isPlaceName(text)
       const underTitle = current !== undefined && page.phase === 'head'
       const afterBody = current !== undefined && current.body.length > 0 && !aboveTitle
       const titleOfNext = page.phase === 'closed' && next?.role === 'body'
@@ -198,7 +205,13 @@ function step(page: Page, lines: readonly Line[], index: number, options: GroupO
 }
 
 /** A heading, a short line or bare names that were not a credit. */
-function headingOrSubhead(page: Page, lines: readonly Line[], index: number, options: GroupOptions, decisions: Decision[]): number {
+function headingOrSubhead(
+  page: Page,
+  lines: readonly Line[],
+  index: number,
+  options: GroupOptions,
+  decisions: Decision[]
+): number {
   const line = lines[index]!
   const next = lines[index + 1]
   const gap = line.blankBefore >= 2
@@ -209,7 +222,11 @@ function headingOrSubhead(page: Page, lines: readonly Line[], index: number, opt
     const inside = current !== undefined && current.kind !== 'photo' && !gap && page.phase === 'body'
     // On a marked page, after a writer's credit, a plain line over more text goes on with the story.
     const resumes =
-      current?.kind === 'article' && page.phase === 'closed' && !gap && next?.role === 'body' && page.credits.get(current)?.photo !== true
+      current?.kind === 'article' &&
+      page.phase === 'closed' &&
+      !gap &&
+      next?.role === 'body' &&
+      page.credits.get(current)?.photo !== true
     if (isCaption(lines, index) && !aboveHeading) {
       page.open('photo', line)
       page.add('paragraph', line)
@@ -231,26 +248,56 @@ function headingOrSubhead(page: Page, lines: readonly Line[], index: number, opt
     }
     if (!options.marked && inside && !startsStory(lines, index, options.isPlaceName)) {
       page.add('subhead', line)
-      decisions.push({line: line.line, column: line.column, ruleId: 'split:subhead', message: `short line read as a subheading: “${line.text}”`})
+      decisions.push({
+        line: line.line,
+        column: line.column,
+        ruleId: 'split:subhead',
+        message: `short line read as a subheading: “${line.text}”`
+      })
       return index
     }
     if (inside) {
-      decisions.push({line: line.line, column: line.column, ruleId: 'split:new-article', message: `short line inside an article read as a new title: “${line.text}”`})
+      decisions.push({
+        line: line.line,
+        column: line.column,
+        ruleId: 'split:new-article',
+        message: `short line inside an article read as a new title: “${line.text}”`
+      })
     }
   }
   const end = headlineRun(lines, index, options)
-  page.open('article', line, readHeadline(lines.slice(index, end).map((each) => each.text), options))
+  page.open(
+    'article',
+    line,
+    readHeadline(
+      lines.slice(index, end).map((each) => each.text),
+      options
+    )
+  )
   return end - 1
 }
 
 /** Apply an archivist's override at `index`; the index of the last line it used. */
-function override(page: Page, lines: readonly Line[], index: number, {starts, is, said}: LineOverride, options: GroupOptions): number {
+function override(
+  page: Page,
+  lines: readonly Line[],
+  index: number,
+  {starts, is, said}: LineOverride,
+  options: GroupOptions
+): number {
   const line = lines[index]!
   let end = index + 1
   let item: DraftItem
   if (starts === 'article' && line.role !== 'body' && line.role !== 'figure') {
     end = headlineRun(lines, index, options)
-    item = page.open('article', line, readHeadline(lines.slice(index, end).map((each) => each.text), options))
+    item = page.open(
+      'article',
+      line,
+      readHeadline(
+        lines.slice(index, end).map((each) => each.text),
+        options
+      )
+    )
   } else if (starts) {
     item = page.open(starts, line)
     page.add('paragraph', line)

@@ -53,14 +53,21 @@ export function readHeadline(lines: string[], options: HeadlineOptions): Headlin
 export function headlineRun(lines: readonly Line[], index: number, options: HeadlineOptions): number {
   let end = index
   const at = (position: number) => lines[position]
-  const plain = (line: Line | undefined) => line !== undefined && (line.role === 'short' || line.role === 'names') && line.blankBefore < 2
+  const plain = (line: Line | undefined) =>
+    line !== undefined && (line.role === 'short' || line.role === 'names') && line.blankBefore < 2
   const overCredit = (position: number) => {
     const next = at(position + 1)
     return next !== undefined && (next.role === 'credit' || next.role === 'names') && next.blankBefore < 2
   }
   const first = at(index)!
   const next = at(index + 1)
-  if (first.role !== 'heading' && next && (next.role === 'heading' || plain(next)) && options.isPlaceName(tidySpaces(first.text))) end++
+  if (
+    first.role !== 'heading' &&
+    next &&
+    (next.role === 'heading' || plain(next)) &&
+    options.isPlaceName(tidySpaces(first.text))
+  )
+    end++
   if (at(end)?.role === 'heading') {
     while (at(end)?.role === 'heading' && (end === index || at(end)!.blankBefore < 2)) end++
     const under = at(end)

@@ -11,10 +11,15 @@ type Printed = Pick<DraftItem, 'dateline' | 'kicker' | 'title' | 'subtitle' | 'b
  * such order is given, the usual one (all after the body) first.
  */
 export function itemTexts(item: Printed): string[] {
-  const headline = [item.dateline, item.kicker, item.title, item.subtitle].filter((part): part is string => part !== null).join('')
+  const headline = [item.dateline, item.kicker, item.title, item.subtitle]
+    .filter((part): part is string => part !== null)
+    .join('')
   const body = item.body.map((block) => block.text).join('')
   const bylines = item.byline === null ? [] : item.byline.split('\n')
-  return bylines.map((_, under) => headline + bylines.slice(0, under).join('') + body + bylines.slice(under).join('')).concat(headline + bylines.join('') + body).map((text) => visible(text))
+  return bylines
+    .map((_, under) => headline + bylines.slice(0, under).join('') + body + bylines.slice(under).join(''))
+    .concat(headline + bylines.join('') + body)
+    .map((text) => visible(text))
 }
 
 /**
@@ -23,12 +28,30 @@ export function itemTexts(item: Printed): string[] {
  * character (white space aside). Returns the first place where they part,
  * or undefined when they agree.
  */
-export function findLoss(lines: SourceLine[], removedLines: Set<number>, items: Printed[]): {offset: number; expected: string; actual: string} | undefined {
-  const expected = visible(lines.filter((line) => !removedLines.has(line.line)).map((line) => line.text).join(''))
+export function findLoss(
+  lines: SourceLine[],
+  removedLines: Set<number>,
+  items: Printed[]
+): {offset: number; expected: string; actual: string} | undefined {
+  const expected = visible(
+    lines
+      .filter((line) => !removedLines.has(line.line))
+      .map((line) => line.text)
+      .join('')
+  )
   let offset = 0
   for (const item of items) {
     const end = matchItem(expected, offset, item)
-    if (end === undefined) return part(expected, itemTexts(item)[0] + items.slice(items.indexOf(item) + 1).map((each) => itemTexts(each)[0]).join(''), offset)
+    if (end === undefined)
+      return part(
+        expected,
+        itemTexts(item)[0] +
+          items
+            .slice(items.indexOf(item) + 1)
+            .map((each) => itemTexts(each)[0])
+            .join(''),
+        offset
+      )
     offset = end
   }
   return offset === expected.length ? undefined : part(expected, '', offset)
@@ -41,7 +64,9 @@ export function findLoss(lines: SourceLine[], removedLines: Set<number>, items: 
  * credit). Undefined when the item's text is not there.
  */
 function matchItem(expected: string, offset: number, item: Printed): number | undefined {
-  const headline = visible([item.dateline, item.kicker, item.title, item.subtitle].filter((part): part is string => part !== null).join(''))
+  const headline = visible(
+    [item.dateline, item.kicker, item.title, item.subtitle].filter((part): part is string => part !== null).join('')
+  )
   if (!expected.startsWith(headline, offset)) return undefined
   const blocks = item.body.map((block) => visible(block.text))
   const credits = item.byline === null ? [] : item.byline.split('\n').map((line) => visible(line))
@@ -50,8 +75,15 @@ function matchItem(expected: string, offset: number, item: Printed): number | un
     if (block === blocks.length && credit === credits.length) return at
     const key = `${block},${credit}`
     if (failed.has(key)) return undefined
-    const viaBlock = block < blocks.length && expected.startsWith(blocks[block]!, at) ? walk(at + blocks[block]!.length, block + 1, credit) : undefined
-    const found = viaBlock ?? (credit < credits.length && expected.startsWith(credits[credit]!, at) ? walk(at + credits[credit]!.length, block, credit + 1) : undefined)
+    const viaBlock =
+      block < blocks.length && expected.startsWith(blocks[block]!, at)
+        ? walk(at + blocks[block]!.length, block + 1, credit)
+        : undefined
+    const found =
+      viaBlock ??
+      (credit < credits.length && expected.startsWith(credits[credit]!, at)
+        ? walk(at + credits[credit]!.length, block, credit + 1)
+        : undefined)
     if (found === undefined) failed.add(key)
     return found
   }

@@ -10,7 +10,8 @@ import {endsSentence, length} from './text.js'
  * title: only the neighbours tell), a short line without closing
  * punctuation (title, kicker, subheading, locality) or body text.
  */
-export type LineRole = 'heading' | 'subhead' | 'figure' | 'jump-from' | 'jump-to' | 'credit' | 'names' | 'short' | 'body'
+export type LineRole =
+  'heading' | 'subhead' | 'figure' | 'jump-from' | 'jump-to' | 'credit' | 'names' | 'short' | 'body'
 
 export interface Line extends RepairedLine {
   role: LineRole
@@ -24,7 +25,8 @@ export function roleOf(line: RepairedLine): {role: LineRole; credit?: Credit} {
   if (line.depth === 1 || line.depth === 2) return {role: 'heading'}
   if (line.depth >= 3) return {role: 'subhead'}
   if (figure.test(line.text)) return {role: 'figure'}
-  if (continuedFrom.test(line.text) && continuedFrom.exec(line.text)![0].length === line.text.trim().length) return {role: 'jump-from'}
+  if (continuedFrom.test(line.text) && continuedFrom.exec(line.text)![0].length === line.text.trim().length)
+    return {role: 'jump-from'}
   if (continuedTo.test(line.text) && continuedTo.exec(line.text)!.index === 0) return {role: 'jump-to'}
   const credit = length(line.text) <= 60 ? readCredit(line.text) : undefined
   if (credit) return {role: credit.certain ? 'credit' : 'names', credit}

@@ -28,7 +28,11 @@ export const maxHeadingLength = 50
  * first part ends, whether a word runs across the break, and how the second
  * part reads. Lines in `kept` (a correction speaks of them) stay as they are.
  */
-export function joinBrokenParagraphs(lines: SourceLine[], decisions: Decision[], kept: ReadonlySet<number> = new Set()): RepairedLine[] {
+export function joinBrokenParagraphs(
+  lines: SourceLine[],
+  decisions: Decision[],
+  kept: ReadonlySet<number> = new Set()
+): RepairedLine[] {
   const result: RepairedLine[] = []
   for (const line of lines) {
     const previous = result.at(-1)
@@ -72,7 +76,11 @@ function shouldJoin(a: SourceLine, b: SourceLine): boolean {
  * paragraph. Short lines (bylines such as `·金驰·`) legitimately recur.
  * Lines in `kept` (a correction speaks of them) are never removed.
  */
-export function removeDuplicates(lines: RepairedLine[], decisions: Decision[], kept: ReadonlySet<number> = new Set()): RepairedLine[] {
+export function removeDuplicates(
+  lines: RepairedLine[],
+  decisions: Decision[],
+  kept: ReadonlySet<number> = new Set()
+): RepairedLine[] {
   const earlier: Array<{key: string; line: number}> = []
   return lines.filter((line) => {
     const key = visible(line.text)

@@ -42,19 +42,37 @@ export function split(source: Pick<SourceGazette, 'source' | 'text'>, options: S
   // Decisions (a join, a removed repeat, a subheading) are notes: nothing
   // is lost by them, and the removed text is in the report.
   for (const decision of decisions) {
-    file.info(decision.message, {place: {line: decision.line, column: decision.column}, ruleId: decision.ruleId.split(':')[1]!, source: 'split'})
+    file.info(decision.message, {
+      place: {line: decision.line, column: decision.column},
+      ruleId: decision.ruleId.split(':')[1]!,
+      source: 'split'
+    })
   }
   if (loss) {
-    const message = file.message(`text lost or changed at character ${loss.offset}: expected “${loss.expected}”, got “${loss.actual}”`, {ruleId: 'invariant', source: 'split'})
+    const message = file.message(
+      `text lost or changed at character ${loss.offset}: expected “${loss.expected}”, got “${loss.actual}”`,
+      {ruleId: 'invariant', source: 'split'}
+    )
     message.fatal = true
   }
   // After the invariant: a corrected title is the archivist's text, not the page's.
-  for (const {correction, reason} of applyCorrections(items, options.corrections ?? [], source.text.split('\n').length)) {
+  for (const {correction, reason} of applyCorrections(
+    items,
+    options.corrections ?? [],
+    source.text.split('\n').length
+  )) {
     const where = `${correctionsName}${correction.at === null ? '' : ` line ${correction.at}`}`
-    const message = file.message(`correction from ${where} points nowhere: ${reason}`, {place: {line: correction.line, column: 1}, ruleId: 'correction', source: 'split'})
+    const message = file.message(`correction from ${where} points nowhere: ${reason}`, {
+      place: {line: correction.line, column: 1},
+      ruleId: 'correction',
+      source: 'split'
+    })
     message.fatal = true
   }
-  return {items, reports: file.messages.map((message, index) => toReport(source.source, message, decisions[index]?.text))}
+  return {
+    items,
+    reports: file.messages.map((message, index) => toReport(source.source, message, decisions[index]?.text))
+  }
 }
 
 /** A vfile message as plain data. */

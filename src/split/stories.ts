@@ -2,9 +2,11 @@ import type {Line} from './line-roles.js'
 import {hasClausePunctuation, length, tidySpaces} from './text.js'
 
 /** How a news lead opens: `本报讯`, `XX网讯`, `XX电(记者 …)`, `(记者 张三)`. */
-const lead = /^(?:本报讯|[^，。,；;！？\s]{0,30}?(?:讯|电)\s*[（(：:]|[^，。,；;！？\s]{1,30}?讯\s|[（(]\s*(?:本报)?(?:记者|通讯员))/u
+const lead =
+  /^(?:本报讯|[^，。,；;！？\s]{0,30}?(?:讯|电)\s*[（(：:]|[^，。,；;！？\s]{1,30}?讯\s|[（(]\s*(?:本报)?(?:记者|通讯员))/u
 /** `一、`, `1 `, `A `, `（二）`: a numbered section of one story. */
-const numbered = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[ 、.．]|[A-Z][ 、.．])/u
+const numbered =
+  /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[ 、.．]|[A-Z][ 、.．])/u
 /** `河南林州:…`, `全球连线|…`: a place or a column named before the title. */
 const labelled = /^[^，。,；;：:|丨｜\s]{2,12}[：:|丨｜]\S/u
 
@@ -31,7 +33,8 @@ export function startsStory(lines: readonly Line[], index: number, isPlaceName: 
   const next = lines[index + 1]
   const text = tidySpaces(line.text)
   if (numbered.test(text)) return false
-  if (next && (next.role === 'short' || next.role === 'heading' || next.role === 'names') && isPlaceName(text)) return true
+  if (next && (next.role === 'short' || next.role === 'heading' || next.role === 'names') && isPlaceName(text))
+    return true
   if (next && next.blankBefore < 2 && next.role === 'credit' && !next.credit?.photo) return true
   if (next && next.role === 'short' && next.blankBefore < 2) return true
   if (/——$/u.test(text) || /[^—]——\s*\S/u.test(text) || labelled.test(text)) return true

@@ -12,7 +12,8 @@ import {primaryPlace} from './primary.js'
  */
 export function findDivision(text: string, gazetteer: Gazetteer): Division | undefined {
   if (/^\d+$/u.test(text)) return gazetteer.divisions.get(text)
-  const full = (name: string) => (gazetteer.names.get(name) ?? []).filter((entry) => entry.full).map((entry) => entry.code)
+  const full = (name: string) =>
+    (gazetteer.names.get(name) ?? []).filter((entry) => entry.full).map((entry) => entry.code)
   const whole = full(text)
   if (whole.length === 1) return gazetteer.divisions.get(whole[0]!)
   const characters = [...text]
@@ -32,7 +33,13 @@ export function findDivision(text: string, gazetteer: Gazetteer): Division | und
  * no mention of its own or of a town is removed too. A place that names no
  * division is reported and left out of the item's record of corrections.
  */
-export function correctPlaces(source: string, items: Item[], corrections: readonly Correction[], lineCount: number, gazetteer: Gazetteer): {items: Item[]; reports: Report[]} {
+export function correctPlaces(
+  source: string,
+  items: Item[],
+  corrections: readonly Correction[],
+  lineCount: number,
+  gazetteer: Gazetteer
+): {items: Item[]; reports: Report[]} {
   const reports: Report[] = []
   const byItem = new Map<Item, Correction[]>()
   for (const correction of corrections) {

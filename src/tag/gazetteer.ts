@@ -75,12 +75,18 @@ export function loadDivisions(): Map<string, Division> {
   const areas = loadRows('areas.json')
   const streets = loadRows('streets.json')
 
-  for (const row of provinces) divisions.set(row.code, {code: row.code, name: row.name, level: 'province', path: [row.name]})
+  for (const row of provinces)
+    divisions.set(row.code, {code: row.code, name: row.name, level: 'province', path: [row.name]})
   for (const row of cities) {
     const province = divisions.get(row.code.slice(0, 2))!
     // `市辖区`, `县`, `省直辖县级行政区划` are groupings, not places.
     const placeholder = !/(?:市|州|盟|地区)$/u.test(row.name)
-    divisions.set(row.code, {code: row.code, name: placeholder ? province.name : row.name, level: 'city', path: placeholder ? [...province.path] : [...province.path, row.name]})
+    divisions.set(row.code, {
+      code: row.code,
+      name: placeholder ? province.name : row.name,
+      level: 'city',
+      path: placeholder ? [...province.path] : [...province.path, row.name]
+    })
   }
   const addChild = (code: string, name: string, level: PlaceLevel, parentCode: string) => {
     const parent = divisions.get(parentCode)

@@ -39,7 +39,11 @@ export class NameTrie {
     // With a name of one character, any character may start one.
     const filtered = this.shortest >= 2
     for (let from = 0; from < text.length; from++) {
-      if (filtered && (from + 1 === text.length || this.starts[pairSlot(text.charCodeAt(from), text.charCodeAt(from + 1))] === 0)) continue
+      if (
+        filtered &&
+        (from + 1 === text.length || this.starts[pairSlot(text.charCodeAt(from), text.charCodeAt(from + 1))] === 0)
+      )
+        continue
       let node: TrieNode | undefined = this.root
       for (let index = from; index < text.length; index++) {
         node = node.next.get(text.charCodeAt(index))

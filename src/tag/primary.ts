@@ -5,7 +5,11 @@ const levelOrder: Record<Division['level'], number> = {province: 0, city: 1, dis
 /** The most specific place the headline names, else the most specific most mentioned. */
 export function primaryPlace(places: readonly PlaceTag[]): string | null {
   const ranked = [...places].sort(
-    (a, b) => Number(b.prominent) - Number(a.prominent) || levelOrder[b.level] - levelOrder[a.level] || b.mentions - a.mentions || a.code.localeCompare(b.code)
+    (a, b) =>
+      Number(b.prominent) - Number(a.prominent) ||
+      levelOrder[b.level] - levelOrder[a.level] ||
+      b.mentions - a.mentions ||
+      a.code.localeCompare(b.code)
   )
   return ranked[0]?.code ?? null
 }

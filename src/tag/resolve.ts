@@ -52,9 +52,17 @@ export function resolve(mention: Mention, context: Context, gazetteer: Gazetteer
   // is still an everyday word as often as a place (新建, 沿湖).
   const region = context.region
   const narrowEnough = region !== null && (candidate.code.length <= 6 || region.length >= 4)
-  if (region && narrowEnough && isWithin(candidate.code, region) && candidates.filter((each) => isWithin(each.code, region)).length === 1) evidence.local = true
+  if (
+    region &&
+    narrowEnough &&
+    isWithin(candidate.code, region) &&
+    candidates.filter((each) => isWithin(each.code, region)).length === 1
+  )
+    evidence.local = true
   const foreign = context.region !== null && !isWithin(candidate.code, context.region.slice(0, 2))
-  const accepted = foreign ? evidence.textual : evidence.textual || evidence.local || (candidate.full && candidates.length === 1)
+  const accepted = foreign
+    ? evidence.textual
+    : evidence.textual || evidence.local || (candidate.full && candidates.length === 1)
   return {code: accepted ? candidate.code : undefined, tied: []}
 }
 
@@ -78,7 +86,10 @@ function weigh(candidate: NameEntry, mention: Mention, context: Context): Eviden
   // On a province-wide page the items are about places far apart: the page
   // says nothing about any one of them.
   const pageSpeaks = context.region === null || context.region.length > 2
-  if (pageSpeaks && (context.page.has(candidate.code) || ancestors.some((code) => context.page.has(code) && code.length >= 6))) {
+  if (
+    pageSpeaks &&
+    (context.page.has(candidate.code) || ancestors.some((code) => context.page.has(code) && code.length >= 6))
+  ) {
     score += 2
     local = true
   }
@@ -97,7 +108,13 @@ function weigh(candidate: NameEntry, mention: Mention, context: Context): Eviden
  * one of its own towns means the larger one.
  */
 function preferDistrict(candidates: NameEntry[]): NameEntry[] {
-  return candidates.filter((candidate) => !candidates.some((other) => other !== candidate && other.code.length < candidate.code.length && isWithin(candidate.code, other.code)))
+  return candidates.filter(
+    (candidate) =>
+      !candidates.some(
+        (other) =>
+          other !== candidate && other.code.length < candidate.code.length && isWithin(candidate.code, other.code)
+      )
+  )
 }
 
 function ancestorsOf(code: string): string[] {

@@ -17,10 +17,34 @@ export interface SupplementDivision {
 }
 
 export const supplementDivisions: SupplementDivision[] = [
-  {code: '320685001', name: '孙庄街道', parent: '320685', provisional: true, note: '海安市孙庄街道 (formerly 孙庄镇), missing from the 2023 data'},
-  {code: '321183004', name: '崇明街道', parent: '321183', provisional: true, note: '句容市崇明街道, missing from the 2023 data'},
-  {code: '320614001', name: '海门街道', parent: '320614', provisional: true, note: '海门区海门街道, missing from the 2023 data'},
-  {code: '320614002', name: '三厂街道', parent: '320614', provisional: true, note: '海门区三厂街道, missing from the 2023 data'}
+  {
+    code: '320685001',
+    name: '孙庄街道',
+    parent: '320685',
+    provisional: true,
+    note: '海安市孙庄街道 (formerly 孙庄镇), missing from the 2023 data'
+  },
+  {
+    code: '321183004',
+    name: '崇明街道',
+    parent: '321183',
+    provisional: true,
+    note: '句容市崇明街道, missing from the 2023 data'
+  },
+  {
+    code: '320614001',
+    name: '海门街道',
+    parent: '320614',
+    provisional: true,
+    note: '海门区海门街道, missing from the 2023 data'
+  },
+  {
+    code: '320614002',
+    name: '三厂街道',
+    parent: '320614',
+    provisional: true,
+    note: '海门区三厂街道, missing from the 2023 data'
+  }
 ]
 
 /** Former names that articles still use, and the division they mean now. */

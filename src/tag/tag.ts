@@ -84,7 +84,9 @@ export function isPlaceName(text: string, gazetteer: Gazetteer = loadGazetteer()
 }
 
 function textsOf(item: UntaggedItem): Array<{text: string; prominent: boolean}> {
-  const headline = [item.dateline, item.kicker, item.title, item.subtitle].filter((text): text is string => text !== null)
+  const headline = [item.dateline, item.kicker, item.title, item.subtitle].filter(
+    (text): text is string => text !== null
+  )
   const firstParagraph = item.body.findIndex((block) => block.type === 'paragraph')
   return [
     ...headline.map((text) => ({text, prominent: true})),

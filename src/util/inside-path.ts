@@ -15,6 +15,7 @@ export function isInsidePath(path: unknown): path is string {
 export function inside(root: string, path: string): string {
   if (!isInsidePath(path)) throw new Error(`refusing a path outside the site: ${JSON.stringify(path)}`)
   const full = join(root, path)
-  if (relative(root, full).startsWith(`..${sep}`)) throw new Error(`refusing a path outside the site: ${JSON.stringify(path)}`)
+  if (relative(root, full).startsWith(`..${sep}`))
+    throw new Error(`refusing a path outside the site: ${JSON.stringify(path)}`)
   return full
 }

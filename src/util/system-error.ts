@@ -20,8 +20,12 @@ export function systemError(error: unknown): {code: string; path?: string | unde
     const next = queue.shift()
     if (typeof next !== 'object' || next === null || seen.has(next)) continue
     seen.add(next)
-    const {code, path, cause, originalError, errors} = next as NodeJS.ErrnoException & {originalError?: unknown; errors?: unknown[]}
-    if (typeof code === 'string' && code in advice) return {code, path, text: `${advice[code]} (${code})${path ? ` at ${path}` : ''}`}
+    const {code, path, cause, originalError, errors} = next as NodeJS.ErrnoException & {
+      originalError?: unknown
+      errors?: unknown[]
+    }
+    if (typeof code === 'string' && code in advice)
+      return {code, path, text: `${advice[code]} (${code})${path ? ` at ${path}` : ''}`}
     queue.push(cause, originalError, ...(Array.isArray(errors) ? errors : []))
   }
   return undefined

@@ -33,7 +33,10 @@ export function serve(root: string, prefix = '/'): Promise<{url: string; close: 
   return new Promise((resolveServer) => {
     server.listen(0, '127.0.0.1', () => {
       const {port} = server.address() as {port: number}
-      resolveServer({url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((done) => server.close(() => done()))})
+      resolveServer({
+        url: `http://127.0.0.1:${port}${prefix}`,
+        close: () => new Promise((done) => server.close(() => done()))
+      })
     })
   })
 }

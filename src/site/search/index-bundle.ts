@@ -41,7 +41,10 @@ export function indexBundle(docs: readonly SearchDoc[]): {shards: number; files:
   tables.forEach((table, shard) => files.set(`t/${shard}.json`, table))
   files.set('filters.json', Object.fromEntries([...filters].map(([filter, list]) => [filter, encodePostings(list)])))
   for (let start = 0; start < docs.length; start += docsPerFile) {
-    files.set(`docs/${start / docsPerFile}.json`, docs.slice(start, start + docsPerFile).map((doc) => doc.row))
+    files.set(
+      `docs/${start / docsPerFile}.json`,
+      docs.slice(start, start + docsPerFile).map((doc) => doc.row)
+    )
   }
   return {shards, files}
 }

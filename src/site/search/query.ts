@@ -41,7 +41,8 @@ export function openIndex(bundles: readonly BundleInfo[], load: Load) {
   }
 
   async function partScores(bundle: BundleInfo, part: QueryPart): Promise<Map<number, number>> {
-    const shard = (token: string) => get<Record<string, string>>(`${bundle.name}/t/${shardOf(token, bundle.shards)}.json`)
+    const shard = (token: string) =>
+      get<Record<string, string>>(`${bundle.name}/t/${shardOf(token, bundle.shards)}.json`)
     if (part.prefix) {
       const [token] = part.tokens as [string]
       const scores = new Map<number, number>()
@@ -74,7 +75,9 @@ export function openIndex(bundles: readonly BundleInfo[], load: Load) {
       const chosen = bundles.filter((bundle) => !filters.year || bundle.year === filters.year)
       const found = await Promise.all(chosen.map((bundle) => inBundle(bundle, parts, filters.places ?? [])))
       const order = new Map(bundles.map((bundle, index) => [bundle.name, index]))
-      return found.flat().sort((a, b) => b.score - a.score || order.get(a.bundle)! - order.get(b.bundle)! || a.doc - b.doc)
+      return found
+        .flat()
+        .sort((a, b) => b.score - a.score || order.get(a.bundle)! - order.get(b.bundle)! || a.doc - b.doc)
     },
     /** The URL, heading and date of each hit. */
     async show(hits: readonly Hit[]): Promise<Shown[]> {
@@ -95,7 +98,11 @@ function own(table: Record<string, string>, key: string): string | undefined {
 }
 
 /** The entries of `scores` also in `list`, their scores merged by `merge`; all of `list` when there are no scores yet. */
-function keep(scores: Map<number, number> | undefined, list: Map<number, number>, merge: (a: number, b: number) => number): Map<number, number> {
+function keep(
+  scores: Map<number, number> | undefined,
+  list: Map<number, number>,
+  merge: (a: number, b: number) => number
+): Map<number, number> {
   if (!scores) return list
   const kept = new Map<number, number>()
   for (const [doc, score] of scores) {

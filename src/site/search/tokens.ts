@@ -59,7 +59,8 @@ export function countTokens(text: string, counts: Map<TokenKey, number>, weight 
       add(run.charCodeAt(0))
     } else {
       // runTokens without the strings.
-      for (let index = 1; index < run.length; index++) add(pairKey(run.charCodeAt(index - 1), run.charCodeAt(index)) ?? run.slice(index - 1, index + 1))
+      for (let index = 1; index < run.length; index++)
+        add(pairKey(run.charCodeAt(index - 1), run.charCodeAt(index)) ?? run.slice(index - 1, index + 1))
     }
   }
 }

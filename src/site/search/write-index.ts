@@ -37,18 +37,31 @@ export interface SearchOptions {
  * bundles, the counts of the search form's filters, and the modules that
  * query it on the search page.
  */
-export async function indexForSearch(output: string, items: readonly ArchiveItem[], options: SearchOptions = {}): Promise<{bundles: string[]; indexed: string[]}> {
+export async function indexForSearch(
+  output: string,
+  items: readonly ArchiveItem[],
+  options: SearchOptions = {}
+): Promise<{bundles: string[]; indexed: string[]}> {
   const folder = join(output, searchFolder)
   const bundles = searchBundles(items)
-  const previous = options.previous ? await readBundles(join(options.previous, searchFolder)) : new Map<string, BundleInfo>()
+  const previous = options.previous
+    ? await readBundles(join(options.previous, searchFolder))
+    : new Map<string, BundleInfo>()
   const byId = new Map(items.map((item) => [item.id, item]))
   const indexed = [...bundles.keys()].filter((name) => options.only?.has(name) !== false || !previous.has(name))
-  const job = (name: string): BundleJob => ({folder: join(folder, name), docs: newestFirst(bundles.get(name)!).map((item) => searchDoc(item, byId))})
+  const job = (name: string): BundleJob => ({
+    folder: join(folder, name),
+    docs: newestFirst(bundles.get(name)!).map((item) => searchDoc(item, byId))
+  })
   const thread = options.thread ?? (items.length >= 2000 && availableParallelism() > 1)
   const heapMb = options.threadHeapMb ?? defaultThreadHeapMb
   const counts = thread ? await inThread(indexed, job, heapMb) : indexed.map((name) => writeBundle(job(name)))
   const shards = new Map(indexed.map((name, index) => [name, counts[index]!]))
-  const infos = [...bundles].map(([name, members]): BundleInfo => (shards.has(name) ? {name, year: searchYear(members[0]!), docs: members.length, shards: shards.get(name)!} : previous.get(name)!))
+  const infos = [...bundles].map(([name, members]): BundleInfo =>
+    shards.has(name)
+      ? {name, year: searchYear(members[0]!), docs: members.length, shards: shards.get(name)!}
+      : previous.get(name)!
+  )
   writeJsonSync(join(folder, 'bundles.json'), infos)
   writeJsonSync(join(folder, 'filters.json'), filterCounts(items))
   for (const module of clientModules) await copyFile(fileURLToPath(new URL(module, compiled)), join(folder, module))
@@ -114,7 +127,12 @@ function newestFirst(items: readonly ArchiveItem[]): ArchiveItem[] {
 /** What search finds an item by: its own text and, for the head of a continued story, the rest of it. */
 function searchDoc(item: ArchiveItem, byId: ReadonlyMap<string, ArchiveItem>): SearchDoc {
   const rest = item.continuedBy ? byId.get(item.continuedBy.id) : undefined
-  const text = [item.dateline, ...item.bylines.map((byline) => `${byline.role ?? ''} ${byline.name}`), ...item.body.map((block) => block.text), ...(rest?.body.map((block) => block.text) ?? [])]
+  const text = [
+    item.dateline,
+    ...item.bylines.map((byline) => `${byline.role ?? ''} ${byline.name}`),
+    ...item.body.map((block) => block.text),
+    ...(rest?.body.map((block) => block.text) ?? [])
+  ]
   return {
     row: [item.url.slice(1), item.heading, item.metadata.date],
     heading: [item.kicker, item.title, item.subtitle].filter((part): part is string => part !== null),
