@@ -1,6 +1,6 @@
 import {createHash, hash as hashOnce} from 'node:crypto'
 import {existsSync} from 'node:fs'
-import {readFile, rm} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Archive, ArchiveGazette, ArchiveItem, DateNode, LocalityPage, PersonPage} from '../archive/model.js'
@@ -376,7 +376,7 @@ function isName(name: string): boolean {
   return isInsidePath(name) && !name.includes('/')
 }
 
-/** Write (or, with no state, forget) the state of a site. */
-export function writeState(path: string, state: SiteState | undefined): Promise<void> {
-  return state ? writeJson(path, state) : rm(path, {force: true})
+/** Write the state of a site. */
+export function writeState(path: string, state: SiteState): Promise<void> {
+  return writeJson(path, state)
 }
