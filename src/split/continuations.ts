@@ -4,6 +4,16 @@ import type {BodyBlock, Item} from '../types.js'
 export const continuedFrom = /^[（(]\s*(?:上接|接上)(?:第)?([\d一二三四五六七八九十]+)版\s*[）)]/u
 export const continuedTo = /[（(]\s*(?:下转|转下)(?:第)?([\d一二三四五六七八九十]+)版\s*[）)]$/u
 
+/**
+ * Whether `text` ends in a jump marker (`…召开会议（下转2版）`). Most lines do
+ * not end in a bracket, and the pattern, anchored at the end, would be
+ * tried from every bracket of the line.
+ */
+export function endsInJumpTo(text: string): boolean {
+  const last = text.at(-1)
+  return (last === '）' || last === ')') && continuedTo.test(text)
+}
+
 const chineseDigits = '一二三四五六七八九'
 
 /** `3`, `三`, `十二`, `二十`, `二十一` → a number. */
@@ -19,6 +29,6 @@ export function pageNumber(text: string): number {
 export function continuations(body: readonly BodyBlock[]): Pick<Item, 'continuedFrom' | 'continuedTo'> {
   const from = body[0] ? continuedFrom.exec(body[0].text) : null
   const last = body.at(-1)
-  const to = last ? continuedTo.exec(last.text) : null
+  const to = last && endsInJumpTo(last.text) ? continuedTo.exec(last.text) : null
   return {continuedFrom: from ? pageNumber(from[1]!) : null, continuedTo: to ? pageNumber(to[1]!) : null}
 }

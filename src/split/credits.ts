@@ -31,6 +31,8 @@ const trailingRole = /(?:摄影报道|图片报道|报道|供稿|供图|摄)$/u
 const photoRole = /摄|图片|供图/u
 const separators = /[\s:：/|｜丨_、，,（）()【】《》·•・-]+/u
 const allowed = /^[\p{Script=Han}\s:：/|｜丨_、，,（）()【】《》·•・-]+$/u
+/** What `allowed` allows, and the brackets a credit may be wrapped in. */
+const unwrappable = /^[\p{Script=Han}\s:：/|｜丨_、，,（）()【】《》·•・\[\]-]*$/u
 /** Names of units, which are no persons: `金集镇`, `中评社`, `县委宣传部`. */
 const unit =
   /(?:区|县|市|镇|乡|村|街道|社区|局|委|部|办|站|社|报|网|台|中心|集团|公司|协会|学校|大学|医院|所|院|馆|队|处|科|厅|组)$/u
@@ -126,6 +128,9 @@ export function readCredit(text: string): Credit | undefined {
     certain = true
     rest = rest.replace(markAtStart, '')
   }
+  // Unwrapping takes away only characters of `unwrappable`: a line with any
+  // other (a full stop, a digit: most lines) is no credit, wrapped or not.
+  if (!unwrappable.test(rest)) return undefined
   const wrapped =
     /^[（(【[]\s*(.*?)\s*[）)】\]]$/u.exec(rest) ??
     /^[·•・]\s*(.*?)\s*[·•・]$/u.exec(rest) ??

@@ -1,5 +1,5 @@
 import type {BodyBlock, ItemKind} from '../types.js'
-import {continuedTo} from './continuations.js'
+import {endsInJumpTo} from './continuations.js'
 import {readCredit} from './credits.js'
 import type {DraftItem, LineOverride} from './draft.js'
 import {headlineRun, readHeadline, type Headline} from './headline.js'
@@ -76,7 +76,7 @@ class Page {
     }
     this.jumpPending = false
     // `…（下转2版）` ends the story on this page.
-    this.phase = continuedTo.test(text) ? 'closed' : 'body'
+    this.phase = endsInJumpTo(text) ? 'closed' : 'body'
   }
 
   jumpFrom(line: Line): void {

@@ -1,5 +1,5 @@
 import {readCredit, splitCreditSuffix, type Credit} from './credits.js'
-import {continuedFrom, continuedTo} from './continuations.js'
+import {continuedFrom, continuedTo, endsInJumpTo} from './continuations.js'
 import {maxHeadingLength, type RepairedLine} from './repair.js'
 import {endsSentence, length} from './text.js'
 
@@ -25,9 +25,9 @@ export function roleOf(line: RepairedLine): {role: LineRole; credit?: Credit} {
   if (line.depth === 1 || line.depth === 2) return {role: 'heading'}
   if (line.depth >= 3) return {role: 'subhead'}
   if (figure.test(line.text)) return {role: 'figure'}
-  if (continuedFrom.test(line.text) && continuedFrom.exec(line.text)![0].length === line.text.trim().length)
-    return {role: 'jump-from'}
-  if (continuedTo.test(line.text) && continuedTo.exec(line.text)!.index === 0) return {role: 'jump-to'}
+  const from = continuedFrom.exec(line.text)
+  if (from && from[0].length === line.text.trim().length) return {role: 'jump-from'}
+  if (endsInJumpTo(line.text) && continuedTo.exec(line.text)!.index === 0) return {role: 'jump-to'}
   const credit = length(line.text) <= 60 ? readCredit(line.text) : undefined
   if (credit) return {role: credit.certain ? 'credit' : 'names', credit}
   return {role: shapeOf(line.text)}
@@ -36,8 +36,8 @@ export function roleOf(line: RepairedLine): {role: LineRole; credit?: Credit} {
 /** A short line ends in no stop and no clause mark (`；`, `，`), a jump line aside. */
 function shapeOf(text: string): LineRole {
   // `…召开会议（下转2版）`: a jump marker ends body text, however short the line.
-  if (continuedTo.test(text)) return 'body'
-  const bare = text.replace(continuedTo, '').trimEnd()
+  if (endsInJumpTo(text)) return 'body'
+  const bare = text.trimEnd()
   return !endsSentence(bare) && !/[，、；,;]$/u.test(bare) && length(text) <= maxHeadingLength ? 'short' : 'body'
 }
 

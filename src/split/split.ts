@@ -24,6 +24,19 @@ export interface SplitResult {
 const looksLikePlace = (text: string) => /^[\p{Script=Han}]{2,10}(?:区|市|县|镇|乡|街道)$/u.test(text)
 
 /**
+ * `test`, asked of each text once: the grouping asks of a line several
+ * times, and the gazetteer's answer costs a call to the segmenter.
+ */
+function remembered(test: (text: string) => boolean): (text: string) => boolean {
+  const answers = new Map<string, boolean>()
+  return (text) => {
+    let answer = answers.get(text)
+    if (answer === undefined) answers.set(text, (answer = test(text)))
+    return answer
+  }
+}
+
+/**
  * Split the text of one gazette into items: parse (headings are the only
  * syntax), repair extraction damage, group lines into items, then check
  * that nothing was lost.
@@ -35,7 +48,8 @@ export function split(source: Pick<SourceGazette, 'source' | 'text'>, options: S
   const overrides = lineOverrides(options.corrections ?? [])
   const kept = new Set(overrides.keys())
   const repaired = removeDuplicates(joinBrokenParagraphs(lines, decisions, kept), decisions, kept)
-  const items = segment(repaired, {isPlaceName: options.isPlaceName ?? looksLikePlace, overrides}, decisions)
+  const isPlaceName = remembered(options.isPlaceName ?? looksLikePlace)
+  const items = segment(repaired, {isPlaceName, overrides}, decisions)
 
   const removed = new Set(decisions.flatMap((decision) => decision.removes ?? []))
   const loss = findLoss(lines, removed, items)

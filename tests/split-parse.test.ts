@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict'
+import {readFileSync, readdirSync} from 'node:fs'
+import {join} from 'node:path'
+import {test} from 'node:test'
+import fc from 'fast-check'
+import {parseLines, parseWithRemark, readSimpleLines} from '../src/split/parse.js'
+
+test('parse: plain lines and canonical headings are read without remark, as remark reads them', () => {
+  const text = '## 张三的村子 ##\n\n  第一段。 \n第二段\t\n\n\n### \n# 标题 #号\n\u3000\n###### 六个 # #\n'
+  assert.deepEqual(readSimpleLines(text), parseWithRemark(text))
+  assert.deepEqual(
+    parseLines('# 标题\n\n正文。\n').map((line) => [line.text, line.depth]),
+    [
+      ['标题', 1],
+      ['正文。', 0]
+    ]
+  )
+})
+
+test('parse: what the line reader cannot be sure of goes to remark', () => {
+  for (const text of ['  # 缩进的标题', '#标题', '####### 七个', '甲  \n乙', '甲\r\n乙', '甲\u0000乙', '\u3000## 标题'])
+    assert.equal(readSimpleLines(text), undefined, JSON.stringify(text))
+  // Two trailing spaces join the lines in remark: kept as it was.
+  assert.deepEqual(
+    parseLines('甲  \n乙').map((line) => line.text),
+    ['甲乙']
+  )
+})
+
+test('parse: the samples are read line by line, as remark reads them', () => {
+  const folder = join(import.meta.dirname, '..', 'content', 'gazettes')
+  for (const name of readdirSync(folder).filter((each) => /\.(?:txt|md)$/u.test(each))) {
+    const text = readFileSync(join(folder, name), 'utf8')
+    assert.deepEqual(readSimpleLines(text), parseWithRemark(text), name)
+  }
+})
+
+test('parse: on any text the line reader takes, it agrees with remark (property)', () => {
+  const piece = fc.constantFrom(
+    ...['#', '# ', '## ', '####### ', ' # ', '\n## 甲 #', '\n### #', '\t', ' ', '  ', '\n', '\n\n', '\u3000'],
+    ...['甲', 'a', '。', '\\', '*', '-', '>', '=', '`', '1. ', '<b>', '&amp;', '\u00a0', '\ufeff']
+  )
+  const text = fc.array(piece, {maxLength: 60}).map((pieces) => pieces.join(''))
+  fc.assert(
+    fc.property(text, (value) => {
+      const simple = readSimpleLines(value)
+      if (simple) assert.deepEqual(simple, parseWithRemark(value))
+    }),
+    {numRuns: 3000}
+  )
+})
