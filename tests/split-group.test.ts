@@ -30,3 +30,21 @@ test('group: blank runs part regions; an untitled tail is a fragment', () => {
     ['fragment', null, [], 2]
   ])
 })
+
+test('group: after an intro closed by a marked credit, a short line over plain text is a subheading', () => {
+  const text =
+    '青山村的春天\n\n导语一段。\n\n导语二段。□张三 文/图\n\n修路架桥 村民出行更方便\n\n第一节正文。\n\n第一节又一段。\n\n\n\n秋收在望\n\n第一段。\n'
+  assert.deepEqual(items(text), [
+    ['article', '青山村的春天', ['张三'], 5],
+    ['article', '秋收在望', [], 1]
+  ])
+  // A credit of its own, or one without a mark, still closes the story.
+  assert.deepEqual(items('青山村的春天\n\n导语。□张三\n\n修路架桥\n\n正文。\n\n李四\n'), [
+    ['article', '青山村的春天', ['张三'], 1],
+    ['article', '修路架桥', ['李四'], 1]
+  ])
+  assert.deepEqual(items('青山村的春天\n\n导语。\n\n张三\n\n修路架桥 村民出行更方便\n\n正文。\n'), [
+    ['article', '青山村的春天', ['张三'], 1],
+    ['article', '修路架桥 村民出行更方便', [], 1]
+  ])
+})

@@ -20,6 +20,11 @@ export interface Credit {
 
 const marks = '□■●◎○▲◆★☆◇'
 const markAtStart = new RegExp(`^[${marks}]\\s*`, 'u')
+
+/** A credit set off by a mark (`□本报记者 张三`), as features print it under their intro. */
+export function isMarked(text: string): boolean {
+  return markAtStart.test(text.trim())
+}
 /** Roles that name the people after them; the longest spelling first. */
 const leadingRole =
   /(?:(?:特约|见习|实习|首席|全媒体|融媒体|摄影)+记者|记者|特约通讯员|通讯员|实习生|责任编辑|责编|编辑|作者|初审|复审|终审|审核|校对|撰文|特约摄影|摄影报道|图片报道|摄影|图片|视频)/gu

@@ -1,6 +1,6 @@
 import type {BodyBlock, ItemKind} from '../types.js'
 import {endsInJumpTo} from './continuations.js'
-import {readCredit} from './credits.js'
+import {isMarked, readCredit} from './credits.js'
 import type {DraftItem, LineOverride} from './draft.js'
 import {headlineRun, readHeadline, type Headline} from './headline.js'
 import type {Line} from './line-roles.js'
@@ -40,6 +40,8 @@ class Page {
   phase: Phase = 'closed'
   /** A `(上接1版)` line opens the next block. */
   jumpPending = false
+  /** The item whose last credit was a writer's, set off by a mark (`□记者 张三`). */
+  markedCredit: DraftItem | undefined
 
   open(kind: ItemKind, line: Line, headline?: Headline): DraftItem {
     const item: DraftItem = {
@@ -100,6 +102,7 @@ class Page {
     const credit = line.credit ?? readCredit(line.text)
     for (const byline of credit?.bylines ?? [])
       if (!item.bylines.some((each) => each.name === byline.name)) item.bylines.push(byline)
+    this.markedCredit = isMarked(line.text) && !credit?.photo ? item : undefined
     const seen = this.credits.get(item) ?? {photo: false, other: false}
     if (credit?.photo) seen.photo = true
     else if ((credit?.bylines.length ?? 0) > 0) seen.other = true
@@ -241,6 +244,10 @@ function headingOrSubhead(
       }
       return index
     }
+    if (!options.marked && resumesAfterIntro(page, lines, index, options)) {
+      page.add('subhead', line)
+      return index
+    }
     // A continuation may open with a subheading: `(上接1版)` ⏎ `一条…的呼唤`.
     if (!options.marked && current && (page.phase === 'head' || page.jumpPending)) {
       page.add('subhead', line)
@@ -275,6 +282,25 @@ function headingOrSubhead(
     )
   )
   return end - 1
+}
+
+/**
+ * A feature prints its writers under the intro, set off by a mark
+ * (`…。□记者 张三`), and goes on in sections: a short line after such a
+ * credit, over plain text that runs to the next headline or region (no
+ * credit, lead or date of its own), is a subheading of the story, not a
+ * new title.
+ */
+function resumesAfterIntro(page: Page, lines: readonly Line[], index: number, options: GroupOptions): boolean {
+  const line = lines[index]!
+  const current = page.current
+  if (current?.kind !== 'article' || page.phase !== 'closed' || page.markedCredit !== current) return false
+  if (line.role !== 'short' || line.blankBefore >= 2 || startsStory(lines, index, options.isPlaceName)) return false
+  let end = index + 1
+  while (lines[end]?.role === 'body' && lines[end]!.blankBefore < 2) end++
+  const after = lines[end]
+  const ends = after === undefined || after.blankBefore >= 2 || after.role === 'short' || after.role === 'heading'
+  return end > index + 1 && ends
 }
 
 /** Apply an archivist's override at `index`; the index of the last line it used. */
