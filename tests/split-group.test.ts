@@ -48,3 +48,12 @@ test('group: after an intro closed by a marked credit, a short line over plain t
     ['article', '修路架桥 村民出行更方便', [], 1]
   ])
 })
+
+test('group: a caption of several paragraphs in a region of its own is one photo', () => {
+  const text =
+    '秋收在望\n\n第一段。\n\n\n\n田野里一片金黄。\n\n村民们忙着收割。\n\n收割机来回穿梭。\n\n粮仓堆得满满的。\n\n张三 摄\n'
+  assert.deepEqual(items(text), [
+    ['article', '秋收在望', [], 1],
+    ['photo', null, ['张三'], 4]
+  ])
+})

@@ -40,6 +40,8 @@ class Page {
   phase: Phase = 'closed'
   /** A `(上接1版)` line opens the next block. */
   jumpPending = false
+  /** Untitled items that open a region of the page (after a run of blank lines). */
+  readonly setApart = new Set<DraftItem>()
   /** The item whose last credit was a writer's, set off by a mark (`□记者 张三`). */
   markedCredit: DraftItem | undefined
 
@@ -60,6 +62,7 @@ class Page {
       corrections: []
     }
     this.items.push(item)
+    if (!headline && line.blankBefore >= 2 && line.role === 'body') this.setApart.add(item)
     this.current = item
     this.phase = headline ? 'head' : 'body'
     this.jumpPending = false
@@ -175,7 +178,11 @@ function step(page: Page, lines: readonly Line[], index: number, options: GroupO
         current &&
         page.phase === 'body' &&
         !gap &&
-        !(caption && (page.paragraphs() >= 3 || current.kind === 'photo' || opensCaption(line.text)))
+        !(
+          caption &&
+          !captionGoesOn(page) &&
+          (page.paragraphs() >= 3 || current.kind === 'photo' || opensCaption(line.text))
+        )
       ) {
         page.add('paragraph', line)
       } else {
@@ -282,6 +289,20 @@ function headingOrSubhead(
     )
   )
   return end - 1
+}
+
+/**
+ * A photo spread's caption runs to several paragraphs, in a region of its
+ * own, over one photographer's credit: the last paragraph, over the credit,
+ * goes on with an untitled, uncredited text of at most three paragraphs
+ * that opened the region.
+ */
+function captionGoesOn(page: Page): boolean {
+  const current = page.current
+  if (current === undefined || current.kind !== 'fragment' || !page.setApart.has(current)) return false
+  return (
+    !page.credits.has(current) && current.body.every((block) => block.type === 'paragraph') && page.paragraphs() <= 3
+  )
 }
 
 /**
