@@ -1,4 +1,5 @@
 import type {Gazette, Report} from '../types.js'
+import {groupBy} from '../util/group-by.js'
 import {shortHash} from './ids.js'
 
 /*
@@ -34,13 +35,9 @@ export function distinctIds(gazettes: readonly Gazette[]): Report[] {
 
 /** Ids held by more than one gazette, with their gazettes, ordered by id (the order renaming takes them in). */
 function sharing(gazettes: readonly Gazette[]): Array<[string, Gazette[]]> {
-  const byId = new Map<string, Gazette[]>()
-  for (const gazette of gazettes) {
-    const group = byId.get(gazette.id)
-    if (group) group.push(gazette)
-    else byId.set(gazette.id, [gazette])
-  }
-  return [...byId].filter(([, group]) => group.length > 1).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return [...groupBy(gazettes, (gazette) => gazette.id)]
+    .filter(([, group]) => group.length > 1)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
 /** By path, code unit by code unit: the same order on every machine and in every locale. */

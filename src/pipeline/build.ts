@@ -19,6 +19,7 @@ import {
 import {coolDown, processAll, readsWorthAProcess} from './pool.js'
 import type {Outcome} from './process-gazette.js'
 import {timed, type Timings} from './timings.js'
+import {isProcessGone} from '../util/process-gone.js'
 
 export interface PipelineOptions extends FolderOptions {
   input: string
@@ -217,11 +218,5 @@ export async function pruneCache(cache: string): Promise<number> {
 
 /** A temporary file of a build that was killed (its process is gone): one still running may be about to rename it. */
 function isLeftOver(name: string): boolean {
-  if (!temporaryName.test(name)) return false
-  try {
-    process.kill(Number(name.split('.').at(-2)), 0)
-    return false
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH'
-  }
+  return temporaryName.test(name) && isProcessGone(Number(name.split('.').at(-2)))
 }

@@ -33,7 +33,7 @@ export function whyNotOutput(folders: Folders): string | undefined {
     if (related(cache, input))
       return `the cache ${folders.cache} and the content folder ${folders.input} overlap: give them separate folders`
   }
-  const stat = lstatOrNone(resolve(folders.output))
+  const stat = lstatSync(resolve(folders.output), {throwIfNoEntry: false})
   if (!stat) return undefined
   if (stat.isSymbolicLink()) {
     if (isOwnLink(resolve(folders.output))) return undefined
@@ -84,13 +84,5 @@ function realish(path: string): string {
   } catch {
     const parent = dirname(absolute)
     return parent === absolute ? absolute : join(realish(parent), basename(absolute))
-  }
-}
-
-function lstatOrNone(path: string) {
-  try {
-    return lstatSync(path)
-  } catch {
-    return undefined
   }
 }

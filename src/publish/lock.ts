@@ -1,6 +1,7 @@
 import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {hostname} from 'node:os'
 import {setTimeout as sleep} from 'node:timers/promises'
+import {isProcessGone} from '../util/process-gone.js'
 
 /** Who holds a lock: written into the lock file. */
 interface Holder {
@@ -82,14 +83,7 @@ function readHolder(path: string): Holder | undefined {
 
 /** Of this machine, and its process is gone. */
 function isStale(holder: Holder): boolean {
-  if (holder.host !== hostname() || holder.pid === process.pid) return false
-  try {
-    process.kill(holder.pid, 0)
-    return false
-  } catch (error) {
-    // EPERM: the process runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'ESRCH'
-  }
+  return holder.host === hostname() && holder.pid !== process.pid && isProcessGone(holder.pid)
 }
 
 /** Remove a stale lock, unless another build did so (and took the lock) meanwhile. */

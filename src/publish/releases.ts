@@ -14,7 +14,7 @@ import {
 import {basename, dirname, join, resolve} from 'node:path'
 import {failpoint} from './failpoint.js'
 import {acquireLock, type LockOptions} from './lock.js'
-import {inside, isInsidePath} from '../util/inside-path.js'
+import {checkedInsidePath, inside, isInsidePath} from '../util/inside-path.js'
 import {cloneTree, filesBelow, moveInto, removePath, syncPath} from './tree.js'
 
 /*
@@ -142,10 +142,10 @@ export class Output {
     const twin = this.#twin ?? this.#makeTwin(base)
     const id = newId()
     const {result, folder} = await this.#build(id, write)
-    const replaced = changes.replace.map((path) => checked(path))
+    const replaced = changes.replace.map(checkedInsidePath)
     const within = (file: string) => replaced.some((path) => file === path || file.startsWith(`${path}/`))
     const files = filesBelow(folder).filter((file) => !within(file))
-    const removed = changes.remove.map((path) => checked(path))
+    const removed = changes.remove.map(checkedInsidePath)
     const changed = [...new Set([...replaced, ...files, ...removed])]
     // Written before the twin is touched: a kill from here on is undone from it.
     this.#writeJournal({twin: twin.twin, base, paths: [...new Set([...twin.paths, ...changed])]})
@@ -195,7 +195,7 @@ export class Output {
     const link = join(this.#store, `link-${id}`)
     if (process.platform === 'win32') symlinkSync(join(this.#store, release), link, 'junction')
     else symlinkSync(`${basename(this.#store)}/${release}`, link)
-    const existing = lstatOrNone(this.#target)
+    const existing = lstatSync(this.#target, {throwIfNoEntry: false})
     if (existing?.isDirectory()) {
       // A folder (a site of an older version, or one replaced with --force): moved aside, then the link moved in.
       const aside = join(this.#store, `aside-${id}`)
@@ -226,11 +226,12 @@ export class Output {
     const entries = readdirSync(this.#store)
     const parent = dirname(this.#target)
     const name = basename(this.#target)
+    const present = () => lstatSync(this.#target, {throwIfNoEntry: false}) !== undefined
     for (const entry of entries) {
       if (entry.startsWith('building-') || entry.startsWith('link-'))
         rmSync(join(this.#store, entry), {recursive: true, force: true})
       if (entry.startsWith('aside-')) {
-        if (lstatOrNone(this.#target)) rmSync(join(this.#store, entry), {recursive: true, force: true})
+        if (present()) rmSync(join(this.#store, entry), {recursive: true, force: true})
         else renameSync(join(this.#store, entry), this.#target)
       }
     }
@@ -238,7 +239,7 @@ export class Output {
     for (const entry of readdirSync(parent)) {
       if (entry.startsWith(`.${name}.building-`)) rmSync(join(parent, entry), {recursive: true, force: true})
       if (entry.startsWith(`.${name}.previous-`)) {
-        if (lstatOrNone(this.#target)) rmSync(join(parent, entry), {recursive: true, force: true})
+        if (present()) rmSync(join(parent, entry), {recursive: true, force: true})
         else renameSync(join(parent, entry), this.#target)
       }
     }
@@ -253,7 +254,7 @@ export class Output {
 
   /** The release the output path links to, if it is a link to one of this store's. */
   #linkedRelease(): string | undefined {
-    if (!lstatOrNone(this.#target)?.isSymbolicLink()) return undefined
+    if (!lstatSync(this.#target, {throwIfNoEntry: false})?.isSymbolicLink()) return undefined
     const release = basename(readlinkSync(this.#target))
     const folder = join(this.#store, release)
     return release.startsWith('r-') &&
@@ -280,19 +281,6 @@ export class Output {
     if (journal.base === published) return journal
     // Killed right after the swap: the twin is the release published before, differing at the same paths.
     if (journal.twin === published) return {twin: journal.base, base: published, paths: journal.paths}
-    return undefined
-  }
-}
-
-function checked(path: string): string {
-  if (!isInsidePath(path)) throw new Error(`refusing a path outside the site: ${JSON.stringify(path)}`)
-  return path
-}
-
-function lstatOrNone(path: string) {
-  try {
-    return lstatSync(path)
-  } catch {
     return undefined
   }
 }

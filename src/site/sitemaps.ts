@@ -1,7 +1,7 @@
 import {monthOf} from '../archive/export.js'
 import type {Archive} from '../archive/model.js'
 import {namedParts} from '../archive/parts.js'
-import {groupBy} from './group-by.js'
+import {groupBy} from '../util/group-by.js'
 
 /** One file of the sitemap and the site paths it lists. */
 export interface SitemapPart {

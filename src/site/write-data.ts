@@ -5,7 +5,7 @@ import {csvLines, publicArchiveJson, yearOf} from '../archive/export.js'
 import type {Gazette} from '../types.js'
 import {searchFilter} from './search/bundles.js'
 import {shortName} from '../tag/gazetteer.js'
-import {groupBy} from './group-by.js'
+import {groupBy} from '../util/group-by.js'
 import {packageRoot} from './package-root.js'
 
 /** Where the bulk data files live in the site. */

@@ -11,10 +11,15 @@ export function isInsidePath(path: unknown): path is string {
   return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..')
 }
 
+/** `path`, refused (thrown) unless it is a plain relative path inside a folder. */
+export function checkedInsidePath(path: string): string {
+  if (!isInsidePath(path)) throw new Error(`refusing a path outside the site: ${JSON.stringify(path)}`)
+  return path
+}
+
 /** `root/path`, refusing any path that is not inside `root`. */
 export function inside(root: string, path: string): string {
-  if (!isInsidePath(path)) throw new Error(`refusing a path outside the site: ${JSON.stringify(path)}`)
-  const full = join(root, path)
+  const full = join(root, checkedInsidePath(path))
   if (relative(root, full).startsWith(`..${sep}`))
     throw new Error(`refusing a path outside the site: ${JSON.stringify(path)}`)
   return full

@@ -2,7 +2,7 @@ import type {ArchiveItem} from '../../archive/model.js'
 import type {Division} from '../../types.js'
 import {monthOf, yearOf} from '../../archive/export.js'
 import {namedParts} from '../../archive/parts.js'
-import {groupBy} from '../group-by.js'
+import {groupBy} from '../../util/group-by.js'
 
 /**
  * Most items a search bundle holds. A rebuild indexes whole bundles again;
