@@ -149,6 +149,11 @@ if (corpusChosen && !existsSync(join(corpus, 'score.mjs'))) {
         `  items     P ${score.items.precision.toFixed(3)}  R ${score.items.recall.toFixed(3)}  F1 ${score.items.f1.toFixed(3)}`
       )
       console.log(`  ${['title', 'kicker', 'subtitle', 'bylines', 'paragraphs', 'kind'].map(figure).join('  ')}`)
+      console.log(`places — corpus ${part} part (no region given):`)
+      for (const level of ['district', 'town']) {
+        const {precision, recall, f1} = score[level] as {precision: number; recall: number; f1: number}
+        console.log(`  ${level.padEnd(9)} P ${precision.toFixed(3)}  R ${recall.toFixed(3)}  F1 ${f1.toFixed(3)}`)
+      }
     }
   } finally {
     rmSync(scratch, {recursive: true, force: true})

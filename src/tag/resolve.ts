@@ -60,9 +60,13 @@ export function resolve(mention: Mention, context: Context, gazetteer: Gazetteer
   )
     evidence.local = true
   const foreign = context.region !== null && !isWithin(candidate.code, context.region.slice(0, 2))
-  const accepted = foreign
-    ? evidence.textual
-    : evidence.textual || evidence.local || (candidate.full && candidates.length === 1)
+  // A town's short form is an everyday word as often as not (南山, 青山,
+  // 陶家): away from the paper's own county a reader takes it for the
+  // town only when the page names that town in full.
+  const shortTown = !candidate.full && candidate.code.length === 9
+  const homeCounty = region !== null && region.length >= 6 && isWithin(candidate.code, region)
+  const local = evidence.local && (!shortTown || homeCounty || context.page.has(candidate.code))
+  const accepted = foreign ? evidence.textual : evidence.textual || local || (candidate.full && candidates.length === 1)
   return {code: accepted ? candidate.code : undefined, tied: []}
 }
 
@@ -70,6 +74,8 @@ function weigh(candidate: NameEntry, mention: Mention, context: Context): Eviden
   const ancestors = ancestorsOf(candidate.code)
   const previous = mention.previous?.candidates.map((each) => each.code) ?? []
   let score = candidate.full ? 1 : 0
+  // A town's short form needs its county named; a city (重庆, 南充) is too wide.
+  const nearest = !candidate.full && candidate.code.length === 9 ? 6 : 4
   let textual = false
   let local = false
   if (ancestors.some((code) => previous.includes(code))) {
@@ -79,7 +85,7 @@ function weigh(candidate: NameEntry, mention: Mention, context: Context): Eviden
   if (context.item.has(candidate.code)) {
     score += 4
     textual = true
-  } else if (ancestors.some((code) => context.item.has(code) && code.length >= 4)) {
+  } else if (ancestors.some((code) => context.item.has(code) && code.length >= nearest)) {
     score += 3
     textual = true
   }

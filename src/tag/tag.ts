@@ -2,6 +2,7 @@ import type {Item, PlaceTag, Report} from '../types.js'
 import {cut} from '../segmenter.js'
 import {loadGazetteer, parentCode, type Gazetteer} from './gazetteer.js'
 import {ensureDictionary, findMentions, type Mention} from './mentions.js'
+import {inferHomeRegion} from './home-region.js'
 import {primaryPlace} from './primary.js'
 import {resolve, type Context} from './resolve.js'
 
@@ -24,17 +25,23 @@ export function tagItems(
   gazetteer: Gazetteer = loadGazetteer()
 ): TagResult {
   const reports: Report[] = []
-  const region = homeRegion(source, givenRegion, gazetteer, reports)
   const mentionsOf = items.map((item) => findMentions(textsOf(item), gazetteer))
-
-  const anchors = mentionsOf.map((mentions) => {
-    const codes = new Set<string>()
-    for (const mention of mentions) {
-      const {code} = resolve(mention, {item: new Set(), page: new Set(), region}, gazetteer)
-      if (code && mention.candidates.length === 1) addWithAncestors(codes, code)
-    }
-    return codes
-  })
+  const anchorsIn = (region: string | null) =>
+    mentionsOf.map((mentions) => {
+      const codes = new Set<string>()
+      for (const mention of mentions) {
+        const {code} = resolve(mention, {item: new Set(), page: new Set(), region}, gazetteer)
+        if (code && mention.candidates.length === 1) addWithAncestors(codes, code)
+      }
+      return codes
+    })
+  const given = homeRegion(source, givenRegion, gazetteer, reports)
+  // Without a given region, the page's own unambiguous names tell it; the
+  // anchors are then read again, so that a name far from home counts only
+  // where the text itself places it there.
+  const inferred = given ?? inferHomeRegion(anchorsIn(null))
+  const region = inferred
+  const anchors = anchorsIn(region)
   const page = new Set(anchors.flatMap((codes) => [...codes]))
 
   const tagged = items.map((item, index): Item => {

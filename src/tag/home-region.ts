@@ -1,0 +1,25 @@
+/**
+ * The region a page is about, read from the page itself: the division that
+ * most of its items name without ambiguity. A county paper's items name its
+ * county; a city page's name several counties of one city; a province-wide
+ * page's, cities of one province. So the narrowest division (county, then
+ * city, then province) named by at least half the items that name any is
+ * the page's home, as a local reader takes it. At least two items must
+ * agree: one item's stray name (a person called like a town far away) is
+ * not a page's home.
+ */
+export function inferHomeRegion(itemCodes: ReadonlyArray<ReadonlySet<string>>): string | null {
+  for (const length of [6, 4, 2]) {
+    const votes = new Map<string, number>()
+    let voters = 0
+    for (const codes of itemCodes) {
+      const named = new Set([...codes].filter((code) => code.length >= length).map((code) => code.slice(0, length)))
+      if (named.size > 0) voters++
+      for (const code of named) votes.set(code, (votes.get(code) ?? 0) + 1)
+    }
+    let best: [string, number] | undefined
+    for (const entry of votes) if (!best || entry[1] > best[1]) best = entry
+    if (best && best[1] >= 2 && best[1] * 2 >= voters) return best[0]
+  }
+  return null
+}
