@@ -56,3 +56,12 @@ test('a town’s short form away from the home county is a word, not the town', 
     '油坊镇 is in 扬中市, of the same city: 句容市 in the item does not make 油坊 that town'
   )
 })
+
+test('a province printed before a town’s short form does not make it that town', () => {
+  const page = processText(countyPage('本报讯 日前，句容市民在江苏油坊买了菜籽油。'), null)
+  assert.deepEqual(
+    page.items[3]!.places.map((place) => place.code),
+    ['321183'],
+    '江苏 is too wide for 油坊 to be 扬中市油坊镇'
+  )
+})

@@ -2,6 +2,7 @@ import type {Item, PlaceTag, Report} from '../types.js'
 import {cut} from '../segmenter.js'
 import {loadGazetteer, parentCode, type Gazetteer} from './gazetteer.js'
 import {ensureDictionary, findMentions, type Mention} from './mentions.js'
+import {aboutPlaces} from './about.js'
 import {inferHomeRegion} from './home-region.js'
 import {primaryPlace} from './primary.js'
 import {resolve, type Context} from './resolve.js'
@@ -71,9 +72,11 @@ export function tagItems(
         message: `place name “${text}” left untagged: it may be ${tied.map((code) => gazetteer.divisions.get(code)!.path.join('')).join(' or ')}`
       })
     }
-    const places = [...counts.entries()]
-      .map(([code, count]): PlaceTag => ({...gazetteer.divisions.get(code)!, ...count}))
-      .sort((a, b) => a.code.localeCompare(b.code))
+    const places = aboutPlaces(
+      [...counts.entries()]
+        .map(([code, count]): PlaceTag => ({...gazetteer.divisions.get(code)!, ...count}))
+        .sort((a, b) => a.code.localeCompare(b.code))
+    )
     return {...item, places, primaryPlace: primaryPlace(places)}
   })
   return {items: tagged, reports}
