@@ -120,6 +120,8 @@ export interface PlaceTag extends Division {
   mentions: number
   /** Named in the kicker, title, subtitle, dateline or first paragraph. */
   prominent: boolean
+  /** The former name the item prints it under (`港闸区`, now part of 崇川区), if it does. */
+  printedAs?: string
 }
 
 /** One item of a gazette page: an article, a photo or a fragment. */

@@ -16,6 +16,9 @@ test('gazetteer: the whole country down to towns, with the supplement; zones fil
   assert.equal(gazetteer.divisions.get('310151')!.name, '崇明区')
   assert.equal(gazetteer.divisions.get('320685001')!.name, '孙庄街道', 'supplement')
   assert.equal(gazetteer.divisions.has('320613401'), false, '南通崇川经济开发区 is not a division')
+  assert.equal(gazetteer.divisions.get('320671')!.name, '南通经济技术开发区', 'a functional area')
+  assert.equal(gazetteer.divisions.get('320671003')!.path.join('/'), '江苏省/南通市/南通经济技术开发区/竹行街道')
+  assert.equal(gazetteer.names.has('南通经济技术开发'), false, 'a zone has no short name')
   assert.deepEqual(
     gazetteer.names.get('港闸区')!.map((entry) => entry.code),
     ['320613'],
@@ -46,6 +49,18 @@ test('names inside words, roads, lakes and everyday words are not places', () =>
   assert.deepEqual(codes('运料河南起人民西路闸口。', '3206'), [])
   assert.deepEqual(codes('体会到了实实在在的幸福。', '3206'), [])
   assert.deepEqual(codes('洪泽湖治理保护展示馆开馆。', '32'), [])
+})
+
+test('a former name tags its successor and is shown on the tag', () => {
+  const [place] = processText('标题\n\n日前，港闸区召开会议。\n', '3206').items[0]!.places
+  assert.equal(place!.code, '320613')
+  assert.equal(place!.name, '崇川区')
+  assert.equal(place!.printedAs, '港闸区')
+  assert.equal(processText('标题\n\n日前，崇川区召开会议。\n', '3206').items[0]!.places[0]!.printedAs, undefined)
+})
+
+test('a development zone is tagged as a district', () => {
+  assert.deepEqual(codes('日前，南通经济技术开发区竹行街道召开会议。', '3206'), ['320671', '320671003'])
 })
 
 test('organisation names carry their place', () => {

@@ -8,7 +8,15 @@ export interface PublicArchive {
     items: Array<
       Pick<Item, 'id' | 'kind' | 'dateline' | 'kicker' | 'title' | 'subtitle' | 'bylines'> & {
         body: Array<{type: 'paragraph' | 'subhead'; text: string}>
-        places: Array<{code: string; name: string; level: string; path: string[]; mentions: number; prominent: boolean}>
+        places: Array<{
+          code: string
+          name: string
+          level: string
+          path: string[]
+          mentions: number
+          prominent: boolean
+          printedAs?: string
+        }>
         primaryPlace: string | null
       }
     >
@@ -47,13 +55,14 @@ function publicGazette(gazette: Exported): PublicArchive['gazettes'][number] {
       subtitle: item.subtitle,
       bylines: item.bylines.map(({name, role}) => ({name, role})),
       body: item.body.map(({type, text}) => ({type, text})),
-      places: item.places.map(({code, name, level, path, mentions, prominent}) => ({
+      places: item.places.map(({code, name, level, path, mentions, prominent, printedAs}) => ({
         code,
         name,
         level,
         path,
         mentions,
-        prominent
+        prominent,
+        ...(printedAs ? {printedAs} : {})
       })),
       primaryPlace: item.primaryPlace
     }))

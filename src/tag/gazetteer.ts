@@ -9,6 +9,8 @@ export interface NameEntry {
   code: string
   /** The full official name (`石港镇`), not a short form (`石港`). */
   full: boolean
+  /** A former name of the division (`港闸区` for 崇川区), which a tag shows. */
+  former?: string
 }
 
 export interface Gazetteer {
@@ -30,9 +32,11 @@ function loadRows(file: string): Row[] {
   return JSON.parse(readFileSync(join(dist, file), 'utf8')) as Row[]
 }
 
-// Statistics-bureau rows that are not administrative divisions: economic
-// zones have county serials 71–79 and town serials 400 and up (开发区, 农场,
-// 园区…), and their names match ordinary words.
+// Functional areas: the statistics bureau codes economic zones with county
+// serials 71–79 (南通经济技术开发区) and their units with town serials 400
+// and up. Papers treat a zone as a district, so zones are kept, under their
+// full names only; of their units only those named as towns (`沿江街道`),
+// for most are farms, parks and 开发区, names that match ordinary words.
 const isZoneCounty = (code: string) => code[4] === '7'
 const isZoneTown = (code: string) => Number(code.slice(6)) >= 400
 // A name is more than its level word: one 皮山县 row is called just `街道`.
@@ -94,12 +98,12 @@ export function loadDivisions(): Map<string, Division> {
     divisions.set(code, {code, name, level, path: [...parent.path, name]})
   }
   for (const row of areas) {
-    if (isZoneCounty(row.code) || !countySuffix.test(row.name)) continue
+    if (!countySuffix.test(row.name)) continue
     addChild(row.code, row.name, 'district', row.code.slice(0, 4))
   }
   for (const row of streets) {
     const name = cleanName(row.name)
-    if (isZoneTown(row.code) || !townSuffix.test(name)) continue
+    if (!townSuffix.test(name) || (isZoneTown(row.code) && !isZoneCounty(row.code))) continue
     addChild(row.code, name, 'town', row.code.slice(0, 6))
   }
   for (const extra of supplementDivisions) addChild(extra.code, extra.name, 'town', extra.parent)
@@ -123,13 +127,17 @@ export function loadGazetteer(): Gazetteer {
     // A placeholder city (`市辖区`) shares its province's name: one entry is enough.
     if (division.level === 'city' && division.path.length === 1) continue
     add(division.name, {code: division.code, full: true})
-    const short = shortName(division.name, division.level)
+    // A zone printed short (`南通经济技术开发`) is no name at all.
+    const short =
+      division.level === 'district' && isZoneCounty(division.code)
+        ? undefined
+        : shortName(division.name, division.level)
     if (short) add(short, {code: division.code, full: false})
   }
   for (const former of formerNames) {
-    add(former.name, {code: former.code, full: true})
+    add(former.name, {code: former.code, full: true, former: former.name})
     const short = shortName(former.name, 'district')
-    if (short) add(short, {code: former.code, full: false})
+    if (short) add(short, {code: former.code, full: false, former: former.name})
   }
   cached = {divisions, names}
   return cached

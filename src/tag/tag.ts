@@ -47,7 +47,7 @@ export function tagItems(
 
   const tagged = items.map((item, index): Item => {
     const context: Context = {item: anchors[index]!, page, region}
-    const counts = new Map<string, {mentions: number; prominent: boolean}>()
+    const counts = new Map<string, {mentions: number; prominent: boolean; printedAs?: string}>()
     const unresolved = new Map<string, string[]>()
     for (const mention of mentionsOf[index]!) {
       const {code, tied} = resolve(mention, context, gazetteer)
@@ -61,6 +61,8 @@ export function tagItems(
         entry.prominent ||= mention.prominent
         counts.set(each, entry)
       }
+      const former = mention.candidates.find((candidate) => candidate.code === code)?.former
+      if (former) counts.get(code)!.printedAs = former
     }
     for (const [text, tied] of unresolved) {
       reports.push({
