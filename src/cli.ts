@@ -52,14 +52,21 @@ program
   .action(
     async (files: string[], options: {json?: boolean; report?: boolean; region?: string; corrections?: string}) => {
       // Loaded here, not at the top: `build` runs them in its own thread, and loading them here too cost it 0.3 s.
-      const [{toPublicArchive}, {processGazette}, {parseCorrections}, {readGazette}, {formatReports}] =
-        await Promise.all([
-          import('./archive/export.js'),
-          import('./pipeline/process-gazette.js'),
-          import('./read/corrections.js'),
-          import('./read/read-gazette.js'),
-          import('./report.js')
-        ])
+      const [
+        {toPublicArchive},
+        {processGazette},
+        {tagInPaperContext},
+        {parseCorrections},
+        {readGazette},
+        {formatReports}
+      ] = await Promise.all([
+        import('./archive/export.js'),
+        import('./pipeline/process-gazette.js'),
+        import('./pipeline/paper-context.js'),
+        import('./read/corrections.js'),
+        import('./read/read-gazette.js'),
+        import('./report.js')
+      ])
       const corrections = options.corrections
         ? parseCorrections(await readFile(options.corrections, 'utf8'), options.corrections)
         : undefined
@@ -70,12 +77,13 @@ program
         process.exitCode = 1
         return
       }
-      const gazettes = []
+      const pages = []
       for (const file of files) {
         const entries = corrections?.entries.get(file) ?? corrections?.entries.get(basename(file))
         const source = readGazette(file, await readFile(file), {corrections: entries})
-        gazettes.push(processGazette(source, {region: options.region ?? null}))
+        pages.push(processGazette(source, {region: options.region ?? null}))
       }
+      const {gazettes} = await tagInPaperContext(pages, new Map(), undefined)
       if (options.json) {
         process.stdout.write(JSON.stringify(toPublicArchive(gazettes), null, 2) + '\n')
         return

@@ -159,4 +159,14 @@ export interface Gazette {
   hash: string
   items: Item[]
   reports: Report[]
+  /** The home region its places were read in, and where it came from; null when none was known. */
+  home: HomeRegion | null
+}
+
+/** The region a page's short and shared place names are read in. */
+export interface HomeRegion {
+  /** A division code of 2, 4, 6 or 9 digits. */
+  region: string
+  /** Given in the metadata or on the command line; read from the page's own names; or from the paper's other pages. */
+  from: 'given' | 'page' | 'paper'
 }

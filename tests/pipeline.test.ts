@@ -185,3 +185,31 @@ test('cache: pruning deletes the results no content folder uses (a changed file�
     assert.deepEqual(progress, [], `${input}: nothing split again`)
   }
 })
+
+test('paper context: a build reads a page in its paper’s home, keeps that result through pruning and reads it back', async () => {
+  const cache = mkdtempSync(join(tmpdir(), 'gazette-cache-'))
+  const input = mkdtempSync(join(tmpdir(), 'gazette-input-'))
+  try {
+    // Pages written for the test: three name their county twice; the fourth names only a town's short form.
+    const front = '---\npaper: 句容日报\n---\n'
+    for (const [index, topic] of ['召开会议', '开展整治', '举办培训'].entries())
+      writeFileSync(
+        join(input, `p${index}.txt`),
+        `${front}句容市${topic}\n\n本报讯 日前，句容市${topic}。\n\n\n句容市再${topic}\n\n本报讯 句容市又${topic}。\n`
+      )
+    writeFileSync(join(input, 'p3.txt'), `${front}道教文化节开幕\n\n日前，茅山举办道教文化节。\n`)
+    const town = (gazettes: Awaited<ReturnType<typeof buildArchiveFromFolder>>['gazettes']) =>
+      gazettes.find((gazette) => gazette.source === 'p3.txt')!.items[0]!.places.map((place) => place.code)
+    const first = await buildArchiveFromFolder({input, cache})
+    assert.deepEqual(town(first.gazettes), ['321183', '321183105'])
+    const entries = () => readdirSync(cache).filter((name) => name.endsWith('.v8'))
+    assert.equal(entries().length, 5, 'four pages, and the fourth in its paper’s home')
+    assert.equal(await pruneCache(cache), 0)
+    const second = await buildArchiveFromFolder({input, cache})
+    assert.deepEqual(town(second.gazettes), ['321183', '321183105'])
+    assert.equal(second.keys.get('p3.txt'), first.keys.get('p3.txt'))
+  } finally {
+    rmSync(cache, {recursive: true, force: true})
+    rmSync(input, {recursive: true, force: true})
+  }
+})

@@ -16,6 +16,7 @@ import {
   writeCached,
   writeStored
 } from './cache.js'
+import {tagInPaperContext} from './paper-context.js'
 import {coolDown, processAll, readsWorthAProcess} from './pool.js'
 import type {Outcome} from './process-gazette.js'
 import {timed, type Timings} from './timings.js'
@@ -66,14 +67,19 @@ async function readAndSplit(
   const {timings, cache} = options
   const read = await timed(timings, 'read', () => readChanged(options.input, options, known?.files))
   const keys = cache ? await Promise.all(read.gazettes.map(cacheKey)) : []
-  if (cache)
-    await writeStored(knownPath(cache, options.input), {
+  const record = async (entries: string[]) =>
+    cache &&
+    writeStored(knownPath(cache, options.input), {
       version: await pipelineVersion(),
       files: read.known,
-      keys
+      keys: [...keys, ...entries]
     } satisfies Known)
+  await record([])
   const split = await timed(timings, 'split+tag', () => splitAndTag(read.gazettes, keys, read.reports, options))
-  return split ? {...split, reports: read.reports} : readAndSplit(options)
+  if (!split) return readAndSplit(options)
+  const inContext = await timed(timings, 'split+tag', () => tagInPaperContext(split.gazettes, split.keys, cache))
+  if (inContext.entries.length > 0) await record(inContext.entries)
+  return {gazettes: inContext.gazettes, keys: inContext.keys, reports: read.reports}
 }
 
 /** What the last build with this cache read of the content folder, for the read of this one. */

@@ -38,7 +38,8 @@ export function processGazette(source: SourceGazette, options: ProcessOptions = 
     metadata: source.metadata,
     hash: source.hash,
     items: corrected.items,
-    reports: [...source.reports, ...splitReports, ...tagged.reports, ...corrected.reports]
+    reports: [...source.reports, ...splitReports, ...tagged.reports, ...corrected.reports],
+    home: tagged.home
   }
 }
 

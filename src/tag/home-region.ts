@@ -1,3 +1,5 @@
+import type {HomeRegion} from '../types.js'
+
 /**
  * The region a page is about, read from the page itself: the division that
  * most of its items name without ambiguity. A county paper's items name its
@@ -22,4 +24,29 @@ export function inferHomeRegion(itemCodes: ReadonlyArray<ReadonlySet<string>>): 
     if (best && best[1] >= 2 && best[1] * 2 >= voters) return best[0]
   }
   return null
+}
+
+/**
+ * Each paper's home region, read from its pages: the narrowest division
+ * that at least half of the pages whose own names gave them a home share,
+ * two pages at least. A page with too few names of its own (a photo page,
+ * a page of national news) is then read in its paper's home.
+ */
+export function paperRegions(
+  pages: ReadonlyArray<{metadata: {paper: string | null}; home: HomeRegion | null}>
+): Map<string, string> {
+  const byPaper = new Map<string, Array<Set<string>>>()
+  for (const {metadata, home} of pages) {
+    if (metadata.paper === null || home?.from !== 'page') continue
+    const codes = new Set([2, 4, 6].map((length) => home.region.slice(0, length)))
+    const votes = byPaper.get(metadata.paper) ?? []
+    votes.push(codes)
+    byPaper.set(metadata.paper, votes)
+  }
+  const regions = new Map<string, string>()
+  for (const [paper, votes] of byPaper) {
+    const region = inferHomeRegion(votes)
+    if (region !== null) regions.set(paper, region)
+  }
+  return regions
 }

@@ -1,4 +1,4 @@
-import type {Item, PlaceTag, Report} from '../types.js'
+import type {HomeRegion, Item, PlaceTag, Report} from '../types.js'
 import {cut} from '../segmenter.js'
 import {loadGazetteer, parentCode, type Gazetteer} from './gazetteer.js'
 import {ensureDictionary, findMentions, type Mention} from './mentions.js'
@@ -12,18 +12,22 @@ export type UntaggedItem = Omit<Item, 'places' | 'primaryPlace'>
 export interface TagResult {
   items: Item[]
   reports: Report[]
+  home: HomeRegion | null
 }
 
 /**
  * Tag each item of one gazette page with the districts and towns it is
  * about. Two passes: names that are unambiguous on their own first, so
  * that they can be the evidence that resolves the short and shared ones.
+ * The home region is the given one, else the page's own (`inferHomeRegion`),
+ * else `paperRegion`, read from the paper's other pages.
  */
 export function tagItems(
   source: string,
   items: UntaggedItem[],
   givenRegion: string | null,
-  gazetteer: Gazetteer = loadGazetteer()
+  gazetteer: Gazetteer = loadGazetteer(),
+  paperRegion: string | null = null
 ): TagResult {
   const reports: Report[] = []
   const mentionsOf = items.map((item) => findMentions(textsOf(item), gazetteer))
@@ -40,8 +44,16 @@ export function tagItems(
   // Without a given region, the page's own unambiguous names tell it; the
   // anchors are then read again, so that a name far from home counts only
   // where the text itself places it there.
-  const inferred = given ?? inferHomeRegion(anchorsIn(null))
-  const region = inferred
+  const onPage = given === null ? inferHomeRegion(anchorsIn(null)) : null
+  const home: HomeRegion | null =
+    given !== null
+      ? {region: given, from: 'given'}
+      : onPage !== null
+        ? {region: onPage, from: 'page'}
+        : paperRegion !== null
+          ? {region: paperRegion, from: 'paper'}
+          : null
+  const region = home?.region ?? null
   const anchors = anchorsIn(region)
   const page = new Set(anchors.flatMap((codes) => [...codes]))
 
@@ -81,7 +93,7 @@ export function tagItems(
     )
     return {...item, places, primaryPlace: primaryPlace(places)}
   })
-  return {items: tagged, reports}
+  return {items: tagged, reports, home}
 }
 
 /** True when the whole text is place names (`太仓市`, `常州钟楼`): a dateline. */

@@ -1,0 +1,12 @@
+import type {Gazette} from '../types.js'
+import {loadGazetteer} from '../tag/gazetteer.js'
+import {tagItems} from '../tag/tag.js'
+
+/** A gazette tagged again with `region` as its paper's home; its other reports kept. */
+export function retagInRegion(gazette: Gazette, region: string): Gazette {
+  const untagged = gazette.items.map(({places, primaryPlace, ...item}) => item)
+  const tagged = tagItems(gazette.source, untagged, null, loadGazetteer(), region)
+  // Only the ambiguous names are read anew; the page's other reports stand.
+  const reports = gazette.reports.filter((report) => report.ruleId !== 'tag:ambiguous')
+  return {...gazette, items: tagged.items, reports: [...reports, ...tagged.reports], home: tagged.home}
+}
