@@ -88,7 +88,10 @@ export interface Correction {
 
 export type ItemKind = 'article' | 'photo' | 'fragment'
 
-export type BylineRole = '记者' | '通讯员' | '摄影' | null
+export type BylineRole = (typeof bylineRoles)[number] | null
+
+/** The roles a credit line gives (`责任编辑`, `责编` are 编辑; `见习记者` is 记者). */
+export const bylineRoles = ['记者', '通讯员', '摄影', '编辑', '实习生'] as const
 
 export interface Byline {
   name: string

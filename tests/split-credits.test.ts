@@ -24,6 +24,10 @@ test('credits: slashes, editors, padded names, photographers', () => {
     {name: '张三', role: '摄影'},
     {name: '李四', role: '摄影'}
   ])
+  assert.deepEqual(readCredit('责任编辑：张三 实习生 李四')?.bylines, [
+    {name: '张三', role: '编辑'},
+    {name: '李四', role: '实习生'}
+  ])
   assert.equal(readCredit('某某社发（张三 摄）')?.photo, true)
   assert.deepEqual(names('某某社发（张三 摄）'), ['张三'])
 })

@@ -1,5 +1,5 @@
 import {z} from 'zod'
-import type {Correction, Report} from '../types.js'
+import {bylineRoles, type Correction, type Report} from '../types.js'
 import {describeIssues} from './metadata-schema.js'
 import {lineAt, offsetOf, parseMapping} from './yaml-mapping.js'
 
@@ -26,9 +26,7 @@ const correctionSchema = z
           .trim()
           .min(1)
           .transform((name) => ({name, role: null})),
-        z
-          .object({name: z.string().trim().min(1), role: z.enum(['记者', '通讯员', '摄影']).nullable().default(null)})
-          .strict()
+        z.object({name: z.string().trim().min(1), role: z.enum(bylineRoles).nullable().default(null)}).strict()
       ])
     ),
     addPlaces: z.array(code),

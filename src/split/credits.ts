@@ -76,7 +76,11 @@ function roleToken(word: string, leading: boolean): Token {
       ? '通讯员'
       : /记者/u.test(word)
         ? '记者'
-        : null
+        : /编辑|责编/u.test(word)
+          ? '编辑'
+          : /实习生/u.test(word)
+            ? '实习生'
+            : null
   return {kind: 'role', role, photo: photoRole.test(word), leading, source: sourceRole.test(word)}
 }
 
