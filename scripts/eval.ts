@@ -1,10 +1,11 @@
 /**
- * `npm run eval [-- --set samples|heldout|corpus] [--verbose]`: score the
+ * `npm run eval [-- --set samples|heldout|corpus] [--verbose] [--corpus DIR [--files a,b]]`: score the
  * splitter and the place tagger against the hand-labelled fixtures and, when
  * the shared corpus is beside the repository (../shared/corpus), against its
  * dev and test parts with the corpus's own scorer, and print the figures.
  * Corrections files are ignored: this measures the rules alone. The corpus's
- * misses are never listed for its test part.
+ * misses are never listed for its test part. `--corpus DIR` scores another
+ * folder laid out like it (gazettes/, truth/) as one part instead.
  */
 import {execFileSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
@@ -34,7 +35,15 @@ const sets = {
   }
 }
 
-const {values} = parseArgs({options: {set: {type: 'string', multiple: true}, verbose: {type: 'boolean', short: 'v'}}})
+const {values} = parseArgs({
+  options: {
+    set: {type: 'string', multiple: true},
+    verbose: {type: 'boolean', short: 'v'},
+    // Another folder laid out like the corpus (gazettes/, truth/), scored as one part, e.g. pages for measuring only.
+    corpus: {type: 'string'},
+    files: {type: 'string'}
+  }
+})
 const chosen = (values.set ?? [...Object.keys(sets), 'corpus']).filter((name) => name !== 'corpus') as Array<
   keyof typeof sets
 >
@@ -108,12 +117,19 @@ for (const name of chosen) {
 }
 
 /** The shared corpus: its parts, scored by its own score.mjs. */
-const corpus = join(root, '..', 'shared', 'corpus')
-const parts = {
-  test: ['a-03', 'b-04', 'c-02'],
-  dev: ['a-01', 'a-02', 'a-04', 'b-01', 'b-02', 'b-03', 'c-01', 'c-03', 'c-04']
-}
-if (corpusChosen && !existsSync(join(corpus, 'score.mjs'))) {
+const shared = join(root, '..', 'shared', 'corpus')
+const corpus = values.corpus ?? shared
+const parts: Record<string, string[]> = values.corpus
+  ? {
+      [values.corpus]: (values.files?.split(',') ?? readdirSync(join(corpus, 'truth')))
+        .map((name) => name.replace(/\.json$/u, ''))
+        .sort()
+    }
+  : {
+      test: ['a-03', 'b-04', 'c-02'],
+      dev: ['a-01', 'a-02', 'a-04', 'b-01', 'b-02', 'b-03', 'c-01', 'c-03', 'c-04']
+    }
+if (corpusChosen && !existsSync(join(shared, 'score.mjs'))) {
   console.log(`corpus: ${corpus} is absent (only CI and the project's own machines have ../shared); skipped`)
 } else if (corpusChosen) {
   const scratch = mkdtempSync(join(tmpdir(), 'gazette-eval-'))
@@ -126,13 +142,13 @@ if (corpusChosen && !existsSync(join(corpus, 'score.mjs'))) {
       const truth = names.map(
         (name) => JSON.parse(readFileSync(join(corpus, 'truth', `${name}.json`), 'utf8')) as unknown
       )
-      writeFileSync(join(scratch, `${part}-truth.json`), JSON.stringify(truth))
-      writeFileSync(join(scratch, `${part}-pred.json`), JSON.stringify(toPublicArchive(gazettes)))
-      // Misses are listed for the dev part only: the test part is for measuring.
-      const verbose = values.verbose && part === 'dev' ? {SCORE_VERBOSE: '1'} : {}
+      writeFileSync(join(scratch, 'truth.json'), JSON.stringify(truth))
+      writeFileSync(join(scratch, 'pred.json'), JSON.stringify(toPublicArchive(gazettes)))
+      // Misses are not listed for the test part: it is for measuring.
+      const verbose = values.verbose && part !== 'test' ? {SCORE_VERBOSE: '1'} : {}
       const output = execFileSync(
         process.execPath,
-        [join(corpus, 'score.mjs'), join(scratch, `${part}-truth.json`), join(scratch, `${part}-pred.json`)],
+        [join(shared, 'score.mjs'), join(scratch, 'truth.json'), join(scratch, 'pred.json')],
         {
           encoding: 'utf8',
           env: {...process.env, ...verbose, SCORE_VERBOSE: verbose.SCORE_VERBOSE ?? ''},
