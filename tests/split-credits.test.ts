@@ -78,3 +78,21 @@ test('credits: lead datelines of any paper', () => {
   )
   assert.deepEqual(leadCredit('(上接1版)近日'), [])
 })
+
+test('credits: a portal’s credit line with its date; a source naming a unit in Latin letters; review roles', () => {
+  assert.deepEqual(names('作者:张三 来源:某某新闻网 编辑:李四 王五 时间:2025年12月11日'), ['张三', '李四', '王五'])
+  assert.deepEqual(names('来源: 作者: 编辑: 张三 2017-07-21'), ['张三'])
+  assert.equal(readCredit('喜迎2025年10月1日'), undefined, 'a date after no role is no credit')
+  assert.deepEqual(readCredit('稿源：某某通APP'), {bylines: [], photo: false, certain: true})
+  assert.deepEqual(names('一审：张三'), ['张三'])
+  assert.equal(readCredit('某某网特约摄影师 张三')?.photo, true)
+  assert.deepEqual(names('某某报/ 记者张三/即时报导'), ['张三'])
+})
+
+test('credits: more lead datelines name their writers', () => {
+  const lead = (text: string) => leadCredit(text).map((byline) => byline.name)
+  assert.deepEqual(lead('某某网讯 记者张三、通讯员李四报道：5月18日，正逢'), ['张三', '李四'])
+  assert.deepEqual(lead('某某网北京7月26日消息（记者张三）据报道'), ['张三'])
+  assert.deepEqual(lead('云上某某报道（通讯员张三）1月7日，'), ['张三'])
+  assert.deepEqual(lead('某某讯 全县上下报道：近日'), [], 'no role, no credit')
+})

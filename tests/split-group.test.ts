@@ -57,3 +57,25 @@ test('group: a caption of several paragraphs in a region of its own is one photo
     ['photo', null, ['张三'], 4]
   ])
 })
+
+test('group: on a marked page a subheading right under a writer’s credit goes on with the story', () => {
+  const text = '## 春耕正忙\n\n导语一段。\n\n导语二段。\n\n□记者 张三\n\n### 小标题\n\n正文一段。\n\n正文二段。\n'
+  assert.deepEqual(items(text), [['article', '春耕正忙', ['张三'], 5]])
+})
+
+test('group: on a marked page a plain short line under the title, over the body, is the subtitle', () => {
+  const [item] = split({
+    source: 'x.txt',
+    text: '## 洪水退去生活继续\n\n某某县清淤、消杀等工作正加紧展开\n\n正文一段。\n'
+  }).items
+  assert.equal(item!.subtitle, '某某县清淤、消杀等工作正加紧展开')
+})
+
+test('group: a title may ask, in one clause; speech and a story’s last line do not', () => {
+  const text =
+    '第一段。\n\n\n\n某某两会观察：如何缩小“三大差距”?\n\n正文一段。\n\n“你觉得怎么样？”\n\n大家的感受，那就是：美！\n'
+  assert.deepEqual(items(text), [
+    ['fragment', null, [], 1],
+    ['article', '某某两会观察：如何缩小“三大差距”?', [], 3]
+  ])
+})

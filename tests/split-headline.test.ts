@@ -13,6 +13,15 @@ const lines = (texts: Array<string | [string, number]>) =>
     })
   )
 
+test('headline: a label ending in a colon is the kicker', () => {
+  assert.deepEqual(readHeadline(['某某镇：', '向海图强绘蓝图'], {isPlaceName}), {
+    dateline: null,
+    kicker: '某某镇：',
+    title: '向海图强绘蓝图',
+    subtitle: null
+  })
+})
+
 test('headline: only `——` splits a line; a dash-led line is the subtitle', () => {
   assert.deepEqual(readHeadline(['某镇聚焦群众关心的问题—— 搭好干群连心桥'], {isPlaceName}), {
     dateline: null,

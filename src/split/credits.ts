@@ -27,12 +27,16 @@ export function isMarked(text: string): boolean {
 }
 /** Roles that name the people after them; the longest spelling first. */
 const leadingRole =
-  /(?:(?:特约|见习|实习|首席|全媒体|融媒体|摄影)+记者|记者|特约通讯员|通讯员|实习生|责任编辑|责编|编辑|作者|初审|复审|终审|审核|校对|撰文|特约摄影|摄影报道|图片报道|摄影|图片|视频)/gu
+  /(?:(?:特约|见习|实习|首席|全媒体|融媒体|摄影)+记者|记者|特约通讯员|通讯员|实习生|责任编辑|责编|美编|编辑|作者|[初复终一二三]审|审核|校对|撰文|特约摄影师|摄影师|特约摄影|摄影报道|图片报道|摄影|图片|视频)/gu
+const anyRole = new RegExp(leadingRole.source, 'u')
+/** The date a portal's credit line ends in (`编辑：张三 2017-07-21`, `时间：2025年12月11日`). */
+const posted =
+  /\s*(?:(?:时间|日期|发布时间)\s*[:：]\s*)?\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u
 /** Roles after which a unit stands, not a person. */
-const sourceRole = /^(?:来源|发布平台|稿源|供稿|供图)$/u
-const exactRole = new RegExp(`^(?:${leadingRole.source}|来源|发布平台|稿源)$`, 'u')
+const sourceRole = /^(?:(?:稿件|信息|文章|新闻)?来源|发布平台|稿源|供稿|供图)$/u
+const exactRole = new RegExp(`^(?:${leadingRole.source}|${sourceRole.source.slice(1, -1)})$`, 'u')
 /** Roles that end a credit, after the names or the unit they apply to. */
-const trailingRole = /(?:摄影报道|图片报道|报道|供稿|供图|摄)$/u
+const trailingRole = /(?:摄影报道|图片报道|报道|报导|供稿|供图|摄)$/u
 const photoRole = /摄|图片|供图/u
 const separators = /[\s:：/|｜丨_、，,（）()【】《》·•・-]+/u
 const allowed = /^[\p{Script=Han}\s:：/|｜丨_、，,（）()【】《》·•・-]+$/u
@@ -99,7 +103,7 @@ function tokensOf(piece: string, out: Token[]): void {
   for (let match = trailingRole.exec(rest); match && match.index > 0; match = trailingRole.exec(rest)) {
     tail.unshift(roleToken(match[0], false))
     // `潍坊报道`, `宣传部供稿`: a place or a unit, not a name, before these.
-    rest = /^(?:报道|供稿|供图)$/u.test(match[0]) ? '' : rest.slice(0, match.index)
+    rest = /^(?:报道|报导|供稿|供图)$/u.test(match[0]) ? '' : rest.slice(0, match.index)
   }
   if (rest === '' || (rest === piece && trailingRole.test(piece))) {
     if (rest === '') {
@@ -129,14 +133,20 @@ function namesIn(text: string, bare: boolean): string[] | undefined {
   return undefined
 }
 
+/** `来源：某某APP`: a source line names a unit, which may hold Latin letters and digits, and credits nobody. */
+const sourceLine = new RegExp(`^(?:${sourceRole.source.slice(1, -1)})\\s*[:：]\\s*[^\\s，。,；;！？!?]{2,30}$`, 'u')
+
 /** Read `text` as a whole credit line, or undefined when it is none. */
 export function readCredit(text: string): Credit | undefined {
   let rest = text.trim()
+  if (sourceLine.test(rest)) return {bylines: [], photo: false, certain: true}
   let certain = false
   if (markAtStart.test(rest)) {
     certain = true
     rest = rest.replace(markAtStart, '')
   }
+  const undated = rest.replace(posted, '')
+  if (undated !== rest && anyRole.test(undated)) rest = undated
   // Unwrapping takes away only characters of `unwrappable`: a line with any
   // other (a full stop, a digit: most lines) is no credit, wrapped or not.
   if (!unwrappable.test(rest)) return undefined
@@ -268,12 +278,17 @@ export function splitCreditSuffix(text: string): {text: string; credit: string; 
   return undefined
 }
 
-const leadMarker = /^(?:[^，。,！？\s]{0,30}?(?:讯|电))\s*([（(][^）)]{2,60}[）)])/u
+const leadMarker = /^(?:[^，。,！？\s]{0,30}?(?:讯|电|消息|报道))\s*([（(][^）)]{2,60}[）)])/u
 const leadBracket = /^([（(][^）)]{2,60}[）)])/u
+/** `XX网讯 记者张三、通讯员李四报道：`: the credit runs to `报道` and a colon, unbracketed. */
+const leadReported = /^[^，。,！？\s]{0,30}?(?:讯|电|消息)\s*([^，。,！？:：]{2,40}?)\s*报道\s*[:：]/u
 
 /** Names in a lead's dateline: `本报讯（记者 张三）`, `XX网X月X日电(李四)`, `(记者 王五)近日…`. */
 export function leadCredit(text: string): Byline[] {
   const match = leadBracket.exec(text) ?? leadMarker.exec(text)
-  if (!match) return []
-  return readCredit(match[1]!)?.bylines ?? []
+  if (match) return readCredit(match[1]!)?.bylines ?? []
+  const reported = leadReported.exec(text)
+  const credit = reported ? readCredit(reported[1]!) : undefined
+  // Unbracketed, only a role makes it a credit: `XX讯 全县上下报道：` names nobody.
+  return credit?.certain ? credit.bylines : []
 }

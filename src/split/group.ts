@@ -167,7 +167,9 @@ function step(page: Page, lines: readonly Line[], index: number, options: GroupO
       return index
     }
     case 'subhead': {
-      if (!current || page.phase === 'closed') page.open('fragment', line)
+      // A marked subheading right under a writer's credit goes on with the story (`□记者 张三` ⏎ `### …`).
+      const resumes = current?.kind === 'article' && !gap && page.credits.get(current)?.photo !== true
+      if (!current || (page.phase === 'closed' && !resumes)) page.open('fragment', line)
       page.add('subhead', line)
       return index
     }

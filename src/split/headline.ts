@@ -10,7 +10,8 @@ export interface HeadlineOptions {
   isPlaceName: (text: string) => boolean
 }
 
-const kickerEnd = /(?:——|-{2,}|—{3,})$/u
+// A label ending in a colon (`石狮祥芝：`) introduces the title as a dash does.
+const kickerEnd = /(?:——|-{2,}|—{3,}|[:：])$/u
 const subtitleStart = /^(?:——|-{2,})/u
 const inlineKicker = /^(.+?——)\s*(\S.*)$/u
 
@@ -19,7 +20,7 @@ const inlineKicker = /^(.+?——)\s*(\S.*)$/u
  * and subtitle (副题), by position, as papers set them:
  *
  * - a first line naming only a place, above a title, is the dateline;
- * - a line ending in `——` is the kicker; a line holding `——` with text
+ * - a line ending in `——` or a colon is the kicker; a line holding `——` with text
  *   after it is kicker and title (nothing else splits a line: a space or a
  *   comma is part of the title);
  * - a line opening with `——` is the subtitle;
@@ -71,7 +72,9 @@ export function headlineRun(lines: readonly Line[], index: number, options: Head
   if (at(end)?.role === 'heading') {
     while (at(end)?.role === 'heading' && (end === index || at(end)!.blankBefore < 2)) end++
     const under = at(end)
-    if (plain(under) && (subtitleStart.test(under!.text) || overCredit(end))) end++
+    // A marked page marks its subheadings: a plain short line under the title, over the body, is the subtitle.
+    const overBody = under?.role === 'short' && at(end + 1)?.role === 'body' && at(end + 1)!.blankBefore < 2
+    if (plain(under) && (subtitleStart.test(under!.text) || overCredit(end) || overBody)) end++
     return end
   }
   let kicker = false

@@ -38,7 +38,17 @@ function shapeOf(text: string): LineRole {
   // `…召开会议（下转2版）`: a jump marker ends body text, however short the line.
   if (endsInJumpTo(text)) return 'body'
   const bare = text.trimEnd()
-  return !endsSentence(bare) && !/[，、；,;]$/u.test(bare) && length(text) <= maxHeadingLength ? 'short' : 'body'
+  if (length(text) > maxHeadingLength) return 'body'
+  return (!endsSentence(bare) && !/[，、；,;]$/u.test(bare)) || isAskingTitle(bare) ? 'short' : 'body'
+}
+
+/**
+ * A title may ask or exclaim (`…如何缩小“三大差距”?`): a question or an
+ * exclamation of one clause, with no quote around it as speech has. With a
+ * comma it is as often the last line of a story (`…那就是：美！`).
+ */
+function isAskingTitle(text: string): boolean {
+  return /[？！?!]$/u.test(text) && !/[。；;，,]/u.test(text) && !/^[“"「『]/u.test(text)
 }
 
 /**
