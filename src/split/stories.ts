@@ -20,6 +20,11 @@ export function opensLead(text: string): boolean {
   return lead.test(text)
 }
 
+/** A news lead, or a first sentence that says when it happened. */
+function opensStory(text: string): boolean {
+  return lead.test(text) || timeLead.test(text)
+}
+
 /**
  * A short line inside a story on a plain page: the title of a new story
  * rather than a subheading? Yes when it names a place above a title, is
@@ -36,8 +41,14 @@ export function startsStory(lines: readonly Line[], index: number, isPlaceName: 
   if (next && (next.role === 'short' || next.role === 'heading' || next.role === 'names') && isPlaceName(text))
     return true
   if (next && next.blankBefore < 2 && next.role === 'credit' && !next.credit?.photo) return true
-  if (next && next.role === 'short' && next.blankBefore < 2) return true
+  // Title and subtitle, or a subheading of two lines? A dash-led second line, a lead under the pair, or a
+  // first line longer than a subheading's half says title.
+  if (next && next.role === 'short' && next.blankBefore < 2) {
+    const after = lines[index + 2]
+    const dashed = /^(?:——|-{2,})/u.test(next.text)
+    return dashed || length(text) >= 18 || after?.role !== 'body' || opensStory(after.text)
+  }
   if (/——$/u.test(text) || /[^—]——\s*\S/u.test(text) || labelled.test(text)) return true
-  if (next && next.role === 'body' && (opensLead(next.text) || timeLead.test(next.text))) return true
+  if (next && next.role === 'body' && opensStory(next.text)) return true
   return length(text) >= 22 && !hasClausePunctuation(text)
 }
