@@ -19,6 +19,7 @@ test('credits: slashes, editors, padded names, photographers', () => {
   assert.deepEqual(names('编辑: 张三'), ['张三'])
   assert.deepEqual(names('(记者_张三)'), ['张三'])
   assert.deepEqual(names('陈 一 徐 二'), ['陈一', '徐二'])
+  assert.deepEqual(names('本报记者 苏 雁 本报通讯员 王一凡'), ['苏雁', '王一凡'])
   assert.deepEqual(names('终审:王 五'), ['王五'])
   assert.deepEqual(readCredit('张三 李四 摄')?.bylines, [
     {name: '张三', role: '摄影'},
