@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {aboutPlaces} from '../src/tag/about.js'
 import type {PlaceTag} from '../src/types.js'
+import {processText} from './helpers.js'
 
 const place = (code: string, mentions: number, prominent: boolean): PlaceTag => ({
   code,
@@ -30,4 +31,17 @@ test('about: counties listed once each, with no subject county, are all kept', (
   assert.equal(aboutPlaces(list).length, 3)
   const twice = [place('410581', 4, true), place('130426', 2, false)]
   assert.equal(aboutPlaces(twice).length, 2, 'named twice is more than in passing')
+})
+
+test('about: neighbours named with 与…接壤, origins of visitors from elsewhere, and rivers by their course are not tagged', () => {
+  const codes = (text: string) =>
+    processText(`句容市召开会议\n\n${text}\n`, '3211').items[0]!.places.map((place) => place.code)
+  assert.deepEqual(codes('句容市东与金坛区、溧水区接壤，句容市召开会议。'), ['321183'])
+  assert.deepEqual(codes('句容市迎来来自江宁区湖熟街道的游客，句容市很热闹。'), ['321183'])
+  assert.deepEqual(
+    codes('句容市举办竞赛，来自句容市华阳街道的选手获奖。'),
+    ['321183', '321183002'],
+    'an origin inside the county the item is about is kept'
+  )
+  assert.deepEqual(codes('位于秦淮河上游的句容市召开会议。'), ['321183'])
 })

@@ -11,12 +11,18 @@ export interface Mention {
   prominent: boolean
   /** The mention printed just before this one, with nothing between (`通州区` in `通州区石港镇`). */
   previous: Mention | undefined
+  /** Named as a neighbour (`与某县接壤`) or an origin (`来自某镇的`), which the item is not about. */
+  aside: 'neighbour' | 'origin' | null
 }
+
+// A clause that names neighbours: `东南与A市、B县接壤`, `西邻C区`.
+const neighbourVerb = /(?:接壤|毗邻|交界|相邻|相连|为邻|比邻|相望|紧邻|邻近)/u
+const neighbourWith = new Set(['与', '同', '和', '跟'])
 
 // What follows a name when it names something else: a road, a river, a
 // mountain, a school (`人民西路`, `洪泽湖`, `狼山`…).
 const notAPlaceAfter =
-  /^(?:湖|河|江|溪|塘|荡|山|岛|洲|路|大道|大街|街|巷|桥|闸|公园|广场|水库|湿地|机场|车站|站|码头|中学|小学|大学|学院|医院|宾馆|酒店|饭店|大厦|商场|风景区|景区|集团|公司|有限|村|社区|小区|居委会)/u
+  /^(?:上游|中游|下游|流域|沿岸|两岸|湖|河|江|溪|塘|荡|山|岛|洲|路|大道|大街|街|巷|桥|闸|公园|广场|水库|湿地|机场|车站|站|码头|中学|小学|大学|学院|医院|宾馆|酒店|饭店|大厦|商场|风景区|景区|集团|公司|有限|村|社区|小区|居委会)/u
 
 // Rivers, lakes, seas and mountains whose names are also the short name of a
 // town somewhere (长江镇, 太湖镇…): printed short, they mean the feature.
@@ -106,11 +112,17 @@ export function findMentions(texts: Array<{text: string; prominent: boolean}>, g
   }
   const wordsOf = cutClauses(clauses.map(({clause}) => clause))
   const mentions: Mention[] = []
-  for (const [position, {prominent}] of clauses.entries()) {
+  for (const [position, {clause, prominent}] of clauses.entries()) {
     const words = wordsOf[position]!
+    const neighbours = neighbourVerb.test(clause)
+    let aside: Mention['aside'] = null
     let previous: Mention | undefined
     for (let index = 0; index < words.length; index++) {
       const word = words[index]!
+      // An origin runs from `来自` to its `的`; neighbours from `与` to the verb.
+      if (word === '来自') aside = 'origin'
+      else if (neighbours && neighbourWith.has(word)) aside = 'neighbour'
+      else if (word === '的' || neighbourVerb.test(word)) aside = null
       // Most words are a single character, shorter than any name: no lookup.
       const candidates = word.length >= trie.shortest ? named.get(word) : undefined
       // The two words after are joined only for a name: most words are not one.
@@ -118,7 +130,7 @@ export function findMentions(texts: Array<{text: string; prominent: boolean}>, g
         previous = undefined
         continue
       }
-      const mention: Mention = {text: word, candidates, prominent, previous}
+      const mention: Mention = {text: word, candidates, prominent, previous, aside}
       mentions.push(mention)
       previous = mention
     }

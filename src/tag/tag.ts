@@ -35,6 +35,7 @@ export function tagItems(
     mentionsOf.map((mentions) => {
       const codes = new Set<string>()
       for (const mention of mentions) {
+        if (mention.aside) continue
         const {code} = resolve(mention, {item: new Set(), page: new Set(), region}, gazetteer)
         if (code && mention.candidates.length === 1) addWithAncestors(codes, code)
       }
@@ -61,12 +62,16 @@ export function tagItems(
     const context: Context = {item: anchors[index]!, page, region}
     const counts = new Map<string, {mentions: number; prominent: boolean; printedAs?: string}>()
     const unresolved = new Map<string, string[]>()
-    for (const mention of mentionsOf[index]!) {
+    // Origins count only inside a county the item names otherwise (`来自本县某镇的选手`): read them last.
+    const mentions = mentionsOf[index]!.filter((mention) => mention.aside !== 'neighbour')
+    mentions.sort((a, b) => Number(a.aside === 'origin') - Number(b.aside === 'origin'))
+    for (const mention of mentions) {
       const {code, tied} = resolve(mention, context, gazetteer)
       if (!code) {
         if (tied.length > 0) unresolved.set(mention.text, tied)
         continue
       }
+      if (mention.aside === 'origin' && !counts.has(code.slice(0, 6))) continue
       for (let each: string | undefined = code; each && each.length >= 6; each = parentCode(each)) {
         const entry = counts.get(each) ?? {mentions: 0, prominent: false}
         entry.mentions++
