@@ -59,6 +59,12 @@ test('a former name tags its successor and is shown on the tag', () => {
   assert.equal(processText('标题\n\n日前，崇川区召开会议。\n', '3206').items[0]!.places[0]!.printedAs, undefined)
 })
 
+test('a county’s short form that is an everyday word names it only in its own paper', () => {
+  assert.deepEqual(codes('五年来，石狮发生了翻天覆地的变化。', '350581'), ['350581'])
+  assert.deepEqual(codes('五年来，石狮发生了翻天覆地的变化。', '35'), [], 'a province is not its home')
+  assert.deepEqual(codes('门前的石狮很威武。', '3206'), [])
+})
+
 test('a development zone is tagged as a district', () => {
   assert.deepEqual(codes('日前，南通经济技术开发区竹行街道召开会议。', '3206'), ['320671', '320671003'])
 })

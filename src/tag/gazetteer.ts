@@ -11,6 +11,8 @@ export interface NameEntry {
   full: boolean
   /** A former name of the division (`港闸区` for 崇川区), which a tag shows. */
   former?: string
+  /** A county's short form that is an everyday word too (`石狮`, stone lion): its own paper's word for it. */
+  everyday?: true
 }
 
 export interface Gazetteer {

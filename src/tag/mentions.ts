@@ -75,14 +75,22 @@ let readable: Readable | undefined
  * Every name but those that can never make a mention: an everyday word or
  * a natural feature counts only as a full name, so `幸福` (幸福街道) or
  * `长江` (长江镇), printed alone, names nothing. Clauses holding only such
- * words need not be cut (a fifth of the text).
+ * words need not be cut (a fifth of the text). A county's short form that
+ * is an everyday word (`石狮`) stays, marked: it names the county only in
+ * that county's own paper (see `resolve`).
  */
 function readableNames(gazetteer: Gazetteer): Readable {
   if (readable?.for === gazetteer) return readable
   ensureDictionary(gazetteer)
   const candidates = new Map<string, NameEntry[]>()
   for (const [name, all] of gazetteer.names) {
-    const some = isOrdinaryWord(name) || naturalFeatures.has(name) ? all.filter((entry) => entry.full) : all
+    const ordinary = isOrdinaryWord(name)
+    const some =
+      ordinary || naturalFeatures.has(name)
+        ? all.flatMap((entry): NameEntry[] =>
+            entry.full ? [entry] : ordinary && entry.code.length === 6 ? [{...entry, everyday: true}] : []
+          )
+        : all
     if (some.length > 0) candidates.set(name, some)
   }
   readable = {for: gazetteer, candidates, trie: new NameTrie(candidates.keys())}

@@ -37,7 +37,10 @@ interface Evidence {
  * unresolved, never guessed.
  */
 export function resolve(mention: Mention, context: Context, gazetteer: Gazetteer): Resolution {
-  const candidates = preferDistrict(mention.candidates).filter((candidate) => gazetteer.divisions.has(candidate.code))
+  const home = context.region?.slice(0, 6)
+  const candidates = preferDistrict(mention.candidates).filter(
+    (candidate) => gazetteer.divisions.has(candidate.code) && (!candidate.everyday || candidate.code === home)
+  )
   if (candidates.length === 0) return {code: undefined, tied: []}
   const scored = candidates.map((candidate) => ({candidate, evidence: weigh(candidate, mention, context)}))
   const best = Math.max(...scored.map((each) => each.evidence.score))
