@@ -44,4 +44,6 @@ test('about: neighbours named with 与…接壤, origins of visitors from elsewh
     'an origin inside the county the item is about is kept'
   )
   assert.deepEqual(codes('位于秦淮河上游的句容市召开会议。'), ['321183'])
+  assert.deepEqual(codes('句容市旧称华阳，历史悠久。'), ['321183'], 'a former name is history, not 华阳街道')
+  assert.deepEqual(codes('句容市华阳街道第一小学举办活动。'), ['321183'], 'a school of the town')
 })

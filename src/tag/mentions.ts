@@ -11,9 +11,28 @@ export interface Mention {
   prominent: boolean
   /** The mention printed just before this one, with nothing between (`通州区` in `通州区石港镇`). */
   previous: Mention | undefined
-  /** Named as a neighbour (`与某县接壤`) or an origin (`来自某镇的`), which the item is not about. */
-  aside: 'neighbour' | 'origin' | null
+  /**
+   * Named as a neighbour (`与某县接壤`), an origin (`来自某镇的`) or a former name (`旧称古州`),
+   * which the item is not about.
+   */
+  aside: 'neighbour' | 'origin' | 'former' | null
 }
+
+// What a place was once called is history, not the town of that name today.
+const formerly = new Set([
+  '旧称',
+  '古称',
+  '原称',
+  '旧名',
+  '古名',
+  '曾名',
+  '原名',
+  '又称',
+  '别称',
+  '素称',
+  '旧时称',
+  '史称'
+])
 
 // A clause that names neighbours: `东南与A市、B县接壤`, `西邻C区`.
 const neighbourVerb = /(?:接壤|毗邻|交界|相邻|相连|为邻|比邻|相望|紧邻|邻近)/u
@@ -22,7 +41,7 @@ const neighbourWith = new Set(['与', '同', '和', '跟'])
 // What follows a name when it names something else: a road, a river, a
 // mountain, a school (`人民西路`, `洪泽湖`, `狼山`…).
 const notAPlaceAfter =
-  /^(?:上游|中游|下游|流域|沿岸|两岸|湖|河|江|溪|塘|荡|山|岛|洲|路|大道|大街|街|巷|桥|闸|公园|广场|水库|湿地|机场|车站|站|码头|中学|小学|大学|学院|医院|宾馆|酒店|饭店|大厦|商场|风景区|景区|集团|公司|有限|村|[一二三四五六七八九十\d]+组|社区|小区|居委会)/u
+  /^(?:上游|中游|下游|流域|沿岸|两岸|湖|河|江|溪|塘|荡|山|岛|洲|路|大道|大街|街|巷|桥|闸|公园|广场|水库|湿地|机场|车站|站|码头|第[一二三四五六七八九十\d]+(?:中学|小学|中心小学|幼儿园|人民医院|医院)|中学|小学|大学|学院|医院|宾馆|酒店|饭店|大厦|商场|风景区|景区|集团|公司|有限|村|[一二三四五六七八九十\d]+组|社区|小区|居委会)/u
 
 // Rivers, lakes, seas and mountains whose names are also the short name of a
 // town somewhere (长江镇, 太湖镇…): printed short, they mean the feature.
@@ -129,6 +148,7 @@ export function findMentions(texts: Array<{text: string; prominent: boolean}>, g
       const word = words[index]!
       // An origin runs from `来自` to its `的`; neighbours from `与` to the verb.
       if (word === '来自') aside = 'origin'
+      else if (formerly.has(word) || (word === '称' && formerly.has(`${words[index - 1]}称`))) aside = 'former'
       else if (neighbours && neighbourWith.has(word)) aside = 'neighbour'
       else if (word === '的' || neighbourVerb.test(word)) aside = null
       // Most words are a single character, shorter than any name: no lookup.

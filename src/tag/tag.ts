@@ -63,7 +63,7 @@ export function tagItems(
     const counts = new Map<string, {mentions: number; prominent: boolean; printedAs?: string}>()
     const unresolved = new Map<string, string[]>()
     // Origins count only inside a county the item names otherwise (`来自本县某镇的选手`): read them last.
-    const mentions = mentionsOf[index]!.filter((mention) => mention.aside !== 'neighbour')
+    const mentions = mentionsOf[index]!.filter((mention) => mention.aside === null || mention.aside === 'origin')
     mentions.sort((a, b) => Number(a.aside === 'origin') - Number(b.aside === 'origin'))
     for (const mention of mentions) {
       const {code, tied} = resolve(mention, context, gazetteer)
