@@ -35,9 +35,9 @@ export function tagItems(
     mentionsOf.map((mentions) => {
       const codes = new Set<string>()
       for (const mention of mentions) {
-        if (mention.aside) continue
+        if (mention.aside || mention.candidates.length !== 1) continue
         const {code} = resolve(mention, {item: new Set(), page: new Set(), region}, gazetteer)
-        if (code && mention.candidates.length === 1) addWithAncestors(codes, code)
+        if (code) addWithAncestors(codes, code)
       }
       return codes
     })
@@ -45,7 +45,8 @@ export function tagItems(
   // Without a given region, the page's own unambiguous names tell it; the
   // anchors are then read again, so that a name far from home counts only
   // where the text itself places it there.
-  const onPage = given === null ? inferHomeRegion(anchorsIn(null)) : null
+  const firstAnchors = anchorsIn(given)
+  const onPage = given === null ? inferHomeRegion(firstAnchors) : null
   const home: HomeRegion | null =
     given !== null
       ? {region: given, from: 'given'}
@@ -55,7 +56,7 @@ export function tagItems(
           ? {region: paperRegion, from: 'paper'}
           : null
   const region = home?.region ?? null
-  const anchors = anchorsIn(region)
+  const anchors = region === given ? firstAnchors : anchorsIn(region)
   const page = new Set(anchors.flatMap((codes) => [...codes]))
 
   const tagged = items.map((item, index): Item => {
