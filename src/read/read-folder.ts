@@ -7,6 +7,8 @@ import type {ReadRecord, Report, SourceGazette} from '../types.js'
 import {correctionsName, parseCorrections} from './corrections.js'
 import {manifestName, parseManifest} from './manifest.js'
 import {readGazette} from './read-gazette.js'
+import {metadataFromName} from './file-name.js'
+import type {MetadataInput} from './metadata-schema.js'
 import {defaultMaxBytes, isBlank, whyNotText} from './sniff.js'
 
 /** File names read as gazettes. */
@@ -21,6 +23,10 @@ export interface FolderContents {
 export interface FolderOptions {
   /** Files larger than this are left out (a gazette page is 5–50 KB). */
   maxBytes?: number
+  /** Metadata every gazette has unless the manifest or the file says otherwise (the configuration's `defaults`). */
+  defaults?: MetadataInput
+  /** How file names give date and page (`metadataFromName`): the configuration's `fileNames`. */
+  fileNames?: RegExp
 }
 
 /**
@@ -87,7 +93,7 @@ export async function readChanged(
   reports.push(...manifest.reports, ...corrections.reports)
   const now: KnownFiles = {
     context: createHash('sha1')
-      .update(JSON.stringify([manifestText, correctionsText, maxBytes]))
+      .update(JSON.stringify([manifestText, correctionsText, maxBytes, options.defaults, options.fileNames?.source]))
       .digest('base64url'),
     files: {}
   }
@@ -132,11 +138,22 @@ export async function readChanged(
       report(file, null, 'read:not-text', notText === 'empty file' ? 'warning' : 'error', `left out: ${notText}`)
       continue
     }
+    const named = metadataFromName(file, options.fileNames)
     const source = readGazette(file, result.bytes, {
-      defaults: manifest.defaults,
+      defaults: {...options.defaults, ...manifest.defaults},
+      named: named.metadata,
       entry: manifest.entries.get(file),
       corrections: corrections.entries.get(file)
     })
+    if (named.problem)
+      source.reports.push({
+        file,
+        line: null,
+        column: null,
+        ruleId: 'read:file-name',
+        severity: 'warning',
+        message: named.problem
+      })
     if (isBlank(source.text)) {
       report(file, null, 'read:not-text', 'warning', 'left out: no text (only white space or front matter)')
       continue

@@ -7,8 +7,9 @@ import type {Correction, Report, SourceGazette} from '../types.js'
 const maxDecodeReports = 20
 
 export interface ReadOptions {
-  /** Metadata from the manifest: folder defaults, then the file's entry. */
+  /** Metadata from the configuration's and the manifest's defaults, the file's name, the file's manifest entry. */
   defaults?: MetadataInput | undefined
+  named?: MetadataInput | undefined
   entry?: MetadataInput | undefined
   /** The corrections file's overrides for this gazette. */
   corrections?: Correction[] | undefined
@@ -17,7 +18,8 @@ export interface ReadOptions {
 /**
  * Turn the bytes of one gazette file into text and metadata.
  *
- * Front matter wins over the manifest entry, which wins over the defaults.
+ * Front matter wins over the manifest entry, which wins over the date and
+ * page the file's name gives, which win over the defaults.
  * Problems are reported, never thrown: a gazette with bad metadata still
  * builds, with every field it could read.
  */
@@ -48,7 +50,7 @@ export function readGazette(source: string, bytes: Uint8Array, options: ReadOpti
   return {
     source,
     text: front.body,
-    metadata: mergeMetadata(options.defaults, options.entry, front.metadata),
+    metadata: mergeMetadata(options.defaults, options.named, options.entry, front.metadata),
     hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16),
     corrections: options.corrections ?? [],
     reports
