@@ -4,19 +4,20 @@
 // this file builds it from content/gazettes first.
 import {fileURLToPath} from 'node:url'
 import {buildArchiveFromFolder} from './dist/pipeline/build.js'
-import {configureSite} from './dist/site/eleventy-config.js'
+import {configureSite, siteSettingsOf} from './dist/site/eleventy-config.js'
 
 export default async function (eleventyConfig) {
   if (!('archive' in eleventyConfig.globalData)) {
+    // Absolute, so that it runs from any folder. `gazette build` names the
+    // input itself: the tool's templates, or the archivist's laid over them.
+    eleventyConfig.setInputDirectory(fileURLToPath(new URL('templates', import.meta.url)))
     const {archive} = await buildArchiveFromFolder({input: 'content/gazettes'})
-    configureSite(eleventyConfig, archive, {url: process.env.SITE_URL ?? '', basePath: '/'})
+    configureSite(eleventyConfig, archive, siteSettingsOf({}, process.env.SITE_URL ?? '', '/'))
   }
 }
 
 export const config = {
-  // Absolute, so that `gazette build` works from any folder (Eleventy reads
-  // a relative input folder against the working directory).
-  dir: {input: fileURLToPath(new URL('templates', import.meta.url)), includes: '_includes', data: '_data'},
+  dir: {includes: '_includes', data: '_data'},
   templateFormats: ['njk'],
   htmlTemplateEngine: 'njk'
 }

@@ -22,6 +22,8 @@ import {
   type SiteState
 } from './site/site-state.js'
 import type {Report} from './types.js'
+import type {MetadataInput} from './read/metadata-schema.js'
+import type {SiteText} from './site/eleventy-config.js'
 import type {buildSite as renderSite} from './site/build-site.js'
 
 /** The options of `gazette build` (see `cli.ts`). */
@@ -40,6 +42,14 @@ export interface BuildOptions {
   full?: boolean
   /** Replace an output folder that a build did not write (its files are deleted). */
   force?: boolean
+  /** What `gazette.config.yaml` says of the site (title, about text…). */
+  text?: SiteText
+  /** Metadata of every gazette unless the manifest or the file says otherwise. */
+  defaults?: MetadataInput
+  /** How file names give date and page. */
+  fileNames?: RegExp
+  /** The archivist's templates, laid over the tool's. */
+  templates?: string
 }
 
 /**
@@ -111,7 +121,7 @@ async function buildInto(
   const kept = stateFile && !options.full && output.published ? await readState(stateFile) : undefined
   // A state of another release is one a killed build left: it does not describe what is published.
   const previous = kept?.release === output.published ? kept : undefined
-  const version = await siteVersion([options.basePath, options.siteUrl])
+  const version = await siteVersion([options.basePath, options.siteUrl, options.text], options.templates)
   const input = stateFile ? folderSnapshot(options.input, [options.maxFileSize, await pipelineVersion()]) : undefined
   // Not a file of the content folder touched since the last build: nothing to read or render.
   if (input && previous?.summary && previous.input === input && previous.version === version && !options.report) {
@@ -133,6 +143,8 @@ async function buildInto(
   }
   const {archive, gazettes, keys} = await buildArchiveFromFolder({
     input: options.input,
+    ...(options.defaults ? {defaults: options.defaults} : {}),
+    ...(options.fileNames ? {fileNames: options.fileNames} : {}),
     maxBytes: options.maxFileSize * 1024 * 1024,
     timings,
     cache: options.cache || undefined,
@@ -147,7 +159,14 @@ async function buildInto(
     counts.warning++
   }
   if (failsStrict(options, counts)) return 1
-  const settings = {output: options.output, basePath: options.basePath, siteUrl: options.siteUrl, timings}
+  const settings = {
+    output: options.output,
+    basePath: options.basePath,
+    siteUrl: options.siteUrl,
+    text: options.text,
+    templates: options.templates,
+    timings
+  }
   const {stats} = archive
   const lines = [
     `  ${stats.gazettes} gazette files → ${stats.items} items (${stats.articles} articles, ${stats.photos} photos, ${stats.fragments} fragments)`,

@@ -4,6 +4,7 @@ import {basename} from 'node:path'
 import {Command, InvalidArgumentError, Option} from 'commander'
 import type {BuildOptions} from './build-command.js'
 import {buildInThread} from './build-thread.js'
+import {withConfig} from './config/config.js'
 
 const program = new Command()
 program
@@ -30,15 +31,27 @@ program
   .option('--no-cache', 'split and tag every gazette afresh')
   .option('--full', 'render every page, even when only some changed since the last build')
   .option('--force', 'replace an output folder that holds files no build wrote (they are deleted)')
+  .option('-c, --config <file>', 'the archive’s settings (default: gazette.config.yaml here, if there is one)')
   .option('--stats <file>', 'write the time of each stage and the peak memory as JSON (for benchmarks)')
   .option(
     '--max-heap <MB>',
     'most memory the build’s JavaScript heap may take (default: 512 MB + 4 × the content folder’s size)',
     positiveNumber
   )
-  .action(async (options: BuildOptions & {maxHeap?: number}) => {
-    const {maxHeap, ...rest} = options
-    process.exitCode = await buildInThread(rest, maxHeap)
+  .action(async (options: BuildOptions & {maxHeap?: number; config?: string}, command: Command) => {
+    const {maxHeap, config, ...rest} = options
+    // The command line wins over the configuration; SITE_URL (the CI's) too.
+    const given = (option: string) =>
+      command.getOptionValueSource(option) === 'cli' || (option === 'siteUrl' && Boolean(process.env.SITE_URL))
+    const configured = withConfig(rest, config, given)
+    if (configured.problems.length > 0) {
+      const {formatReports} = await import('./report.js')
+      console.error(formatReports(configured.problems))
+      console.error('gazette build: the configuration has errors: nothing was built')
+      process.exitCode = 1
+      return
+    }
+    process.exitCode = await buildInThread(configured.options, maxHeap)
   })
 
 program

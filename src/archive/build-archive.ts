@@ -18,7 +18,6 @@ import type {
 } from './model.js'
 
 export interface ArchiveOptions {
-  title?: string
   /** Items per page of a locality's list. */
   pageSize?: number
   /** Reports from reading the folder itself (manifest, unreadable files). */
@@ -88,7 +87,6 @@ export function buildArchive(
   const {people, reports: peopleReports} = buildPeople(newestFirst, (id) => sources.get(byId.get(id)!.gazetteId)!)
 
   return {
-    title: options.title ?? '地方报纸档案',
     gazettes: archiveGazettes,
     items,
     localities,

@@ -118,7 +118,6 @@ export interface Person {
 }
 
 export interface Archive {
-  title: string
   gazettes: ArchiveGazette[]
   items: ArchiveItem[]
   /** By code. */

@@ -3,7 +3,8 @@ import {join, relative} from 'node:path'
 import Eleventy from '@11ty/eleventy'
 import type {Archive} from '../archive/model.js'
 import type {Gazette} from '../types.js'
-import {configureSite, type EleventyConfig} from './eleventy-config.js'
+import {configureSite, siteSettingsOf, type EleventyConfig, type SiteText} from './eleventy-config.js'
+import {layerTemplates} from './layer-templates.js'
 import {indexForSearch} from './search/write-index.js'
 import {timed, type Timings} from '../pipeline/timings.js'
 import {pageLists, slicePages, type UpdatePlan} from './site-state.js'
@@ -15,6 +16,10 @@ export interface SiteOptions {
   output: string
   basePath: string
   siteUrl: string
+  /** What the archivist says of the site: title, about text… (`gazette.config.yaml`). */
+  text?: SiteText | undefined
+  /** The archivist's templates, laid over the tool's file by file. */
+  templates?: string | undefined
   /** Filled with the time each stage took. */
   timings?: Timings
   /** A rebuild: render, index and export only what `plan` names; the rest is in `previous`. */
@@ -62,7 +67,17 @@ export async function buildSite(
 /** Render the pages in runs of at most `options.pagesPerRun`, the whole-site pages in the first; the number of pages written. */
 async function render(archive: Archive, options: SiteOptions): Promise<number> {
   const basePath = normaliseBasePath(options.basePath)
-  const templates = join(packageRoot, 'templates')
+  const layered = await layerTemplates(join(packageRoot, 'templates'), options.templates)
+  try {
+    return await renderFrom(layered.folder, archive, {...options, basePath})
+  } finally {
+    await layered.done()
+  }
+}
+
+async function renderFrom(templates: string, archive: Archive, options: SiteOptions): Promise<number> {
+  const {basePath} = options
+  const site = siteSettingsOf(options.text ?? {}, options.siteUrl, basePath)
   // Eleventy reads ignores against the working directory.
   const wholeSite = (await readdir(templates, {recursive: true}))
     .filter((name) => name.endsWith('.njk') && !name.startsWith('_includes') && !paginated.has(name))
@@ -77,7 +92,7 @@ async function render(archive: Archive, options: SiteOptions): Promise<number> {
       pathPrefix: basePath,
       quietMode: true,
       config: (eleventyConfig: EleventyConfig) => {
-        configureSite(eleventyConfig, archive, {url: options.siteUrl, basePath}, slice)
+        configureSite(eleventyConfig, archive, site, slice)
         if (index > 0) for (const template of wholeSite) eleventyConfig.ignores.add(template)
       }
     })

@@ -1,6 +1,8 @@
 import {HtmlBasePlugin} from '@11ty/eleventy'
 import type {Archive, ArchiveGazette, ArchiveItem, Locality, Person} from '../archive/model.js'
 import {compareNewestFirst} from '../archive/build-archive.js'
+import {extname} from 'node:path'
+import {markdownToHtml} from './markdown.js'
 import {renderBody} from './render-body.js'
 import {pageLists, type PageLists} from './site-state.js'
 import {sitemapParts} from './sitemaps.js'
@@ -17,12 +19,57 @@ export interface EleventyConfig {
   ignores: {add(glob: string): void; delete(glob: string): void}
 }
 
+/** What the archivist says of the site (`gazette.config.yaml`); each has a default. */
+export interface SiteText {
+  title?: string | undefined
+  description?: string | undefined
+  /** BCP 47 language tag of the pages. */
+  language?: string | undefined
+  /** Markdown of the about page. */
+  about?: string | undefined
+  /** Markdown of the footer. */
+  footer?: string | undefined
+  /** Path of an image file, copied to the site as `logo.<ext>`. */
+  logo?: string | undefined
+}
+
 /** Site-wide settings, as global data `site`. */
 export interface SiteSettings {
   /** Absolute URL of the published site, for feeds and the sitemap (optional). */
   url: string
   /** Prefix every URL lives under, e.g. `/gazettes/` on GitHub Pages. */
   basePath: string
+  title: string
+  description: string
+  language: string
+  /** HTML of the about page and the footer, from their Markdown; empty when not given. */
+  aboutHtml: string
+  footerHtml: string
+  /** URL path of the logo in the site (`/logo.png`), and the file it is copied from; empty without one. */
+  logo: string
+  logoFile: string
+}
+
+/** The defaults of what the archivist may say. */
+export const defaultSiteText = {
+  title: '地方报纸档案',
+  description: '地方报纸版面与稿件档案：按地方、日期、版面浏览，全文检索。',
+  language: 'zh-CN'
+}
+
+/** Site settings from the archivist's text: Markdown made HTML, defaults filled in. */
+export function siteSettingsOf(text: SiteText, url: string, basePath: string): SiteSettings {
+  return {
+    url,
+    basePath,
+    title: text.title ?? defaultSiteText.title,
+    description: text.description ?? defaultSiteText.description,
+    language: text.language ?? defaultSiteText.language,
+    aboutHtml: text.about ? markdownToHtml(text.about) : '',
+    footerHtml: text.footer ? markdownToHtml(text.footer) : '',
+    logo: text.logo ? `/logo${extname(text.logo).toLowerCase()}` : '',
+    logoFile: text.logo ?? ''
+  }
 }
 
 /**
@@ -48,6 +95,7 @@ export function configureSite(
   // What the paginated templates render: everything, or in a rebuild only the pages that changed.
   eleventyConfig.addGlobalData('pages', pages)
   eleventyConfig.addGlobalData('site', site)
+  if (site.logoFile) eleventyConfig.addPassthroughCopy({[site.logoFile]: site.logo.slice(1)})
   eleventyConfig.addGlobalData('sitemaps', sitemapParts(archive))
   // The plugin rewrites every link of every page; at the root there is nothing to rewrite.
   if (site.basePath !== '/') eleventyConfig.addPlugin(HtmlBasePlugin)
@@ -121,7 +169,7 @@ function newsArticle(item: ArchiveItem, site: SiteSettings): Record<string, unkn
       name: place.path.join(''),
       identifier: place.code
     })),
-    inLanguage: 'zh-CN',
+    inLanguage: site.language,
     url: absolute(site, item.url)
   }
 }

@@ -314,11 +314,12 @@ function hashText(text: string): string {
  * templates, this module's folder (filters, body rendering, the search
  * index), the Eleventy version, and the site settings.
  */
-export async function siteVersion(settings: unknown): Promise<string> {
+export async function siteVersion(settings: unknown, ownTemplates?: string): Promise<string> {
   const hash = createHash('sha1').update(JSON.stringify(settings))
   const here = dirname(fileURLToPath(import.meta.url))
   const templates = resolve(here, '../../templates')
-  for (const folder of [templates, here]) await hashFiles(hash, folder, /\.(?:njk|css|js|ts)$/u)
+  for (const folder of [templates, here, ...(ownTemplates ? [ownTemplates] : [])])
+    await hashFiles(hash, folder, /\.(?:njk|css|js|ts)$/u)
   // Eleventy does not export its package.json: look up from its entry point.
   let folder = dirname(fileURLToPath(import.meta.resolve('@11ty/eleventy')))
   while (!existsSync(join(folder, 'package.json'))) folder = dirname(folder)
