@@ -169,9 +169,9 @@ async function buildInto(
   }
   const {stats} = archive
   const lines = [
-    `  ${stats.gazettes} gazette files → ${stats.items} items (${stats.articles} articles, ${stats.photos} photos, ${stats.fragments} fragments)`,
-    `  ${stats.places} districts and towns; ${archive.people.length} people`,
-    `  reports: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes (--report prints the notes)`
+    `  ${counted(stats.gazettes, 'gazette file')} → ${counted(stats.items, 'item')} (${counted(stats.articles, 'article')}, ${counted(stats.photos, 'photo')}, ${counted(stats.fragments, 'fragment')})`,
+    `  ${counted(stats.places, 'district and town', 'districts and towns')}; ${counted(archive.people.length, 'person', 'people')}`,
+    `  reports: ${counted(counts.error, 'error')}, ${counted(counts.warning, 'warning')}, ${counted(counts.info, 'note')} (--report prints the notes)`
   ]
   // Kept only beside a cache: the next build compares its own with it.
   const state: SiteState | undefined = stateFile
@@ -215,6 +215,11 @@ async function buildInto(
     ].join('\n')
   )
   return 0
+}
+
+/** `1 fragment`, `2 fragments`: a count and its noun, agreeing in number. */
+export function counted(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`
 }
 
 /**

@@ -1,37 +1,79 @@
 #!/usr/bin/env node
+import {readFileSync} from 'node:fs'
 import {readFile, stat} from 'node:fs/promises'
-import {basename} from 'node:path'
+import {basename, join} from 'node:path'
 import {Command, InvalidArgumentError, Option} from 'commander'
 import type {BuildOptions} from './build-command.js'
 import {buildInThread} from './build-thread.js'
-import {withConfig} from './config/config.js'
+import {configFile, withConfig} from './config/config.js'
+import {packageRoot} from './site/package-root.js'
+
+const tool = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {name: string; version: string}
 
 const program = new Command()
 program
   .name('gazette')
   .description('Turn a folder of gazette files into a static, searchable news archive.')
-  .version('0.1.0')
+  .version(tool.version)
 
 program
-  .command('build')
-  .description('read, split, tag and render the whole archive')
-  .option('-i, --input <dir>', 'folder of gazette files (and manifest.yaml, corrections.yaml)', 'content/gazettes')
-  .option('-o, --output <dir>', 'folder to write the site to (replaced only when the build succeeds)', '_site')
-  .option('--base-path <prefix>', 'URL prefix the site is served under, e.g. /archive/', '/')
+  .command('init')
+  .description('start an archive: settings, a sample page, a README and publish workflows (no file is overwritten)')
+  .argument('[dir]', 'folder to start the archive in', '.')
+  .action(async (dir: string) => {
+    const {initArchive} = await import('./init/init.js')
+    const {written, kept} = await initArchive(dir, tool)
+    for (const file of written) console.log(`  wrote ${file}`)
+    for (const file of kept) console.log(`  kept  ${file} (already there)`)
+    console.log(`gazette init: ${dir}: ${written.length} files written, ${kept.length} kept.`)
+    console.log('Next: npm install, then npx gazette build (or npx gazette serve to preview).')
+  })
+
+/** The options `build` and `serve` share: where the archive is, where the site goes, how it is served. */
+function siteOptions(command: Command): Command {
+  return command
+    .option('-c, --config <file>', 'the archive’s settings (default: gazette.config.yaml here, if there is one)')
+    .option('-i, --input <dir>', 'folder of gazette files (and manifest.yaml, corrections.yaml)', 'content/gazettes')
+    .option('-o, --output <dir>', 'folder to write the site to (replaced only when the build succeeds)', '_site')
+    .option('--base-path <prefix>', 'URL prefix the site is served under, e.g. /archive/', '/')
+    .option('--max-file-size <MB>', 'leave out gazette files larger than this', positiveNumber, 5)
+    .option('--cache <dir>', 'keep split + tag results of unchanged gazettes here', '.cache/gazette')
+    .option('--no-cache', 'split and tag every gazette afresh')
+}
+
+/**
+ * The build's options with the configuration applied, the command line
+ * winning (SITE_URL too, the CI's); undefined, with the problems printed,
+ * when the configuration has errors.
+ */
+async function configured<T extends BuildOptions & {config?: string}>(
+  options: T,
+  command: Command,
+  name: string
+): Promise<(Omit<T, 'config'> & BuildOptions) | undefined> {
+  const {config, ...rest} = options
+  const given = (option: string) =>
+    command.getOptionValueSource(option) === 'cli' || (option === 'siteUrl' && Boolean(process.env.SITE_URL))
+  const result = withConfig(rest, config, given)
+  if (result.problems.length === 0) return result.options
+  const {formatReports} = await import('./report.js')
+  console.error(formatReports(result.problems))
+  console.error(`gazette ${name}: the configuration has errors: nothing was built`)
+  process.exitCode = 1
+  return undefined
+}
+
+siteOptions(program.command('build').description('read, split, tag and render the whole archive'))
   .option(
     '--site-url <url>',
     'absolute URL of the published site (for feeds and the sitemap)',
     process.env.SITE_URL ?? ''
   )
   .option('--strict', 'fail (exit code 1, site left as it was) when any file has an error or a warning')
-  .option('--max-file-size <MB>', 'leave out gazette files larger than this', positiveNumber, 5)
   .option('--report', 'print every report, notes on the splitter’s decisions included')
   .option('-q, --quiet', 'print only the summary and problems')
-  .option('--cache <dir>', 'keep split + tag results of unchanged gazettes here', '.cache/gazette')
-  .option('--no-cache', 'split and tag every gazette afresh')
   .option('--full', 'render every page, even when only some changed since the last build')
   .option('--force', 'replace an output folder that holds files no build wrote (they are deleted)')
-  .option('-c, --config <file>', 'the archive’s settings (default: gazette.config.yaml here, if there is one)')
   .option('--stats <file>', 'write the time of each stage and the peak memory as JSON (for benchmarks)')
   .option(
     '--max-heap <MB>',
@@ -39,19 +81,22 @@ program
     positiveNumber
   )
   .action(async (options: BuildOptions & {maxHeap?: number; config?: string}, command: Command) => {
-    const {maxHeap, config, ...rest} = options
-    // The command line wins over the configuration; SITE_URL (the CI's) too.
-    const given = (option: string) =>
-      command.getOptionValueSource(option) === 'cli' || (option === 'siteUrl' && Boolean(process.env.SITE_URL))
-    const configured = withConfig(rest, config, given)
-    if (configured.problems.length > 0) {
-      const {formatReports} = await import('./report.js')
-      console.error(formatReports(configured.problems))
-      console.error('gazette build: the configuration has errors: nothing was built')
-      process.exitCode = 1
-      return
-    }
-    process.exitCode = await buildInThread(configured.options, maxHeap)
+    const {maxHeap, ...rest} = options
+    const build = await configured(rest, command, 'build')
+    if (build) process.exitCode = await buildInThread(build, maxHeap)
+  })
+
+siteOptions(program.command('serve').description('build, preview on localhost, and rebuild on every change'))
+  .option('-p, --port <number>', 'port to serve on', (value) => Number.parseInt(value, 10), 8080)
+  .action(async (options: BuildOptions & {port: number; config?: string}, command: Command) => {
+    const {port, ...rest} = options
+    const load = () => configured({...rest, siteUrl: ''}, command, 'serve')
+    const build = await load()
+    if (!build) return
+    const {serve} = await import('./serve/serve.js')
+    const file = configFile(options.config)
+    const watched = [build.input, ...(file ? [file] : []), ...(build.templates ? [build.templates] : [])]
+    await serve(load, build, {port, watched})
   })
 
 program

@@ -12,3 +12,19 @@ declare module '@11ty/eleventy' {
   }
   export const HtmlBasePlugin: unknown
 }
+
+// Eleventy's development server ships no type declarations either.
+declare module '@11ty/eleventy-dev-server' {
+  interface ServerOptions {
+    pathPrefix?: string
+    port?: number
+    portReassignmentRetryCount?: number
+  }
+  interface DevServer {
+    serve(port: number): void
+    reload(): void
+    close(): Promise<void>
+  }
+  const EleventyDevServer: {getServer(name: string, dir: string, options?: ServerOptions): DevServer}
+  export default EleventyDevServer
+}
