@@ -3,16 +3,18 @@ import {mkdirSync, mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
-import {chromium, type Browser, type Page} from 'playwright-core'
+import type {Browser, Page} from 'playwright-core'
 import type {Archive} from '../src/archive/model.js'
 import {buildArchiveFromFolder} from '../src/pipeline/build.js'
 import {buildSite} from '../src/site/build-site.js'
 import {samplesDir} from './helpers.js'
+import {launchChromium} from './lib/browser.js'
 import {serve} from './lib/serve.js'
 
 /*
- * The built sample site in a real Chromium (Debian's package; `.ci/run`
- * installs it), served under a base path as GitHub Pages would serve it.
+ * The built sample site in a real Chromium (the system's, else the one npm
+ * ci brings: see lib/browser.ts), served under a base path as GitHub Pages
+ * would serve it.
  */
 
 const basePath = '/archive/'
@@ -27,18 +29,7 @@ before(async () => {
   const output = mkdtempSync(join(tmpdir(), 'gazette-browser-'))
   await buildSite(archive, built.gazettes, {output, basePath, siteUrl: ''})
   server = await serve(output, basePath)
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic'
-    ]
-  })
+  browser = await launchChromium()
   mkdirSync(screenshots, {recursive: true})
 })
 
