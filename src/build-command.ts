@@ -62,7 +62,7 @@ export interface BuildOptions {
  */
 export async function build(
   options: BuildOptions,
-  onProgress?: (done: number, total: number) => void
+  onProgress?: (done: number, total: number, stage: string) => void
 ): Promise<number> {
   const started = Date.now()
   if (!(await stat(options.input).catch(() => undefined))?.isDirectory()) {
@@ -113,7 +113,7 @@ async function buildInto(
   output: Output,
   options: BuildOptions,
   started: number,
-  onProgress?: (done: number, total: number) => void
+  onProgress?: (done: number, total: number, stage: string) => void
 ): Promise<number> {
   const timings: Timings = {}
   // A rebuild of a site built before with the same cache renders only the pages that changed.
@@ -148,7 +148,7 @@ async function buildInto(
     maxBytes: options.maxFileSize * 1024 * 1024,
     timings,
     cache: options.cache || undefined,
-    onProgress
+    onProgress: (done, total) => onProgress?.(done, total, 'split+tag')
   })
   const counts = countReports(archive.reports)
   const problems = archive.reports.filter((report) => report.severity !== 'info')
@@ -165,7 +165,8 @@ async function buildInto(
     siteUrl: options.siteUrl,
     text: options.text,
     templates: options.templates,
-    timings
+    timings,
+    onPage: (done: number, total: number) => onProgress?.(done, total, 'render')
   }
   const {stats} = archive
   const lines = [

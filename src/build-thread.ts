@@ -11,7 +11,7 @@ export interface BuildData {
 }
 
 /** What the build thread tells the command line: progress, then the exit code. */
-export type BuildMessage = {progress: [done: number, total: number]} | {exitCode: number}
+export type BuildMessage = {progress: [done: number, total: number]; stage: string} | {exitCode: number}
 
 /**
  * Run `gazette build` in a worker thread with a bounded heap: left alone,
@@ -33,19 +33,26 @@ export async function buildInThread(options: BuildOptions, maxHeapMb?: number): 
   const bar =
     process.stderr.isTTY && !options.quiet
       ? new cliProgress.SingleBar(
-          {format: 'split+tag {bar} {value}/{total} files', hideCursor: true},
+          {format: '{stage} {bar} {value}/{total} {unit}', hideCursor: true},
           cliProgress.Presets.shades_classic
         )
       : undefined
   let exitCode = 1
+  let stage: string | undefined
   worker.on('message', (message: BuildMessage) => {
     if ('exitCode' in message) {
       exitCode = message.exitCode
       return
     }
     const [done, total] = message.progress
-    if (done === 1) bar?.start(total, 0)
-    bar?.update(done)
+    // One bar a stage: the files split and tagged, then the pages written.
+    const labels = {stage: message.stage.padEnd(9), unit: message.stage === 'render' ? 'pages' : 'files'}
+    if (message.stage !== stage) {
+      bar?.stop()
+      bar?.start(total, 0, labels)
+      stage = message.stage
+    }
+    bar?.update(done, labels)
     if (done === total) bar?.stop()
   })
   worker.on('error', (error: Error & {code?: string}) => {

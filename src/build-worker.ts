@@ -10,7 +10,7 @@ if (warm) warmUp()
 const {build} = await import('./build-command.js')
 const post = (message: BuildMessage) => parentPort!.postMessage(message)
 try {
-  post({exitCode: await build(options, (done, total) => post({progress: [done, total]}))})
+  post({exitCode: await build(options, (done, total, stage) => post({progress: [done, total], stage}))})
 } catch (error) {
   // A full disk or a folder that cannot be written: one line, not a stack per page.
   const system = systemError(error)

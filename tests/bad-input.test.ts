@@ -545,7 +545,7 @@ test('bad input 11: gazette build --strict fails on a bad file and leaves the ou
   assert.match(lenient.stderr, /x\.txt/u)
   assert.match(lenient.stderr, /binary file/u)
   assert.match(lenient.stdout, /1 gazette file → \d+ items/u)
-  assert.match(lenient.stdout, /reports: 1 errors, 0 warnings/u)
+  assert.match(lenient.stdout, /reports: 1 error, 0 warnings/u)
   assert.ok(existsSync(join(output, 'index.html')))
   assert.deepEqual(readdirSync(parent).sort(), ['.site.gazette', 'site'], 'no build or previous folder left beside it')
 })

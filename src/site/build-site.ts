@@ -26,6 +26,8 @@ export interface SiteOptions {
   update?: {plan: UpdatePlan; previous: string}
   /** Pages an Eleventy run renders at most: it holds them all until it ends (10,000 take about 0.5 GB, too near the bounded heap). */
   pagesPerRun?: number
+  /** Hears of each page written, with the number expected (a progress bar). */
+  onPage?: ((done: number, total: number) => void) | undefined
 }
 
 /** The templates with one page per record of a list; the others render the whole-site pages (home, indexes, feeds, search). */
@@ -83,16 +85,23 @@ async function renderFrom(templates: string, archive: Archive, options: SiteOpti
     .filter((name) => name.endsWith('.njk') && !name.startsWith('_includes') && !paginated.has(name))
     .map((name) => relative(process.cwd(), join(templates, name)))
   let pages = 0
-  for (const [index, slice] of slicePages(
-    pageLists(archive, options.update?.plan.files),
-    options.pagesPerRun ?? 5_000
-  ).entries()) {
+  const lists = pageLists(archive, options.update?.plan.files)
+  // What the bar expects: a page per record, and the whole-site pages.
+  const expected = Object.values(lists).reduce((sum, list: unknown[]) => sum + list.length, 0) + wholeSite.length
+  let written = 0
+  for (const [index, slice] of slicePages(lists, options.pagesPerRun ?? 5_000).entries()) {
     const elev = new Eleventy(templates, options.output, {
       configPath: join(packageRoot, '.eleventy.js'),
       pathPrefix: basePath,
       quietMode: true,
       config: (eleventyConfig: EleventyConfig) => {
         configureSite(eleventyConfig, archive, site, slice)
+        if (options.onPage)
+          eleventyConfig.addTransform('progress', (content: unknown) => {
+            written++
+            options.onPage!(Math.min(written, expected), expected)
+            return content
+          })
         if (index > 0) for (const template of wholeSite) eleventyConfig.ignores.add(template)
       }
     })
@@ -102,5 +111,6 @@ async function renderFrom(templates: string, archive: Archive, options: SiteOpti
     const results = (await elev.write()) as unknown as [unknown[], unknown[]] | unknown[]
     pages += Array.isArray(results[1]) ? results[1].length : results.length
   }
+  options.onPage?.(expected, expected)
   return pages
 }

@@ -14,9 +14,11 @@ export interface EleventyConfig {
   addFilter(name: string, filter: (...args: never[]) => unknown): void
   addPlugin(plugin: unknown, options?: unknown): void
   addPassthroughCopy(path: string | Record<string, string>): void
+  addTransform(name: string, transform: (content: unknown) => unknown): void
   setQuietMode(quiet: boolean): void
   setUseGitIgnore(use: boolean): void
   ignores: {add(glob: string): void; delete(glob: string): void}
+  benchmarks: {config: {setMinimumThresholdMs(ms: number): void}}
 }
 
 /** What the archivist says of the site (`gazette.config.yaml`); each has a default. */
@@ -91,6 +93,9 @@ export function configureSite(
   // ignores by default, as it does what the user's .gitignore lists.
   eleventyConfig.ignores.delete('**/node_modules/**')
   eleventyConfig.setUseGitIgnore(false)
+  // Eleventy warns of slow filters (`[11ty] Benchmark 159ms 72% …`) even in quiet mode, through a logger of
+  // its own: the build times its stages itself (--stats), and the warning would only alarm an archivist.
+  eleventyConfig.benchmarks.config.setMinimumThresholdMs(0)
   eleventyConfig.addGlobalData('archive', archive)
   // What the paginated templates render: everything, or in a rebuild only the pages that changed.
   eleventyConfig.addGlobalData('pages', pages)
