@@ -97,3 +97,13 @@ test('credits: more lead datelines name their writers', () => {
   assert.deepEqual(lead('云上某某报道（通讯员张三）1月7日，'), ['张三'])
   assert.deepEqual(lead('某某讯 全县上下报道：近日'), [], 'no role, no credit')
 })
+
+test('credits: names before a role, an agency’s photo unbracketed, a source after the names, 选自', () => {
+  assert.deepEqual(names('张三 李四 记者 王五'), ['张三', '李四', '王五'])
+  assert.deepEqual(names('张三 李四 某某新闻网-首屏新闻记者 王五'), ['张三', '李四', '王五'])
+  assert.deepEqual(readCredit('某某社发张三摄')?.bylines, [{name: '张三', role: '摄影'}])
+  assert.deepEqual(names('作者：张三 来源：《某某评论》2021年第11期'), ['张三'])
+  assert.deepEqual(names('作者:张三 来源:某某新闻网 编辑:李四'), ['张三', '李四'], 'a role after the source')
+  assert.deepEqual(names('作者：记者︱张三'), ['张三'])
+  assert.deepEqual(names('（选自 某某日报客户端某某频道 作者 张三 李四）'), ['张三', '李四'])
+})

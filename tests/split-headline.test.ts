@@ -13,6 +13,22 @@ const lines = (texts: Array<string | [string, number]>) =>
     })
   )
 
+test('headline: of three plain lines the first is the kicker; so is a short label over a longer line', () => {
+  assert.deepEqual(readHeadline(['奋进新征程·老区新貌', '产业兴 生态美', '老区旧貌换新颜'], {isPlaceName}), {
+    dateline: null,
+    kicker: '奋进新征程·老区新貌',
+    title: '产业兴 生态美',
+    subtitle: '老区旧貌换新颜'
+  })
+  assert.equal(readHeadline(['新春走基层', '北方山村“觅”新景'], {isPlaceName}).kicker, '新春走基层')
+  assert.deepEqual(readHeadline(['生态宜居产业兴旺', '某某区美丽乡村建设见闻'], {isPlaceName}), {
+    dateline: null,
+    kicker: null,
+    title: '生态宜居产业兴旺',
+    subtitle: '某某区美丽乡村建设见闻'
+  })
+})
+
 test('headline: a label ending in a colon is the kicker', () => {
   assert.deepEqual(readHeadline(['某某镇：', '向海图强绘蓝图'], {isPlaceName}), {
     dateline: null,

@@ -33,15 +33,15 @@ const anyRole = new RegExp(leadingRole.source, 'u')
 const posted =
   /\s*(?:(?:时间|日期|发布时间)\s*[:：]\s*)?\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u
 /** Roles after which a unit stands, not a person. */
-const sourceRole = /^(?:(?:稿件|信息|文章|新闻)?来源|发布平台|稿源|供稿|供图)$/u
+const sourceRole = /^(?:(?:稿件|信息|文章|新闻)?来源|发布平台|稿源|供稿|供图|选自|摘自|转自|转载自)$/u
 const exactRole = new RegExp(`^(?:${leadingRole.source}|${sourceRole.source.slice(1, -1)})$`, 'u')
 /** Roles that end a credit, after the names or the unit they apply to. */
 const trailingRole = /(?:摄影报道|图片报道|报道|报导|供稿|供图|摄)$/u
 const photoRole = /摄|图片|供图/u
-const separators = /[\s:：/|｜丨_、，,（）()【】《》·•・-]+/u
-const allowed = /^[\p{Script=Han}\s:：/|｜丨_、，,（）()【】《》·•・-]+$/u
+const separators = /[\s:：/|｜丨︱_、，,（）()【】《》·•・&＆-]+/u
+const allowed = /^[\p{Script=Han}\s:：/|｜丨︱_、，,（）()【】《》·•・&＆-]+$/u
 /** What `allowed` allows, and the brackets a credit may be wrapped in. */
-const unwrappable = /^[\p{Script=Han}\s:：/|｜丨_、，,（）()【】《》·•・\[\]-]*$/u
+const unwrappable = /^[\p{Script=Han}\s:：/|｜丨︱_、，,（）()【】《》·•・&＆\[\]-]*$/u
 /** Names of units, which are no persons: `金集镇`, `中评社`, `县委宣传部`. */
 const unit =
   /(?:区|县|市|镇|乡|村|街道|社区|局|委|部|办|站|社|报|网|台|中心|集团|公司|协会|学校|大学|医院|所|院|馆|队|处|科|厅|组)$/u
@@ -71,7 +71,7 @@ const compoundSurnames = new Set([
 type Token =
   | {kind: 'role'; role: BylineRole; photo: boolean; leading: boolean; source: boolean}
   /** `glued`: run on after a role (`记者张三李四`), so names may be run together too. */
-  | {kind: 'text'; text: string; glued: boolean}
+  | {kind: 'text'; text: string; glued: boolean; beforeRole?: true}
 
 function roleToken(word: string, leading: boolean): Token {
   const role: BylineRole = photoRole.test(word)
@@ -115,7 +115,7 @@ function tokensOf(piece: string, out: Token[]): void {
   }
   let at = 0
   for (const match of rest.matchAll(leadingRole)) {
-    if (match.index > at) out.push({kind: 'text', text: rest.slice(at, match.index), glued: at > 0})
+    if (match.index > at) out.push({kind: 'text', text: rest.slice(at, match.index), glued: at > 0, beforeRole: true})
     out.push(roleToken(match[0], true))
     at = match.index + match[0].length
   }
@@ -133,6 +133,8 @@ function namesIn(text: string, bare: boolean): string[] | undefined {
   return undefined
 }
 
+const sourceTail = new RegExp(`\\s+(?:${sourceRole.source.slice(1, -1)})\\s*[:：].*$`, 'u')
+
 /** `来源：某某APP`: a source line names a unit, which may hold Latin letters and digits, and credits nobody. */
 const sourceLine = new RegExp(`^(?:${sourceRole.source.slice(1, -1)})\\s*[:：]\\s*[^\\s，。,；;！？!?]{2,30}$`, 'u')
 
@@ -147,14 +149,20 @@ export function readCredit(text: string): Credit | undefined {
   }
   const undated = rest.replace(posted, '')
   if (undated !== rest && anyRole.test(undated)) rest = undated
+  // `作者：张三 来源：《某某》2021年第11期`: after the names, the source names a unit (digits and all).
+  const sourceAt = sourceTail.exec(rest)
+  const afterSource = sourceAt?.[0].replace(/^\s*\S*?来源\s*[:：]/u, '') ?? ''
+  if (sourceAt && anyRole.test(rest.slice(0, sourceAt.index)) && !anyRole.test(afterSource))
+    rest = rest.slice(0, sourceAt.index)
   // Unwrapping takes away only characters of `unwrappable`: a line with any
   // other (a full stop, a digit: most lines) is no credit, wrapped or not.
   if (!unwrappable.test(rest)) return undefined
   const wrapped =
     /^[（(【[]\s*(.*?)\s*[）)】\]]$/u.exec(rest) ??
     /^[·•・]\s*(.*?)\s*[·•・]$/u.exec(rest) ??
-    // An agency's photo: `某某社发（张三 摄）`.
-    /^[\p{Script=Han}·-]{2,12}发\s*[（(]\s*(.*?)\s*[）)]$/u.exec(rest)
+    // An agency's photo: `某某社发（张三 摄）`, `某某社发张三摄`.
+    /^[\p{Script=Han}·-]{2,12}发\s*[（(]\s*(.*?)\s*[）)]$/u.exec(rest) ??
+    /^[\p{Script=Han}]{1,10}社发\s*([\p{Script=Han}\s]{2,12}摄)$/u.exec(rest)
   if (wrapped) {
     certain = true
     rest = wrapped[1]!
@@ -174,8 +182,12 @@ export function readCredit(text: string): Credit | undefined {
   const hasRole = tokens.some((token) => token.kind === 'role')
   const bare = !hasRole && !certain
   const firstRole = tokens.find((token) => token.kind === 'role')
-  // Text before a first role that leads (`新华社记者`, `XX网发(视频/…`) names an organisation.
-  const organisations = firstRole?.kind === 'role' && firstRole.leading ? tokens.indexOf(firstRole) : 0
+  // Text run into a first role that leads (`新华社记者`, `XX报业全媒体记者`) names an organisation;
+  // names set apart before it (`张三 李四 记者 王五`) are names.
+  const first = firstRole ? tokens.indexOf(firstRole) : -1
+  const before = tokens[first - 1]
+  const organisation = firstRole?.kind === 'role' && firstRole.leading && before?.kind === 'text' && before.beforeRole
+  const organisations = organisation ? first : -1
 
   const bylines: Byline[] = []
   let role: BylineRole = null
@@ -209,7 +221,7 @@ export function readCredit(text: string): Credit | undefined {
       continue
     }
     // An organisation before the first role (`新华社记者`), or a unit after `来源`.
-    if (inSource || index < organisations) continue
+    if (inSource || index === organisations - 1) continue
     const name = token.text
     if ([...name].length === 1) {
       singles.push(name)

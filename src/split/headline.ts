@@ -1,6 +1,6 @@
 import type {Item} from '../types.js'
 import type {Line} from './line-roles.js'
-import {tidySpaces} from './text.js'
+import {length, tidySpaces} from './text.js'
 
 /** The parts of an article's headline. */
 export type Headline = Pick<Item, 'dateline' | 'kicker' | 'title' | 'subtitle'>
@@ -24,12 +24,17 @@ const inlineKicker = /^(.+?——)\s*(\S.*)$/u
  *   after it is kicker and title (nothing else splits a line: a space or a
  *   comma is part of the title);
  * - a line opening with `——` is the subtitle;
+ * - of three lines or more left, the first is the kicker; of two, a first
+ *   of at most six characters over a longer one is a column's or series'
+ *   label (`新春走基层`, `亮点宁夏`), a kicker too;
  * - of the rest, the first is the title and the next the subtitle.
  */
 export function readHeadline(lines: string[], options: HeadlineOptions): Headline {
   const headline: Headline = {dateline: null, kicker: null, title: null, subtitle: null}
   const rest = lines.map((line) => tidySpaces(line))
   if (rest.length > 1 && options.isPlaceName(rest[0]!)) headline.dateline = rest.shift()!
+  const plain = rest.filter((line) => !kickerEnd.test(line) && !subtitleStart.test(line) && !inlineKicker.test(line))
+  if (plain.length === rest.length && isLabelled(rest)) headline.kicker = rest.shift()!
   const addSubtitle = (line: string) => (headline.subtitle = headline.subtitle ? `${headline.subtitle} ${line}` : line)
   for (const line of rest) {
     const inline = inlineKicker.exec(line)
@@ -42,6 +47,13 @@ export function readHeadline(lines: string[], options: HeadlineOptions): Headlin
     else addSubtitle(line)
   }
   return headline
+}
+
+/** Three plain headline lines, or a short label over a longer line: the first is the kicker. */
+function isLabelled(lines: readonly string[]): boolean {
+  if (lines.length >= 3) return true
+  const [first, second] = lines
+  return second !== undefined && length(first!) <= 6 && length(second) > length(first!)
 }
 
 /**
