@@ -106,4 +106,6 @@ test('credits: names before a role, an agency’s photo unbracketed, a source af
   assert.deepEqual(names('作者:张三 来源:某某新闻网 编辑:李四'), ['张三', '李四'], 'a role after the source')
   assert.deepEqual(names('作者：记者︱张三'), ['张三'])
   assert.deepEqual(names('（选自 某某日报客户端某某频道 作者 张三 李四）'), ['张三', '李四'])
+  assert.deepEqual(names('某某网·某某新闻 记者 张三 实习记者 李四 某地报道'), ['张三', '李四'], 'units set apart')
+  assert.equal(readCredit('游客在某某村游览 本报记者 张三 摄'), undefined, 'a caption is no organisation')
 })

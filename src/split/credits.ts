@@ -44,7 +44,7 @@ const allowed = /^[\p{Script=Han}\s:：/|｜丨︱_、，,（）()【】《》·
 const unwrappable = /^[\p{Script=Han}\s:：/|｜丨︱_、，,（）()【】《》·•・&＆\[\]-]*$/u
 /** Names of units, which are no persons: `金集镇`, `中评社`, `县委宣传部`. */
 const unit =
-  /(?:区|县|市|镇|乡|村|街道|社区|局|委|部|办|站|社|报|网|台|中心|集团|公司|协会|学校|大学|医院|所|院|馆|队|处|科|厅|组)$/u
+  /(?:区|县|市|镇|乡|村|街道|社区|局|委|部|办|站|社|报|网|台|新闻|频道|客户端|中心|集团|公司|协会|学校|大学|医院|所|院|馆|队|处|科|厅|组)$/u
 const compoundSurnames = new Set([
   '欧阳',
   '司马',
@@ -182,12 +182,11 @@ export function readCredit(text: string): Credit | undefined {
   const hasRole = tokens.some((token) => token.kind === 'role')
   const bare = !hasRole && !certain
   const firstRole = tokens.find((token) => token.kind === 'role')
-  // Text run into a first role that leads (`新华社记者`, `XX报业全媒体记者`) names an organisation;
-  // names set apart before it (`张三 李四 记者 王五`) are names.
-  const first = firstRole ? tokens.indexOf(firstRole) : -1
-  const before = tokens[first - 1]
-  const organisation = firstRole?.kind === 'role' && firstRole.leading && before?.kind === 'text' && before.beforeRole
-  const organisations = organisation ? first : -1
+  // Text run into a first role that leads names its organisation (`新华社记者`, `某某报业全媒体记者`);
+  // set apart before it come names and units (`张三 李四 某某网-记者 王五`, `大众网·海报新闻 记者 …`).
+  const first = firstRole?.kind === 'role' && firstRole.leading ? tokens.indexOf(firstRole) : -1
+  const runInto = tokens[first - 1]
+  const organisation = runInto?.kind === 'text' && runInto.beforeRole === true ? first - 1 : -1
 
   const bylines: Byline[] = []
   let role: BylineRole = null
@@ -221,7 +220,7 @@ export function readCredit(text: string): Credit | undefined {
       continue
     }
     // An organisation before the first role (`新华社记者`), or a unit after `来源`.
-    if (inSource || index === organisations - 1) continue
+    if (inSource || index === organisation) continue
     const name = token.text
     if ([...name].length === 1) {
       singles.push(name)
