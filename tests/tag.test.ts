@@ -26,6 +26,9 @@ test('gazetteer: the whole country down to towns, with the supplement; zones fil
   )
   assert.equal(shortName('石港镇', 'town'), '石港')
   assert.equal(shortName('通州区', 'district'), '通州')
+  assert.equal(shortName('金秀瑶族自治县', 'district'), '金秀', 'the peoples go with the suffix')
+  assert.equal(shortName('莫力达瓦达斡尔族自治旗', 'district'), '莫力达瓦')
+  assert.equal(shortName('黔东南苗族侗族自治州', 'city'), '黔东南')
 })
 
 test('a town in full implies its district; short names resolve in the home region', () => {

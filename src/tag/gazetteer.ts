@@ -52,10 +52,13 @@ function cleanName(name: string): string {
 
 /**
  * The short form a paper prints: `石港镇` → `石港`, `通州区` → `通州`,
- * `海安市` → `海安`, `南通市` → `南通`. None when it would be a single
+ * `海安市` → `海安`, `南通市` → `南通`, `金秀瑶族自治县` → `金秀`. None when it would be a single
  * character, or when the name has no suffix to drop.
  */
 export function shortName(name: string, level: PlaceLevel): string | undefined {
+  // `金秀瑶族自治县` is printed `金秀`, `黔东南苗族侗族自治州` `黔东南`: the peoples go with the suffix.
+  const autonomous = level === 'district' || level === 'city' ? autonomousSuffix.exec(name) : null
+  if (autonomous && [...name.slice(0, autonomous.index)].length >= 2) return name.slice(0, autonomous.index)
   const suffix =
     level === 'town'
       ? /(?:街道|镇|乡|民族乡|苏木)$/u
@@ -65,6 +68,13 @@ export function shortName(name: string, level: PlaceLevel): string | undefined {
   const short = name.replace(suffix, '')
   return short !== name && [...short].length >= 2 ? short : undefined
 }
+
+// The peoples named in autonomous counties' and banners' names (the 55 of the national list).
+const peoples =
+  '蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|' +
+  '柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|' +
+  '塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺'
+const autonomousSuffix = new RegExp(`(?:(?:${peoples})族)+自治(?:县|旗|州)$`, 'u')
 
 let divisionsLoaded: Map<string, Division> | undefined
 
