@@ -169,10 +169,13 @@ async function buildInto(
     onPage: (done: number, total: number) => onProgress?.(done, total, 'render')
   }
   const {stats} = archive
+  const kinds = [counted(stats.articles, 'article'), counted(stats.photos, 'photo'), counted(stats.fragments, 'fragment')]
+  const people = counted(archive.people.length, 'person', 'people')
+  const reports = [counted(counts.error, 'error'), counted(counts.warning, 'warning'), counted(counts.info, 'note')]
   const lines = [
-    `  ${counted(stats.gazettes, 'gazette file')} → ${counted(stats.items, 'item')} (${counted(stats.articles, 'article')}, ${counted(stats.photos, 'photo')}, ${counted(stats.fragments, 'fragment')})`,
-    `  ${counted(stats.places, 'district and town', 'districts and towns')}; ${counted(archive.people.length, 'person', 'people')}`,
-    `  reports: ${counted(counts.error, 'error')}, ${counted(counts.warning, 'warning')}, ${counted(counts.info, 'note')} (--report prints the notes)`
+    `  ${counted(stats.gazettes, 'gazette file')} → ${counted(stats.items, 'item')} (${kinds.join(', ')})`,
+    `  ${counted(stats.places, 'district and town', 'districts and towns')}; ${people}`,
+    `  reports: ${reports.join(', ')} (--report prints the notes)`
   ]
   // Kept only beside a cache: the next build compares its own with it.
   const state: SiteState | undefined = stateFile
