@@ -169,7 +169,11 @@ async function buildInto(
     onPage: (done: number, total: number) => onProgress?.(done, total, 'render')
   }
   const {stats} = archive
-  const kinds = [counted(stats.articles, 'article'), counted(stats.photos, 'photo'), counted(stats.fragments, 'fragment')]
+  const kinds = [
+    counted(stats.articles, 'article'),
+    counted(stats.photos, 'photo'),
+    counted(stats.fragments, 'fragment')
+  ]
   const people = counted(archive.people.length, 'person', 'people')
   const reports = [counted(counts.error, 'error'), counted(counts.warning, 'warning'), counted(counts.info, 'note')]
   const lines = [

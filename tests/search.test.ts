@@ -92,7 +92,7 @@ function memoryIndex(bundles: Array<[name: string, year: string, docs: SearchDoc
 }
 
 const doc = (url: string, text: string, options: Partial<SearchDoc> = {}): SearchDoc => ({
-  row: [url, url, null],
+  row: [url, url, null, null],
   heading: [],
   text: [text],
   filters: [],

@@ -2,6 +2,7 @@ import {HtmlBasePlugin} from '@11ty/eleventy'
 import type {Archive, ArchiveGazette, ArchiveItem, Locality, Person} from '../archive/model.js'
 import {compareNewestFirst} from '../archive/build-archive.js'
 import {extname} from 'node:path'
+import {citationMeta, cslJson, gbt7714} from './citation.js'
 import {markdownToHtml} from './markdown.js'
 import {renderBody} from './render-body.js'
 import {pageLists, type PageLists} from './site-state.js'
@@ -121,6 +122,18 @@ export function configureSite(
   eleventyConfig.addFilter('dateLabel', (date: string | null) => dateLabel(date))
   eleventyConfig.addFilter('absolute', (path: string) => absolute(site, path))
   eleventyConfig.addFilter('newest', (list: ArchiveItem[], count: number) => newest(list, count))
+  // The date a page was built, as the date it is cited (the page's script puts today's in its place).
+  const cited = new Date().toISOString().slice(0, 10)
+  eleventyConfig.addFilter('citation', (item: ArchiveItem) => gbt7714(item))
+  eleventyConfig.addFilter('onlineCitation', (item: ArchiveItem) =>
+    site.url ? gbt7714(item, {url: absolute(site, item.url), cited}) : ''
+  )
+  eleventyConfig.addFilter('citationMeta', (item: ArchiveItem) => citationMeta(item, site.language))
+  eleventyConfig.addFilter('cslHref', (item: ArchiveItem) => {
+    const csl = JSON.stringify([cslJson(item, site.url ? absolute(site, item.url) : '')])
+    return `data:application/vnd.citationstyles.csl+json;charset=utf-8,${encodeURIComponent(csl)}`
+  })
+  eleventyConfig.addFilter('dayUrl', (date: string | null) => (date ? `/dates/${date.replaceAll('-', '/')}/` : null))
 }
 
 function ancestors(archive: Archive, code: string): Locality[] {

@@ -24,7 +24,8 @@ export interface BundleInfo {
 }
 
 /** What the search page shows of an item: its URL below the site's base path, heading and date. */
-export type DocRow = [url: string, heading: string, date: string | null]
+/** `printed`: where the item was printed, `通州日报 第2版 镇村新闻`, or null when the archive does not know. */
+export type DocRow = [url: string, heading: string, date: string | null, printed: string | null]
 
 /** Items under each value of each filter of the search form. */
 export type FilterCounts = Record<'district' | 'town' | 'year', Record<string, number>>

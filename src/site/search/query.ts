@@ -27,6 +27,8 @@ export interface Shown {
   url: string
   heading: string
   date: string | null
+  /** Paper, page and page name, as far as known. */
+  printed: string | null
 }
 
 /**
@@ -84,8 +86,8 @@ export function openIndex(bundles: readonly BundleInfo[], load: Load) {
       return Promise.all(
         hits.map(async ({bundle, doc}) => {
           const rows = await get<DocRow[]>(`${bundle}/docs/${Math.floor(doc / docsPerFile)}.json`)
-          const [url, heading, date] = rows[doc % docsPerFile]!
-          return {url, heading, date}
+          const [url, heading, date, printed] = rows[doc % docsPerFile]!
+          return {url, heading, date, printed: printed ?? null}
         })
       )
     }

@@ -134,7 +134,7 @@ function searchDoc(item: ArchiveItem, byId: ReadonlyMap<string, ArchiveItem>): S
     ...(rest?.body.map((block) => block.text) ?? [])
   ]
   return {
-    row: [item.url.slice(1), item.heading, item.metadata.date],
+    row: [item.url.slice(1), item.heading, item.metadata.date, printedAt(item.metadata)],
     heading: [item.kicker, item.title, item.subtitle].filter((part): part is string => part !== null),
     text: text.filter((part): part is string => part !== null),
     filters: placeFilters(item)
@@ -152,4 +152,10 @@ function filterCounts(items: readonly ArchiveItem[]): FilterCounts {
     }
   }
   return counts
+}
+
+/** Where an item was printed, for a search result: the paper, the page and its name, as far as known. */
+function printedAt({paper, page, pageName}: ArchiveItem['metadata']): string | null {
+  const parts = [paper, page === null ? null : `第${page}版`, pageName].filter((part): part is string => part !== null)
+  return parts.length > 0 ? parts.join(' ') : null
 }
