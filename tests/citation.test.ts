@@ -83,6 +83,21 @@ test('citation: an item page of a dated archive of two papers, as a reference ma
   ])
   assert.match(html, new RegExp(`<link rel="canonical" href="https://example.org/archive${first.url}">`, 'u'))
   assert.match(html, /张三\. 石港镇部署春耕\[N\]\. 通州日报, 2022-02-15\(1\)\./u)
-  assert.match(html, /<p class="printed"><span>通州日报<\/span> · <a href="\/archive\/dates\/2022\/02\/15\/">/u)
+  assert.match(
+    html,
+    /<p class="printed"><a href="\/archive\/papers\/tong-zhou-ri-bao\/">通州日报<\/a> · <a href="\/archive\/dates\/2022\/02\/15\/">/u
+  )
   assert.ok(readdirSync(join(output, 'items')).length === 2)
+  // A page per paper, an issue page listing its pages, and the newspaper page linking its issue.
+  const papers = readFileSync(join(output, 'papers', 'index.html'), 'utf8')
+  assert.match(papers, /通州日报/u)
+  assert.match(papers, /海门日报/u)
+  const issue = readFileSync(join(output, 'papers', 'tong-zhou-ri-bao', '2022-02-15', 'index.html'), 'utf8')
+  assert.match(issue, /<h1>通州日报 2022年2月15日<\/h1>/u)
+  assert.match(issue, /石港镇部署春耕/u)
+  const newspaperPage = archive.gazettes.find((gazette) => gazette.metadata.paper === '通州日报')!
+  assert.match(
+    readFileSync(join(output, newspaperPage.url, 'index.html'), 'utf8'),
+    /href="\/archive\/papers\/tong-zhou-ri-bao\/2022-02-15\/"/u
+  )
 })

@@ -3,6 +3,8 @@ import {loadDivisions, parentCode} from '../tag/gazetteer.js'
 import {distinctIds, freeName} from './distinct-ids.js'
 import {slugify} from './ids.js'
 import {cutByCount} from './parts.js'
+import {dayLabel} from './labels.js'
+import {buildPapers} from './papers.js'
 import type {
   Archive,
   ArchiveGazette,
@@ -50,10 +52,12 @@ export function buildArchive(
       label: gazetteLabel(gazette),
       itemIds: pageItems.map((item) => item.id),
       previous: null,
-      next: null
+      next: null,
+      issue: null
     }
   })
   linkIssuePages(archiveGazettes)
+  const {papers, issues} = buildPapers(archiveGazettes, dayLabel)
   // Before neighbours are linked: a continued fragment takes its story's heading.
   linkContinuations(items, gazettes)
   const byId = new Map(items.map((item) => [item.id, item]))
@@ -88,6 +92,8 @@ export function buildArchive(
 
   return {
     gazettes: archiveGazettes,
+    papers,
+    issues,
     items,
     localities,
     localityRoots: Object.values(localities)
@@ -351,7 +357,7 @@ function buildDateTree(gazettes: ArchiveGazette[]): DateNode[] {
     const [y, m, d] = date.split('-') as [string, string, string]
     const year = node(years, y, `${y}年`, `/dates/${y}/`)
     const month = node(year.children, `${y}-${m}`, `${y}年${Number(m)}月`, `/dates/${y}/${m}/`)
-    const day = node(month.children, date, `${y}年${Number(m)}月${Number(d)}日`, `/dates/${y}/${m}/${d}/`)
+    const day = node(month.children, date, dayLabel(date), `/dates/${y}/${m}/${d}/`)
     let issue: Issue | undefined = day.issues.find((each) => each.paper === gazette.metadata.paper)
     if (!issue) {
       issue = {date, paper: gazette.metadata.paper, gazetteIds: []}

@@ -40,8 +40,42 @@ export interface ArchiveGazette extends Omit<Gazette, 'items'> {
   url: string
   label: string
   itemIds: string[]
+  /** The page before and after it in its issue. */
   previous: {url: string; label: string} | null
   next: {url: string; label: string} | null
+  /** Its issue (a paper's pages of one day), and the paper's issues before and after; null without paper or date. */
+  issue: {url: string; label: string; paperUrl: string; previous: Link | null; next: Link | null} | null
+}
+
+interface Link {
+  url: string
+  label: string
+}
+
+/** A paper of the archive: its issues by year, newest year first, each year's oldest issue first. */
+export interface Paper {
+  name: string
+  url: string
+  issueCount: number
+  itemCount: number
+  firstDate: string
+  lastDate: string
+  /** The page names it prints (版名), the most frequent first. */
+  pageNames: string[]
+  years: Array<{year: string; issues: Array<{date: string; url: string; pages: number}>}>
+}
+
+/** One day's pages of one paper. */
+export interface IssuePage {
+  paper: string
+  date: string
+  url: string
+  label: string
+  /** Its pages (gazettes), in page order. */
+  gazetteIds: string[]
+  itemCount: number
+  previous: Link | null
+  next: Link | null
 }
 
 /** A locality (province, city, district or town) with its items. */
@@ -119,6 +153,8 @@ export interface Person {
 
 export interface Archive {
   gazettes: ArchiveGazette[]
+  papers: Paper[]
+  issues: IssuePage[]
   items: ArchiveItem[]
   /** By code. */
   localities: Record<string, Locality>

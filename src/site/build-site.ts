@@ -34,6 +34,8 @@ export interface SiteOptions {
 const paginated = new Set([
   'item.njk',
   'gazette.njk',
+  'paper.njk',
+  'issue.njk',
   'date.njk',
   'person.njk',
   'place.njk',

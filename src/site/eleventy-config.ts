@@ -2,6 +2,7 @@ import {HtmlBasePlugin} from '@11ty/eleventy'
 import type {Archive, ArchiveGazette, ArchiveItem, Locality, Person} from '../archive/model.js'
 import {compareNewestFirst} from '../archive/build-archive.js'
 import {extname} from 'node:path'
+import {dayLabel} from '../archive/labels.js'
 import {citationMeta, cslJson, gbt7714} from './citation.js'
 import {markdownToHtml} from './markdown.js'
 import {renderBody} from './render-body.js'
@@ -158,9 +159,7 @@ export function safeJson(value: unknown): string {
 }
 
 export function dateLabel(date: string | null): string {
-  if (!date) return '日期不详'
-  const [y, m, d] = date.split('-')
-  return `${y}年${Number(m)}月${Number(d)}日`
+  return date ? dayLabel(date) : '日期不详'
 }
 
 function absolute(site: SiteSettings, path: string): string {

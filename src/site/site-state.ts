@@ -39,6 +39,8 @@ export interface SiteState {
 export interface PageLists {
   items: Archive['items']
   gazettes: Archive['gazettes']
+  papers: Archive['papers']
+  issues: Archive['issues']
   datePages: Archive['datePages']
   personPages: Archive['personPages']
   localityPages: Archive['localityPages']
@@ -115,6 +117,7 @@ function hashers(archive: Archive, keys: ReadonlyMap<string, string>) {
         gazette.label,
         link(gazette.previous),
         link(gazette.next),
+        hashOf(gazette.issue),
         cards(gazette.itemIds)
       ].join('\n')
     )
@@ -157,6 +160,8 @@ function pageEntries(
     const {roles, itemIds} = people.get(listing.name)!
     return listing.archivePage === null ? [roles, itemIds.length] : null
   }
+  const gazetteLabels = new Map(archive.gazettes.map((gazette) => [gazette.id, gazette.label]))
+  const gazetteItems = new Map(archive.gazettes.map((gazette) => [gazette.id, gazette.itemIds]))
   const list = (heading: unknown, itemIds: readonly string[]) =>
     hashText(`${JSON.stringify(heading)}\n${hash().cards(itemIds)}`)
   return [
@@ -171,6 +176,23 @@ function pageEntries(
       list: 'gazettes' as const,
       record: gazette,
       hash: () => hash().gazettePage(gazette)
+    })),
+    // A paper's page shows its issues' dates and page counts; an issue's, its pages and their items.
+    ...archive.papers.map((paper) => ({
+      file: fileOf(paper.url),
+      list: 'papers' as const,
+      record: paper,
+      hash: () => hashOf(paper)
+    })),
+    ...archive.issues.map((issue) => ({
+      file: fileOf(issue.url),
+      list: 'issues' as const,
+      record: issue,
+      hash: () =>
+        list(
+          [issue, issue.gazetteIds.map((id) => gazetteLabels.get(id))],
+          issue.gazetteIds.flatMap((id) => gazetteItems.get(id) ?? [])
+        )
     })),
     ...archive.datePages.map((node) => ({
       file: fileOf(node.url),
@@ -261,6 +283,8 @@ export function pageLists(archive: Archive, files?: ReadonlySet<string>): PageLi
     return {
       items: archive.items,
       gazettes: archive.gazettes,
+      papers: archive.papers,
+      issues: archive.issues,
       datePages: archive.datePages,
       personPages: archive.personPages,
       localityPages: archive.localityPages,
@@ -298,7 +322,17 @@ export function slicePages(lists: PageLists, size: number): PageLists[] {
 }
 
 function emptyLists(): PageLists {
-  return {items: [], gazettes: [], datePages: [], personPages: [], localityPages: [], localityCodes: [], sitemaps: []}
+  return {
+    items: [],
+    gazettes: [],
+    papers: [],
+    issues: [],
+    datePages: [],
+    personPages: [],
+    localityPages: [],
+    localityCodes: [],
+    sitemaps: []
+  }
 }
 
 function hashOf(value: unknown): string {

@@ -34,9 +34,10 @@ export function sitemapParts(archive: Archive, limit = sitemapLimit): SitemapPar
   let parts = limit === sitemapLimit ? computed.get(archive) : undefined
   if (parts) return parts
   // An item's metadata is its gazette's.
-  const months = groupBy([...archive.gazettes, ...archive.items], (page) => monthOf(page.metadata))
-  const listPages = [...archive.localityPages, ...archive.datePages, ...archive.personPages]
-  const lists = ['/', '/places/', '/dates/', '/people/', ...listPages.map((page) => page.url)]
+  const issues = archive.issues.map((issue) => ({url: issue.url, metadata: {date: issue.date}}))
+  const months = groupBy([...archive.gazettes, ...issues, ...archive.items], (page) => monthOf(page.metadata))
+  const listPages = [...archive.localityPages, ...archive.datePages, ...archive.personPages, ...archive.papers]
+  const lists = ['/', '/places/', '/dates/', '/papers/', '/people/', ...listPages.map((page) => page.url)]
   const named: Array<[string, Entries]> = [
     ['lists', lists.map((path) => ({path, lastmod: null}))],
     ...[...months]

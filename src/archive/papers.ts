@@ -1,0 +1,78 @@
+import type {ArchiveGazette, IssuePage, Paper} from './model.js'
+import {shortHash, slugify} from './ids.js'
+
+/**
+ * The papers of the archive and their issues (one day's pages of one
+ * paper), from the dated gazettes that name their paper: `/papers/<paper>/`
+ * lists a paper's issues by year, `/papers/<paper>/<date>/` an issue's pages.
+ * Each gazette is given its issue and the issues before and after it.
+ */
+export function buildPapers(
+  gazettes: ArchiveGazette[],
+  dateLabel: (date: string) => string
+): {papers: Paper[]; issues: IssuePage[]} {
+  const byPaper = new Map<string, Map<string, ArchiveGazette[]>>()
+  for (const gazette of gazettes) {
+    const {paper, date} = gazette.metadata
+    if (paper === null || date === null) continue
+    const days = byPaper.get(paper) ?? new Map<string, ArchiveGazette[]>()
+    byPaper.set(paper, days)
+    const pages = days.get(date) ?? []
+    pages.push(gazette)
+    days.set(date, pages)
+  }
+  const slugs = new Map<string, string>()
+  const papers: Paper[] = []
+  const issues: IssuePage[] = []
+  for (const name of [...byPaper.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN'))) {
+    // 通州日报 and 通州 日报 slug alike: the second keeps a hash of its name.
+    let slug = slugify(name)
+    if (slugs.has(slug)) slug = `${slug}-${shortHash(name)}`
+    slugs.set(slug, name)
+    const url = `/papers/${slug}/`
+    const days = byPaper.get(name)!
+    const own: IssuePage[] = [...days.keys()].sort().map((date) => ({
+      paper: name,
+      date,
+      url: `${url}${date}/`,
+      label: `${name} ${dateLabel(date)}`,
+      gazetteIds: days.get(date)!.map((gazette) => gazette.id),
+      itemCount: days.get(date)!.reduce((sum, gazette) => sum + gazette.itemIds.length, 0),
+      previous: null,
+      next: null
+    }))
+    own.forEach((issue, index) => {
+      const before = own[index - 1]
+      const after = own[index + 1]
+      issue.previous = before ? {url: before.url, label: before.label} : null
+      issue.next = after ? {url: after.url, label: after.label} : null
+      for (const gazette of days.get(issue.date)!)
+        gazette.issue = {url: issue.url, label: issue.label, paperUrl: url, previous: issue.previous, next: issue.next}
+    })
+    const years = new Map<string, IssuePage[]>()
+    for (const issue of own) years.set(issue.date.slice(0, 4), [...(years.get(issue.date.slice(0, 4)) ?? []), issue])
+    const pageNames = new Map<string, number>()
+    for (const pages of days.values())
+      for (const gazette of pages) {
+        const pageName = gazette.metadata.pageName
+        if (pageName) pageNames.set(pageName, (pageNames.get(pageName) ?? 0) + 1)
+      }
+    papers.push({
+      name,
+      url,
+      issueCount: own.length,
+      itemCount: own.reduce((sum, issue) => sum + issue.itemCount, 0),
+      firstDate: own[0]!.date,
+      lastDate: own.at(-1)!.date,
+      pageNames: [...pageNames.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([page]) => page),
+      years: [...years.entries()]
+        .sort((a, b) => b[0].localeCompare(a[0]))
+        .map(([year, list]) => ({
+          year,
+          issues: list.map((issue) => ({date: issue.date, url: issue.url, pages: issue.gazetteIds.length}))
+        }))
+    })
+    issues.push(...own)
+  }
+  return {papers, issues}
+}

@@ -1,0 +1,6 @@
+export default {
+  permalink: (data) => data.issue.url,
+  eleventyComputed: {
+    title: (data) => data.issue.label
+  }
+}

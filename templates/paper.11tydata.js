@@ -1,0 +1,6 @@
+export default {
+  permalink: (data) => data.paper.url,
+  eleventyComputed: {
+    title: (data) => data.paper.name
+  }
+}
