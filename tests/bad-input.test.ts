@@ -735,8 +735,13 @@ test('bad input 15: markup, template syntax and formulas in titles and metadata 
   )
   assert.match(
     page,
-    /<p class="citation">引用：&quot;&gt;&lt;img src=x onerror=alert\(1\)&gt;\{\{ 7\*7 \}\}报，/u,
-    'the paper, escaped'
+    /<p class="citation" id="citation">[^<]*\[N\]\. &quot;&gt;&lt;img src=x onerror=alert\(1\)&gt;\{\{ 7\*7 \}\}报, 2022-03-04\(1\)\./u,
+    'the paper, escaped, in the citation'
+  )
+  assert.match(
+    page,
+    /<meta name="citation_journal_title" content="&quot;&gt;&lt;img src=x onerror=alert\(1\)&gt;\{\{ 7\*7 \}\}报">/u,
+    'and in the meta tags'
   )
   assert.match(
     gazettePage,
