@@ -165,6 +165,7 @@ async function buildInto(
     siteUrl: options.siteUrl,
     text: options.text,
     templates: options.templates,
+    input: options.input,
     timings,
     onPage: (done: number, total: number) => onProgress?.(done, total, 'render')
   }
@@ -192,7 +193,8 @@ async function buildInto(
   } else if (!isEmptyPlan(plan)) {
     const changes = {
       replace: [...plan.bundles, ...plan.staleBundles].map((bundle) => `${searchFolder}/${bundle}`),
-      remove: [...plan.stale, ...plan.staleData.flatMap(partFiles)]
+      // A newspaper page gone takes its original text with it.
+      remove: [...plan.stale, ...plan.stale.flatMap(originalOf), ...plan.staleData.flatMap(partFiles)]
     }
     pages = (
       await output.publishUpdate(changes, (folder) =>
@@ -223,6 +225,11 @@ async function buildInto(
     ].join('\n')
   )
   return 0
+}
+
+/** The original text beside a newspaper page's file (`pages/<id>/index.html`), if it is one. */
+function originalOf(file: string): string[] {
+  return /^pages\/[^/]+\/index\.html$/u.test(file) ? [file.replace(/index\.html$/u, 'page.txt')] : []
 }
 
 /** `1 fragment`, `2 fragments`: a count and its noun, agreeing in number. */

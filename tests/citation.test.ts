@@ -66,7 +66,7 @@ test('citation: an item page of a dated archive of two papers, as a reference ma
   writeFileSync(join(input, 'a.txt'), page('通州日报', '石港镇部署春耕'))
   writeFileSync(join(input, 'b.txt'), page('海门日报', '海门区部署防汛'))
   const {archive, gazettes} = await buildArchiveFromFolder({input})
-  await buildSite(archive, gazettes, {output, basePath: '/archive/', siteUrl: 'https://example.org/'})
+  await buildSite(archive, gazettes, {output, basePath: '/archive/', siteUrl: 'https://example.org/', input})
   const first = archive.items.find((each) => each.metadata.paper === '通州日报')!
   const html = readFileSync(join(output, first.url, 'index.html'), 'utf8')
   const meta = [...html.matchAll(/<meta name="(citation_[a-z_]+)" content="([^"]*)">/gu)].map((match) => [
@@ -96,8 +96,12 @@ test('citation: an item page of a dated archive of two papers, as a reference ma
   assert.match(issue, /<h1>通州日报 2022年2月15日<\/h1>/u)
   assert.match(issue, /石港镇部署春耕/u)
   const newspaperPage = archive.gazettes.find((gazette) => gazette.metadata.paper === '通州日报')!
-  assert.match(
-    readFileSync(join(output, newspaperPage.url, 'index.html'), 'utf8'),
-    /href="\/archive\/papers\/tong-zhou-ri-bao\/2022-02-15\/"/u
+  const pageHtml = readFileSync(join(output, newspaperPage.url, 'index.html'), 'utf8')
+  assert.match(pageHtml, /href="\/archive\/papers\/tong-zhou-ri-bao\/2022-02-15\/"/u)
+  // The page's text as extracted, beside it; the front matter's lines blank, so that line numbers are the file's.
+  assert.match(pageHtml, new RegExp(`href="/archive${newspaperPage.url}page.txt"`, 'u'))
+  assert.equal(
+    readFileSync(join(output, newspaperPage.url, 'page.txt'), 'utf8'),
+    '\n\n\n\n\n石港镇部署春耕\n\n本报讯（记者 张三）日前，通州区石港镇召开会议。\n'
   )
 })

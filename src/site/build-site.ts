@@ -11,6 +11,7 @@ import {pageLists, slicePages, type UpdatePlan} from './site-state.js'
 import {normaliseBasePath} from './base-path.js'
 import {packageRoot} from './package-root.js'
 import {writeData} from './write-data.js'
+import {writeOriginals} from './write-originals.js'
 
 export interface SiteOptions {
   output: string
@@ -20,6 +21,8 @@ export interface SiteOptions {
   text?: SiteText | undefined
   /** The archivist's templates, laid over the tool's file by file. */
   templates?: string | undefined
+  /** The content folder: each newspaper page's text as extracted is published from it. */
+  input?: string | undefined
   /** Filled with the time each stage took. */
   timings?: Timings
   /** A rebuild: render, index and export only what `plan` names; the rest is in `previous`. */
@@ -59,6 +62,11 @@ export async function buildSite(
   try {
     pages = await timed(options.timings, 'render', () => render(archive, options))
     await timed(options.timings, 'data', () => writeData(archive, gazettes, options.output, update?.plan.data))
+    const {input} = options
+    if (input)
+      await timed(options.timings, 'data', () =>
+        writeOriginals(archive.gazettes, input, options.output, update?.plan.files)
+      )
   } catch (error) {
     // Let the index finish writing into the output before the caller removes it.
     await search.catch(() => undefined)
@@ -81,7 +89,10 @@ async function render(archive: Archive, options: SiteOptions): Promise<number> {
 
 async function renderFrom(templates: string, archive: Archive, options: SiteOptions): Promise<number> {
   const {basePath} = options
-  const site = siteSettingsOf(options.text ?? {}, options.siteUrl, basePath)
+  const site = {
+    ...siteSettingsOf(options.text ?? {}, options.siteUrl, basePath),
+    originals: options.input !== undefined
+  }
   // Eleventy reads ignores against the working directory.
   const wholeSite = (await readdir(templates, {recursive: true}))
     .filter((name) => name.endsWith('.njk') && !name.startsWith('_includes') && !paginated.has(name))

@@ -52,6 +52,8 @@ export interface SiteSettings {
   /** URL path of the logo in the site (`/logo.png`), and the file it is copied from; empty without one. */
   logo: string
   logoFile: string
+  /** Each newspaper page's text as extracted is published beside it (`page.txt`). */
+  originals: boolean
 }
 
 /** The defaults of what the archivist may say. */
@@ -72,7 +74,8 @@ export function siteSettingsOf(text: SiteText, url: string, basePath: string): S
     aboutHtml: text.about ? markdownToHtml(text.about) : '',
     footerHtml: text.footer ? markdownToHtml(text.footer) : '',
     logo: text.logo ? `/logo${extname(text.logo).toLowerCase()}` : '',
-    logoFile: text.logo ?? ''
+    logoFile: text.logo ?? '',
+    originals: false
   }
 }
 

@@ -1,0 +1,33 @@
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
+import {dirname, join} from 'node:path'
+import type {ArchiveGazette} from '../archive/model.js'
+import {readGazette} from '../read/read-gazette.js'
+import {inside} from '../util/inside-path.js'
+
+/** The file beside a newspaper page that holds its text as extracted. */
+export function originalFile(gazette: Pick<ArchiveGazette, 'url'>): string {
+  return `${gazette.url.slice(1)}page.txt`
+}
+
+/**
+ * Publish each newspaper page's text as extracted (UTF-8, front matter
+ * left out), beside its page: what a researcher compares the items with.
+ * Read again from the content folder, the only place that holds it (the
+ * archive keeps the items, not the text), for the pages `only` names when
+ * given (a rebuild's). A file gone since it was read has no original.
+ */
+export async function writeOriginals(
+  gazettes: readonly ArchiveGazette[],
+  input: string,
+  output: string,
+  only?: ReadonlySet<string>
+): Promise<void> {
+  for (const gazette of gazettes) {
+    if (only && !only.has(`${gazette.url.slice(1)}index.html`)) continue
+    const bytes = await readFile(inside(input, gazette.source)).catch(() => undefined)
+    if (!bytes) continue
+    const file = join(output, originalFile(gazette))
+    await mkdir(dirname(file), {recursive: true})
+    await writeFile(file, readGazette(gazette.source, bytes).text)
+  }
+}
