@@ -11,6 +11,7 @@ import {Output} from './publish/releases.js'
 import {normaliseBasePath} from './site/base-path.js'
 import {searchFolder} from './site/search/write-index.js'
 import {partFiles} from './site/write-data.js'
+import {redirectsFrom} from './site/redirects.js'
 import {
   isEmptyPlan,
   planUpdate,
@@ -118,9 +119,10 @@ async function buildInto(
   const timings: Timings = {}
   // A rebuild of a site built before with the same cache renders only the pages that changed.
   const stateFile = options.cache ? statePath(options.cache, options.output) : undefined
-  const kept = stateFile && !options.full && output.published ? await readState(stateFile) : undefined
+  const kept = stateFile && output.published ? await readState(stateFile) : undefined
   // A state of another release is one a killed build left: it does not describe what is published.
-  const previous = kept?.release === output.published ? kept : undefined
+  const published = kept?.release === output.published ? kept : undefined
+  const previous = options.full ? undefined : published
   const version = await siteVersion([options.basePath, options.siteUrl, options.text], options.templates)
   const input = stateFile ? folderSnapshot(options.input, [options.maxFileSize, await pipelineVersion()]) : undefined
   // Not a file of the content folder touched since the last build: nothing to read or render.
@@ -150,6 +152,8 @@ async function buildInto(
     cache: options.cache || undefined,
     onProgress: (done, total) => onProgress?.(done, total, 'split+tag')
   })
+  // Even a full build keeps the redirects of URLs that moved (a corrected page number), and adds new ones.
+  archive.redirects = redirectsFrom(published, archive)
   const counts = countReports(archive.reports)
   const problems = archive.reports.filter((report) => report.severity !== 'info')
   const shown = options.report ? archive.reports : problems

@@ -6,7 +6,7 @@ import {findLoss} from '../src/split/invariant.js'
 import {parseLines} from '../src/split/parse.js'
 import {processGazette} from '../src/pipeline/process-gazette.js'
 import {readGazette} from '../src/read/read-gazette.js'
-import {processSample, sampleFiles} from './helpers.js'
+import {processSample, processText, sampleFiles} from './helpers.js'
 import Ajv2020 from 'ajv/dist/2020.js'
 import {readFileSync} from 'node:fs'
 
@@ -158,4 +158,13 @@ test('invariant: a lost or changed character is found', () => {
   }
   assert.deepEqual(findLoss(lines, new Set(), [item]), {offset: 3, expected: '文。', actual: ''})
   assert.equal(findLoss(lines, new Set(), [{...item, body: [{...item.body[0]!, text: '正文。'}]}]), undefined)
+})
+
+test('archive: a municipality’s districts sit right under it, not under its city level (市辖区)', () => {
+  const gazette = processText('标题\n\n日前，上海市崇明区横沙乡召开会议。\n', '31')
+  const {localities, localityRoots} = buildArchive([gazette])
+  assert.deepEqual(localityRoots, ['31'])
+  assert.deepEqual(localities['31']!.children, ['310151'])
+  assert.equal(localities['310151']!.parent, '31')
+  assert.equal(localities['3101'], undefined)
 })

@@ -94,6 +94,8 @@ export function buildArchive(
     gazettes: archiveGazettes,
     papers,
     issues,
+    // Only a build that knows the site before can tell what moved (see site/redirects.ts).
+    redirects: [],
     items,
     localities,
     localityRoots: Object.values(localities)
@@ -262,11 +264,17 @@ function linkContinuations(items: ArchiveItem[], gazettes: Gazette[]): void {
 
 function buildLocalities(items: ArchiveItem[], divisions: ReadonlyMap<string, Division>): Record<string, Locality> {
   const localities: Record<string, Locality> = {}
+  // A municipality's city level (上海市's 市辖区) is a grouping, not a place: its districts sit under the municipality.
+  const grouping = (code: string) => divisions.get(code)?.level === 'city' && divisions.get(code)!.path.length === 1
+  const above = (code: string) => {
+    const parent = parentCode(code)
+    return parent !== undefined && grouping(parent) ? parentCode(parent) : parent
+  }
   const ensure = (code: string): Locality => {
     const existing = localities[code]
     if (existing) return existing
     const division = divisions.get(code)!
-    const parent = parentCode(code) ?? null
+    const parent = above(code) ?? null
     const locality: Locality = {
       ...division,
       url: `/places/${code}/`,
@@ -283,8 +291,7 @@ function buildLocalities(items: ArchiveItem[], divisions: ReadonlyMap<string, Di
   for (const item of items) {
     const codes = new Set<string>()
     for (const place of item.places) {
-      for (let code: string | undefined = place.code; code && divisions.has(code); code = parentCode(code))
-        codes.add(code)
+      for (let code: string | undefined = place.code; code && divisions.has(code); code = above(code)) codes.add(code)
     }
     for (const code of codes) ensure(code).itemIds.push(item.id)
   }

@@ -39,6 +39,7 @@ const paginated = new Set([
   'gazette.njk',
   'paper.njk',
   'issue.njk',
+  'redirect.njk',
   'date.njk',
   'person.njk',
   'place.njk',

@@ -33,6 +33,10 @@ export interface SiteState {
   input?: string
   /** The build's summary and problems, printed again when nothing changed. */
   summary?: {lines: string[]; problems: Report[]}
+  /** By source file: the URL of its newspaper page, then its items' (what a later build compares to leave redirects). */
+  urls?: Record<string, string[]>
+  /** Redirects kept: old URL → where it went. */
+  moved?: Record<string, string>
 }
 
 /** The records of the paginated templates to render (all of them in a full build). */
@@ -41,6 +45,7 @@ export interface PageLists {
   gazettes: Archive['gazettes']
   papers: Archive['papers']
   issues: Archive['issues']
+  redirects: Archive['redirects']
   datePages: Archive['datePages']
   personPages: Archive['personPages']
   localityPages: Archive['localityPages']
@@ -194,6 +199,12 @@ function pageEntries(
           issue.gazetteIds.flatMap((id) => gazetteItems.get(id) ?? [])
         )
     })),
+    ...archive.redirects.map((redirect) => ({
+      file: fileOf(redirect.from),
+      list: 'redirects' as const,
+      record: redirect,
+      hash: () => hashText(redirect.to)
+    })),
     ...archive.datePages.map((node) => ({
       file: fileOf(node.url),
       list: 'datePages' as const,
@@ -245,7 +256,12 @@ export function siteState(archive: Archive, version: string, keys: ReadonlyMap<s
       members.map((gazette) => `${keys.get(gazette.source) ?? hash.gazettePage(gazette)}\t${gazette.id}`).join('\n')
     )
   }
-  return {version, pages, bundles, data}
+  const urls: Record<string, string[]> = {}
+  const items = new Map(archive.items.map((item) => [item.id, item.url]))
+  for (const gazette of archive.gazettes)
+    urls[gazette.source] = [gazette.url, ...gazette.itemIds.map((id) => items.get(id)!)]
+  const moved = Object.fromEntries(archive.redirects.map(({from, to}) => [from, to]))
+  return {version, pages, bundles, data, urls, moved}
 }
 
 /** What to rebuild to go from `previous` to `next`; undefined when only a full build will do. */
@@ -285,6 +301,7 @@ export function pageLists(archive: Archive, files?: ReadonlySet<string>): PageLi
       gazettes: archive.gazettes,
       papers: archive.papers,
       issues: archive.issues,
+      redirects: archive.redirects,
       datePages: archive.datePages,
       personPages: archive.personPages,
       localityPages: archive.localityPages,
@@ -327,6 +344,7 @@ function emptyLists(): PageLists {
     gazettes: [],
     papers: [],
     issues: [],
+    redirects: [],
     datePages: [],
     personPages: [],
     localityPages: [],
@@ -379,7 +397,9 @@ export async function readState(path: string): Promise<SiteState | undefined> {
  */
 export function isSiteState(value: unknown): value is SiteState {
   if (typeof value !== 'object' || value === null) return false
-  const {version, pages, bundles, data, release, input, summary} = value as Partial<Record<keyof SiteState, unknown>>
+  const {version, pages, bundles, data, release, input, summary, urls, moved} = value as Partial<
+    Record<keyof SiteState, unknown>
+  >
   const hashes = (record: unknown, key: (name: string) => boolean) =>
     typeof record === 'object' &&
     record !== null &&
@@ -387,7 +407,15 @@ export function isSiteState(value: unknown): value is SiteState {
   const optional = (field: unknown) => field === undefined || typeof field === 'string'
   const sound =
     typeof version === 'string' && hashes(pages, isInsidePath) && hashes(bundles, isName) && hashes(data, isName)
-  return sound && optional(release) && optional(input) && (summary === undefined || isSummary(summary))
+  const paths = (record: unknown) =>
+    record === undefined ||
+    (typeof record === 'object' &&
+      record !== null &&
+      Object.values(record).every((value) =>
+        Array.isArray(value) ? value.every((url) => typeof url === 'string') : typeof value === 'string'
+      ))
+  const links = paths(urls) && paths(moved)
+  return sound && links && optional(release) && optional(input) && (summary === undefined || isSummary(summary))
 }
 
 /** The summary printed again: lines, and reports with a file and a message. */

@@ -1,0 +1,38 @@
+import type {Archive} from '../archive/model.js'
+import type {SiteState} from './site-state.js'
+
+/**
+ * Where the URLs of the site before went. An item's and a newspaper page's
+ * URL come from paper, date and page (`/items/tong-zhou-ri-bao-2022-02-15-p1-03/`),
+ * so correcting a page number, or dating an undated file, moves them: the old
+ * URL then keeps a redirect page to the new one, in this build and every
+ * later one, so that a citation or a link from elsewhere still arrives.
+ * Pages are matched by their source file; items by their order on it (an
+ * item past the new count goes to its newspaper page). A redirect whose old
+ * URL is a page again, or whose target is gone, is dropped; chains are
+ * followed to their end.
+ */
+export function redirectsFrom(previous: SiteState | undefined, archive: Archive): Archive['redirects'] {
+  if (!previous?.urls) return []
+  const items = new Map(archive.items.map((item) => [item.id, item.url]))
+  const now = new Map(
+    archive.gazettes.map((gazette) => [gazette.source, [gazette.url, ...gazette.itemIds.map((id) => items.get(id)!)]])
+  )
+  const live = new Set([...now.values()].flat())
+  const moved = new Map(Object.entries(previous.moved ?? {}))
+  for (const [source, before] of Object.entries(previous.urls)) {
+    const after = now.get(source)
+    if (!after) continue
+    before.forEach((url, index) => {
+      const target = after[index] ?? after[0]!
+      if (url !== target) moved.set(url, target)
+    })
+  }
+  const redirects: Archive['redirects'] = []
+  for (const [from, first] of moved) {
+    let to = first
+    for (let hops = 0; !live.has(to) && moved.has(to) && hops < moved.size; hops++) to = moved.get(to)!
+    if (!live.has(from) && live.has(to)) redirects.push({from, to})
+  }
+  return redirects.sort((a, b) => a.from.localeCompare(b.from))
+}
