@@ -25,7 +25,8 @@ program
     const {written, kept} = await initArchive(dir, tool)
     for (const file of written) console.log(`  wrote ${file}`)
     for (const file of kept) console.log(`  kept  ${file} (already there)`)
-    console.log(`gazette init: ${dir}: ${written.length} files written, ${kept.length} kept.`)
+    const files = (count: number) => `${count} ${count === 1 ? 'file' : 'files'}`
+    console.log(`gazette init: ${dir}: ${files(written.length)} written, ${files(kept.length)} kept.`)
     console.log('Next: npm install, then npx gazette build (or npx gazette serve to preview).')
   })
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {mkdirSync, mkdtempSync} from 'node:fs'
+import {cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
@@ -22,12 +22,25 @@ const screenshots = join(import.meta.dirname, '..', 'test-output', 'screenshots'
 let archive: Archive
 let browser: Browser
 let server: Awaited<ReturnType<typeof serve>>
+let input = ''
+let output = ''
 
 before(async () => {
-  const built = await buildArchiveFromFolder({input: samplesDir})
+  // The samples (undated), and two dated pages of two papers (written for the test): papers and issues too.
+  input = mkdtempSync(join(tmpdir(), 'gazette-browser-input-'))
+  cpSync(samplesDir, input, {recursive: true})
+  for (const [file, paper] of [
+    ['dated-a.txt', '崇明报'],
+    ['dated-b.txt', '东滩报']
+  ] as const)
+    writeFileSync(
+      join(input, file),
+      `---\npaper: ${paper}\ndate: 2022-02-15\npage: 1\npageName: 要闻\n---\n横沙乡召开会议\n\n本报讯（记者 张三）日前，上海市崇明区横沙乡召开会议。\n`
+    )
+  const built = await buildArchiveFromFolder({input})
   archive = built.archive
-  const output = mkdtempSync(join(tmpdir(), 'gazette-browser-'))
-  await buildSite(archive, built.gazettes, {output, basePath, siteUrl: ''})
+  output = mkdtempSync(join(tmpdir(), 'gazette-browser-'))
+  await buildSite(archive, built.gazettes, {output, basePath, siteUrl: '', input})
   server = await serve(output, basePath)
   browser = await launchChromium()
   mkdirSync(screenshots, {recursive: true})
@@ -36,6 +49,7 @@ before(async () => {
 after(async () => {
   await browser?.close()
   await server?.close()
+  for (const folder of [input, output]) rmSync(folder, {recursive: true, force: true})
 })
 
 /** A page that fails the test on any script error. */
@@ -107,7 +121,11 @@ function pageTypes(): Record<string, string> {
     district: '/places/320612/',
     town: '/places/320612110/',
     dates: '/dates/',
+    papers: '/papers/',
+    paper: archive.papers[0]!.url,
+    issue: archive.issues[0]!.url,
     gazette: archive.gazettes[0]!.url,
+    undatedGazette: archive.gazettes.find((gazette) => !gazette.metadata.date)!.url,
     article: article.url,
     photo: photo.url,
     people: '/people/',
