@@ -97,6 +97,7 @@ test('browser: searching a town’s name lists exactly the items tagged with it'
   const expected = town.itemIds.map((id) => `${basePath}items/${id}/`).sort()
   const page = await open('/search/?q=石港镇')
   assert.deepEqual((await search(page)).sort(), expected)
+  assert.match(await page.locator('#search-town').inputValue(), /石港镇$/u, 'the town’s filter shows it, not 全部')
   // Typed into the box, short form: the same items.
   await page.locator('#search-q').fill('石港')
   await page.locator('#search-q').press('Enter')
