@@ -3,6 +3,7 @@ import {loadDivisions, parentCode} from '../tag/gazetteer.js'
 import {distinctIds, freeName} from './distinct-ids.js'
 import {slugify} from './ids.js'
 import {cutByCount} from './parts.js'
+import {calendarOf} from './calendar.js'
 import {dayLabel} from './labels.js'
 import {buildPapers} from './papers.js'
 import type {
@@ -376,7 +377,8 @@ function buildDateTree(gazettes: ArchiveGazette[]): DateNode[] {
   const newestFirst = (list: DateNode[]): DateNode[] =>
     list.sort((a, b) => b.key.localeCompare(a.key)).map((each) => ({...each, children: newestFirst(each.children)}))
   const tree = newestFirst([...years.values()])
-  for (const month of tree.flatMap((year) => year.children)) month.calendar = calendarOf(month)
+  for (const month of tree.flatMap((year) => year.children))
+    month.calendar = calendarOf(month.key, new Map(month.children.map((day) => [Number(day.key.slice(8)), day])))
   return tree
 }
 
@@ -408,22 +410,6 @@ function issuesByPaper(gazettes: ArchiveGazette[]): Issue[] {
     else issues.push({date: null, paper: gazette.metadata.paper, gazetteIds: [gazette.id]})
   }
   return issues
-}
-
-/** The weeks of a month node, Monday first, its published days linked. */
-function calendarOf(month: DateNode): CalendarWeek[] {
-  const [year, monthNumber] = month.key.split('-').map(Number) as [number, number]
-  const days = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate()
-  const published = new Map(month.children.map((day) => [Number(day.key.slice(8)), day]))
-  // getUTCDay: 0 is Sunday; the calendar starts on Monday.
-  const lead = (new Date(Date.UTC(year, monthNumber - 1, 1)).getUTCDay() + 6) % 7
-  const cells: Array<CalendarDay | null> = Array.from({length: lead}, () => null)
-  for (let day = 1; day <= days; day++) {
-    const node = published.get(day)
-    cells.push({day, url: node?.url ?? null, itemCount: node?.itemCount ?? 0})
-  }
-  while (cells.length % 7 !== 0) cells.push(null)
-  return Array.from({length: cells.length / 7}, (_, week) => cells.slice(week * 7, week * 7 + 7))
 }
 
 type SourceOf = (itemId: string) => string

@@ -62,7 +62,12 @@ export interface Paper {
   lastDate: string
   /** The page names it prints (版名), the most frequent first. */
   pageNames: string[]
-  years: Array<{year: string; issues: Array<{date: string; url: string; pages: number}>}>
+  years: Array<{
+    year: string
+    issues: Array<{date: string; url: string; pages: number}>
+    /** Its months with issues, each a wall calendar whose days link the issues. */
+    months: Array<{key: string; label: string; calendar: CalendarWeek[]}>
+  }>
 }
 
 /** One day's pages of one paper. */

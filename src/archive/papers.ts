@@ -1,4 +1,6 @@
 import type {ArchiveGazette, IssuePage, Paper} from './model.js'
+import {groupBy} from '../util/group-by.js'
+import {calendarOf} from './calendar.js'
 import {shortHash, slugify} from './ids.js'
 
 /**
@@ -49,8 +51,7 @@ export function buildPapers(
       for (const gazette of days.get(issue.date)!)
         gazette.issue = {url: issue.url, label: issue.label, paperUrl: url, previous: issue.previous, next: issue.next}
     })
-    const years = new Map<string, IssuePage[]>()
-    for (const issue of own) years.set(issue.date.slice(0, 4), [...(years.get(issue.date.slice(0, 4)) ?? []), issue])
+    const years = groupBy(own, (issue) => issue.date.slice(0, 4))
     const pageNames = new Map<string, number>()
     for (const pages of days.values())
       for (const gazette of pages) {
@@ -69,7 +70,12 @@ export function buildPapers(
         .sort((a, b) => b[0].localeCompare(a[0]))
         .map(([year, list]) => ({
           year,
-          issues: list.map((issue) => ({date: issue.date, url: issue.url, pages: issue.gazetteIds.length}))
+          issues: list.map((issue) => ({date: issue.date, url: issue.url, pages: issue.gazetteIds.length})),
+          months: [...groupBy(list, (issue) => issue.date.slice(0, 7))].map(([key, inMonth]) => ({
+            key,
+            label: `${key.slice(0, 4)}年${Number(key.slice(5))}月`,
+            calendar: calendarOf(key, new Map(inMonth.map((issue) => [Number(issue.date.slice(8)), issue])))
+          }))
         }))
     })
     issues.push(...own)
