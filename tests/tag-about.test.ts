@@ -45,5 +45,7 @@ test('about: neighbours named with 与…接壤, origins of visitors from elsewh
   )
   assert.deepEqual(codes('位于秦淮河上游的句容市召开会议。'), ['321183'])
   assert.deepEqual(codes('句容市旧称华阳，历史悠久。'), ['321183'], 'a former name is history, not 华阳街道')
+  assert.deepEqual(codes('句容市与江宁区并称“双璧”，句容市很有名。'), ['321183'], 'set beside it')
+  assert.deepEqual(codes('句容市演出《江宁区的故事》，句容市很热闹。'), ['321183'], 'a title of a work')
   assert.deepEqual(codes('句容市华阳街道第一小学举办活动。'), ['321183'], 'a school of the town')
 })

@@ -12,10 +12,10 @@ export interface Mention {
   /** The mention printed just before this one, with nothing between (`通州区` in `通州区石港镇`). */
   previous: Mention | undefined
   /**
-   * Named as a neighbour (`与某县接壤`), an origin (`来自某镇的`) or a former name (`旧称古州`),
-   * which the item is not about.
+   * Named as a neighbour (`与某县接壤`), an origin (`来自某镇的`), a former name (`旧称古州`) or
+   * inside the title of a work (`《送缙云苗太守》`), which the item is not about.
    */
-  aside: 'neighbour' | 'origin' | 'former' | null
+  aside: 'neighbour' | 'origin' | 'former' | 'work' | null
 }
 
 // What a place was once called is history, not the town of that name today.
@@ -34,8 +34,8 @@ const formerly = new Set([
   '史称'
 ])
 
-// A clause that names neighbours: `东南与A市、B县接壤`, `西邻C区`.
-const neighbourVerb = /(?:接壤|毗邻|交界|相邻|相连|为邻|比邻|相望|紧邻|邻近)/u
+// A clause that names neighbours, or places set beside another: `东南与A市、B县接壤`, `与山东寿光并称`.
+const neighbourVerb = /(?:接壤|毗邻|交界|相邻|相连|为邻|比邻|相望|紧邻|邻近|并称|齐名|媲美|比肩)/u
 const neighbourWith = new Set(['与', '同', '和', '跟'])
 
 // What follows a name when it names something else: a road, a river, a
@@ -143,9 +143,12 @@ export function findMentions(texts: Array<{text: string; prominent: boolean}>, g
     const words = wordsOf[position]!
     const neighbours = neighbourVerb.test(clause)
     let aside: Mention['aside'] = null
+    let inWork = false
     let previous: Mention | undefined
     for (let index = 0; index < words.length; index++) {
       const word = words[index]!
+      if (word.includes('《')) inWork = true
+      if (word.includes('》')) inWork = false
       // An origin runs from `来自` to its `的`; neighbours from `与` to the verb.
       if (word === '来自') aside = 'origin'
       else if (formerly.has(word) || (word === '称' && formerly.has(`${words[index - 1]}称`))) aside = 'former'
@@ -158,7 +161,7 @@ export function findMentions(texts: Array<{text: string; prominent: boolean}>, g
         previous = undefined
         continue
       }
-      const mention: Mention = {text: word, candidates, prominent, previous, aside}
+      const mention: Mention = {text: word, candidates, prominent, previous, aside: inWork ? 'work' : aside}
       mentions.push(mention)
       previous = mention
     }
