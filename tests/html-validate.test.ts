@@ -8,9 +8,10 @@ import {buildArchiveFromFolder} from '../src/pipeline/build.js'
 import {buildSite} from '../src/site/build-site.js'
 import {samplesDir} from './helpers.js'
 
-test('html-validate: every page of the built sample site is valid HTML (.htmlvalidate.json)', async () => {
+test('html-validate: every page of the built sample site is valid HTML (.htmlvalidate.json)', async (t) => {
   const {archive, gazettes} = await buildArchiveFromFolder({input: samplesDir})
   const output = mkdtempSync(join(tmpdir(), 'gazette-validate-'))
+  t.after(() => rmSync(output, {recursive: true, force: true}))
   await buildSite(archive, gazettes, {output, basePath: '/', siteUrl: ''})
   const validator = new HtmlValidate(new FileSystemConfigLoader())
   const pages = readdirSync(output, {recursive: true, encoding: 'utf8'}).filter((name) => name.endsWith('.html'))
