@@ -12,6 +12,8 @@ import {normaliseBasePath} from './site/base-path.js'
 import {searchFolder} from './site/search/write-index.js'
 import {partFiles} from './site/write-data.js'
 import {redirectsFrom} from './site/redirects.js'
+import {originalOf} from './site/write-originals.js'
+import {counted} from './util/counted.js'
 import {
   isEmptyPlan,
   planUpdate,
@@ -229,16 +231,6 @@ async function buildInto(
     ].join('\n')
   )
   return 0
-}
-
-/** The original text beside a newspaper page's file (`pages/<id>/index.html`), if it is one. */
-function originalOf(file: string): string[] {
-  return /^pages\/[^/]+\/index\.html$/u.test(file) ? [file.replace(/index\.html$/u, 'page.txt')] : []
-}
-
-/** `1 fragment`, `2 fragments`: a count and its noun, agreeing in number. */
-export function counted(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`
 }
 
 /**

@@ -7,6 +7,7 @@ import type {BuildOptions} from './build-command.js'
 import {buildInThread} from './build-thread.js'
 import {configFile, withConfig} from './config/config.js'
 import {packageRoot} from './site/package-root.js'
+import {counted} from './util/counted.js'
 
 const tool = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {name: string; version: string}
 
@@ -25,8 +26,9 @@ program
     const {written, kept} = await initArchive(dir, tool)
     for (const file of written) console.log(`  wrote ${file}`)
     for (const file of kept) console.log(`  kept  ${file} (already there)`)
-    const files = (count: number) => `${count} ${count === 1 ? 'file' : 'files'}`
-    console.log(`gazette init: ${dir}: ${files(written.length)} written, ${files(kept.length)} kept.`)
+    console.log(
+      `gazette init: ${dir}: ${counted(written.length, 'file')} written, ${counted(kept.length, 'file')} kept.`
+    )
     console.log('Next: npm install, then npx gazette build (or npx gazette serve to preview).')
   })
 

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import type {ArchiveGazette} from '../src/archive/model.js'
-import {dayLabel} from '../src/archive/labels.js'
 import {buildPapers} from '../src/archive/papers.js'
 
 const page = (paper: string | null, date: string | null, number: number, items = 2): ArchiveGazette =>
@@ -21,7 +20,7 @@ test('papers: each paper’s issues by year, issues linked in date order, pages 
     page(null, '2022-02-15', 1),
     page('通州日报', null, 1)
   ]
-  const {papers, issues} = buildPapers(pages, dayLabel)
+  const {papers, issues} = buildPapers(pages)
   assert.deepEqual(
     papers.map((paper) => [paper.name, paper.issueCount, paper.itemCount]),
     [

@@ -48,19 +48,20 @@ test('without a given region the page tells it: a county far away, named in pass
   )
 })
 
+/** The codes the page's last item, with `lead` for its text, is tagged with. */
+const lastCodes = (lead: string) => processText(countyPage(lead), null).items[3]!.places.map((place) => place.code)
+
 test('a town’s short form away from the home county is a word, not the town', () => {
-  const page = processText(countyPage('本报讯 日前，句容市一家油坊里，师傅正在榨油。'), null)
   assert.deepEqual(
-    page.items[3]!.places.map((place) => place.code),
+    lastCodes('本报讯 日前，句容市一家油坊里，师傅正在榨油。'),
     ['321183'],
     '油坊镇 is in 扬中市, of the same city: 句容市 in the item does not make 油坊 that town'
   )
 })
 
 test('a province printed before a town’s short form does not make it that town', () => {
-  const page = processText(countyPage('本报讯 日前，句容市民在江苏油坊买了菜籽油。'), null)
   assert.deepEqual(
-    page.items[3]!.places.map((place) => place.code),
+    lastCodes('本报讯 日前，句容市民在江苏油坊买了菜籽油。'),
     ['321183'],
     '江苏 is too wide for 油坊 to be 扬中市油坊镇'
   )

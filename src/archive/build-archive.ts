@@ -4,7 +4,7 @@ import {distinctIds, freeName} from './distinct-ids.js'
 import {slugify} from './ids.js'
 import {cutByCount} from './parts.js'
 import {calendarOf} from './calendar.js'
-import {dayLabel} from './labels.js'
+import {dayLabel, monthLabel} from './labels.js'
 import {buildPapers} from './papers.js'
 import type {
   Archive,
@@ -58,7 +58,7 @@ export function buildArchive(
     }
   })
   linkIssuePages(archiveGazettes)
-  const {papers, issues} = buildPapers(archiveGazettes, dayLabel)
+  const {papers, issues} = buildPapers(archiveGazettes)
   // Before neighbours are linked: a continued fragment takes its story's heading.
   linkContinuations(items, gazettes)
   const byId = new Map(items.map((item) => [item.id, item]))
@@ -364,7 +364,7 @@ function buildDateTree(gazettes: ArchiveGazette[]): DateNode[] {
     const date = gazette.metadata.date!
     const [y, m, d] = date.split('-') as [string, string, string]
     const year = node(years, y, `${y}年`, `/dates/${y}/`)
-    const month = node(year.children, `${y}-${m}`, `${y}年${Number(m)}月`, `/dates/${y}/${m}/`)
+    const month = node(year.children, `${y}-${m}`, monthLabel(`${y}-${m}`), `/dates/${y}/${m}/`)
     const day = node(month.children, date, dayLabel(date), `/dates/${y}/${m}/${d}/`)
     let issue: Issue | undefined = day.issues.find((each) => each.paper === gazette.metadata.paper)
     if (!issue) {

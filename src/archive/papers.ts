@@ -1,6 +1,7 @@
 import type {ArchiveGazette, IssuePage, Paper} from './model.js'
 import {groupBy} from '../util/group-by.js'
 import {calendarOf} from './calendar.js'
+import {dayLabel, monthLabel} from './labels.js'
 import {shortHash, slugify} from './ids.js'
 
 /**
@@ -9,10 +10,7 @@ import {shortHash, slugify} from './ids.js'
  * lists a paper's issues by year, `/papers/<paper>/<date>/` an issue's pages.
  * Each gazette is given its issue and the issues before and after it.
  */
-export function buildPapers(
-  gazettes: ArchiveGazette[],
-  dateLabel: (date: string) => string
-): {papers: Paper[]; issues: IssuePage[]} {
+export function buildPapers(gazettes: ArchiveGazette[]): {papers: Paper[]; issues: IssuePage[]} {
   const byPaper = new Map<string, Map<string, ArchiveGazette[]>>()
   for (const gazette of gazettes) {
     const {paper, date} = gazette.metadata
@@ -37,7 +35,7 @@ export function buildPapers(
       paper: name,
       date,
       url: `${url}${date}/`,
-      label: `${name} ${dateLabel(date)}`,
+      label: `${name} ${dayLabel(date)}`,
       gazetteIds: days.get(date)!.map((gazette) => gazette.id),
       itemCount: days.get(date)!.reduce((sum, gazette) => sum + gazette.itemIds.length, 0),
       previous: null,
@@ -73,7 +71,7 @@ export function buildPapers(
           issues: list.map((issue) => ({date: issue.date, url: issue.url, pages: issue.gazetteIds.length})),
           months: [...groupBy(list, (issue) => issue.date.slice(0, 7))].map(([key, inMonth]) => ({
             key,
-            label: `${key.slice(0, 4)}年${Number(key.slice(5))}月`,
+            label: monthLabel(key),
             calendar: calendarOf(key, new Map(inMonth.map((issue) => [Number(issue.date.slice(8)), issue])))
           }))
         }))

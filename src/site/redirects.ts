@@ -14,10 +14,7 @@ import type {SiteState} from './site-state.js'
  */
 export function redirectsFrom(previous: SiteState | undefined, archive: Archive): Archive['redirects'] {
   if (!previous?.urls) return []
-  const items = new Map(archive.items.map((item) => [item.id, item.url]))
-  const now = new Map(
-    archive.gazettes.map((gazette) => [gazette.source, [gazette.url, ...gazette.itemIds.map((id) => items.get(id)!)]])
-  )
+  const now = new Map(Object.entries(urlsBySource(archive)))
   const live = new Set([...now.values()].flat())
   const moved = new Map(Object.entries(previous.moved ?? {}))
   for (const [source, before] of Object.entries(previous.urls)) {
@@ -35,4 +32,12 @@ export function redirectsFrom(previous: SiteState | undefined, archive: Archive)
     if (!live.has(from) && live.has(to)) redirects.push({from, to})
   }
   return redirects.sort((a, b) => a.from.localeCompare(b.from))
+}
+
+/** By source file: the URL of its newspaper page, then its items' (what the site state keeps for `redirectsFrom`). */
+export function urlsBySource(archive: Archive): Record<string, string[]> {
+  const items = new Map(archive.items.map((item) => [item.id, item.url]))
+  return Object.fromEntries(
+    archive.gazettes.map((gazette) => [gazette.source, [gazette.url, ...gazette.itemIds.map((id) => items.get(id)!)]])
+  )
 }

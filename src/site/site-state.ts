@@ -7,6 +7,7 @@ import type {Archive, ArchiveGazette, ArchiveItem, DateNode, LocalityPage, Perso
 import type {Report} from '../types.js'
 import {hashFiles, readJson, writeJson} from '../pipeline/cache.js'
 import {fileOf} from './output-file.js'
+import {urlsBySource} from './redirects.js'
 import {isInsidePath} from '../util/inside-path.js'
 import {searchBundles} from './search/bundles.js'
 import {sitemapParts, type SitemapPart} from './sitemaps.js'
@@ -256,12 +257,8 @@ export function siteState(archive: Archive, version: string, keys: ReadonlyMap<s
       members.map((gazette) => `${keys.get(gazette.source) ?? hash.gazettePage(gazette)}\t${gazette.id}`).join('\n')
     )
   }
-  const urls: Record<string, string[]> = {}
-  const items = new Map(archive.items.map((item) => [item.id, item.url]))
-  for (const gazette of archive.gazettes)
-    urls[gazette.source] = [gazette.url, ...gazette.itemIds.map((id) => items.get(id)!)]
   const moved = Object.fromEntries(archive.redirects.map(({from, to}) => [from, to]))
-  return {version, pages, bundles, data, urls, moved}
+  return {version, pages, bundles, data, urls: urlsBySource(archive), moved}
 }
 
 /** What to rebuild to go from `previous` to `next`; undefined when only a full build will do. */

@@ -3,10 +3,16 @@ import {dirname, join} from 'node:path'
 import type {ArchiveGazette} from '../archive/model.js'
 import {readGazette} from '../read/read-gazette.js'
 import {inside} from '../util/inside-path.js'
+import {fileOf} from './output-file.js'
 
 /** The file beside a newspaper page that holds its text as extracted. */
-export function originalFile(gazette: Pick<ArchiveGazette, 'url'>): string {
+function originalFile(gazette: Pick<ArchiveGazette, 'url'>): string {
   return `${gazette.url.slice(1)}page.txt`
+}
+
+/** The original text beside a newspaper page's output file (`pages/<id>/index.html`), if it is one. */
+export function originalOf(file: string): string[] {
+  return /^pages\/[^/]+\/index\.html$/u.test(file) ? [file.replace(/index\.html$/u, 'page.txt')] : []
 }
 
 /**
@@ -23,7 +29,7 @@ export async function writeOriginals(
   only?: ReadonlySet<string>
 ): Promise<void> {
   for (const gazette of gazettes) {
-    if (only && !only.has(`${gazette.url.slice(1)}index.html`)) continue
+    if (only && !only.has(fileOf(gazette.url))) continue
     const bytes = await readFile(inside(input, gazette.source)).catch(() => undefined)
     if (!bytes) continue
     const file = join(output, originalFile(gazette))

@@ -38,9 +38,9 @@ export function paperRegions(
   const byPaper = new Map<string, Array<Set<string>>>()
   for (const {metadata, home} of pages) {
     if (metadata.paper === null || home?.from !== 'page') continue
-    const codes = new Set([2, 4, 6].map((length) => home.region.slice(0, length)))
+    // One vote: inferHomeRegion reads each level of a code itself.
     const votes = byPaper.get(metadata.paper) ?? []
-    votes.push(codes)
+    votes.push(new Set([home.region]))
     byPaper.set(metadata.paper, votes)
   }
   const regions = new Map<string, string>()
