@@ -19,7 +19,7 @@ test('credits: slashes, editors, padded names, photographers', () => {
   assert.deepEqual(names('编辑: 张三'), ['张三'])
   assert.deepEqual(names('(记者_张三)'), ['张三'])
   assert.deepEqual(names('陈 一 徐 二'), ['陈一', '徐二'])
-  assert.deepEqual(names('本报记者 苏 雁 本报通讯员 王一凡'), ['苏雁', '王一凡'])
+  assert.deepEqual(names('本报记者 陈 一 本报通讯员 赵六一'), ['陈一', '赵六一'])
   assert.deepEqual(names('终审:王 五'), ['王五'])
   assert.deepEqual(readCredit('张三 李四 摄')?.bylines, [
     {name: '张三', role: '摄影'},
@@ -92,7 +92,7 @@ test('credits: a portal’s credit line with its date; a source naming a unit in
 
 test('credits: more lead datelines name their writers', () => {
   const lead = (text: string) => leadCredit(text).map((byline) => byline.name)
-  assert.deepEqual(lead('某某网讯 记者张三、通讯员李四报道：5月18日，正逢'), ['张三', '李四'])
+  assert.deepEqual(lead('某某网讯 记者张三、通讯员李四报道：5月8日，天气晴好'), ['张三', '李四'])
   assert.deepEqual(lead('某某网北京7月26日消息（记者张三）据报道'), ['张三'])
   assert.deepEqual(lead('云上某某报道（通讯员张三）1月7日，'), ['张三'])
   assert.deepEqual(lead('某某讯 全县上下报道：近日'), [], 'no role, no credit')
@@ -100,12 +100,12 @@ test('credits: more lead datelines name their writers', () => {
 
 test('credits: names before a role, an agency’s photo unbracketed, a source after the names, 选自', () => {
   assert.deepEqual(names('张三 李四 记者 王五'), ['张三', '李四', '王五'])
-  assert.deepEqual(names('张三 李四 某某新闻网-首屏新闻记者 王五'), ['张三', '李四', '王五'])
+  assert.deepEqual(names('张三 李四 某某新闻网-某某新闻记者 王五'), ['张三', '李四', '王五'])
   assert.deepEqual(readCredit('某某社发张三摄')?.bylines, [{name: '张三', role: '摄影'}])
   assert.deepEqual(names('作者：张三 来源：《某某评论》2021年第11期'), ['张三'])
   assert.deepEqual(names('作者:张三 来源:某某新闻网 编辑:李四'), ['张三', '李四'], 'a role after the source')
   assert.deepEqual(names('作者：记者︱张三'), ['张三'])
   assert.deepEqual(names('（选自 某某日报客户端某某频道 作者 张三 李四）'), ['张三', '李四'])
   assert.deepEqual(names('某某网·某某新闻 记者 张三 实习记者 李四 某地报道'), ['张三', '李四'], 'units set apart')
-  assert.equal(readCredit('游客在某某村游览 本报记者 张三 摄'), undefined, 'a caption is no organisation')
+  assert.equal(readCredit('村民在某某村采茶 本报记者 张三 摄'), undefined, 'a caption is no organisation')
 })

@@ -66,16 +66,16 @@ test('group: on a marked page a subheading right under a writer’s credit goes 
 test('group: on a marked page a plain short line under the title, over the body, is the subtitle', () => {
   const [item] = split({
     source: 'x.txt',
-    text: '## 洪水退去生活继续\n\n某某县清淤、消杀等工作正加紧展开\n\n正文一段。\n'
+    text: '## 雨后田间抢收忙\n\n某某县组织农机、人力等抓紧抢收\n\n正文一段。\n'
   }).items
-  assert.equal(item!.subtitle, '某某县清淤、消杀等工作正加紧展开')
+  assert.equal(item!.subtitle, '某某县组织农机、人力等抓紧抢收')
 })
 
 test('group: a title may ask, in one clause; speech and a story’s last line do not', () => {
   const text =
-    '第一段。\n\n\n\n某某两会观察：如何缩小“三大差距”?\n\n正文一段。\n\n“你觉得怎么样？”\n\n大家的感受，那就是：美！\n'
+    '第一段。\n\n\n\n某某观察：如何走好“最后一公里”?\n\n正文一段。\n\n“你觉得怎么样？”\n\n大家的回答，就是一个字：好！\n'
   assert.deepEqual(items(text), [
     ['fragment', null, [], 1],
-    ['article', '某某两会观察：如何缩小“三大差距”?', [], 3]
+    ['article', '某某观察：如何走好“最后一公里”?', [], 3]
   ])
 })

@@ -14,18 +14,18 @@ const lines = (texts: Array<string | [string, number]>) =>
   )
 
 test('headline: of three plain lines the first is the kicker; so is a short label over a longer line', () => {
-  assert.deepEqual(readHeadline(['奋进新征程·老区新貌', '产业兴 生态美', '老区旧貌换新颜'], {isPlaceName}), {
+  assert.deepEqual(readHeadline(['喜迎丰收·乡村纪行', '稻谷香 人心暖', '山村换新颜'], {isPlaceName}), {
     dateline: null,
-    kicker: '奋进新征程·老区新貌',
-    title: '产业兴 生态美',
-    subtitle: '老区旧貌换新颜'
+    kicker: '喜迎丰收·乡村纪行',
+    title: '稻谷香 人心暖',
+    subtitle: '山村换新颜'
   })
-  assert.equal(readHeadline(['新春走基层', '北方山村“觅”新景'], {isPlaceName}).kicker, '新春走基层')
-  assert.deepEqual(readHeadline(['生态宜居产业兴旺', '某某区美丽乡村建设见闻'], {isPlaceName}), {
+  assert.equal(readHeadline(['基层走笔', '山村小路“通”新景'], {isPlaceName}).kicker, '基层走笔')
+  assert.deepEqual(readHeadline(['产业兴旺村庄美丽', '某某区乡村建设纪行'], {isPlaceName}), {
     dateline: null,
     kicker: null,
-    title: '生态宜居产业兴旺',
-    subtitle: '某某区美丽乡村建设见闻'
+    title: '产业兴旺村庄美丽',
+    subtitle: '某某区乡村建设纪行'
   })
 })
 

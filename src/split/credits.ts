@@ -183,7 +183,7 @@ export function readCredit(text: string): Credit | undefined {
   const bare = !hasRole && !certain
   const firstRole = tokens.find((token) => token.kind === 'role')
   // Text run into a first role that leads names its organisation (`新华社记者`, `某某报业全媒体记者`);
-  // set apart before it come names and units (`张三 李四 某某网-记者 王五`, `大众网·海报新闻 记者 …`).
+  // set apart before it come names and units (`张三 李四 某某网-记者 王五`, `某某网·某某新闻 记者 …`).
   const first = firstRole?.kind === 'role' && firstRole.leading ? tokens.indexOf(firstRole) : -1
   const runInto = tokens[first - 1]
   const organisation = runInto?.kind === 'text' && runInto.beforeRole === true ? first - 1 : -1

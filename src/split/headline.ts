@@ -10,7 +10,7 @@ export interface HeadlineOptions {
   isPlaceName: (text: string) => boolean
 }
 
-// A label ending in a colon (`石狮祥芝：`) introduces the title as a dash does.
+// A label ending in a colon (`某市某镇：`) introduces the title as a dash does.
 const kickerEnd = /(?:——|-{2,}|—{3,}|[:：])$/u
 const subtitleStart = /^(?:——|-{2,})/u
 const inlineKicker = /^(.+?——)\s*(\S.*)$/u
@@ -26,7 +26,7 @@ const inlineKicker = /^(.+?——)\s*(\S.*)$/u
  * - a line opening with `——` is the subtitle;
  * - of three lines or more left, the first is the kicker; of two, a first
  *   of at most six characters over a longer one is a column's or series'
- *   label (`新春走基层`, `亮点宁夏`), a kicker too;
+ *   label (`基层走笔`, `乡村见闻`), a kicker too;
  * - of the rest, the first is the title and the next the subtitle.
  */
 export function readHeadline(lines: string[], options: HeadlineOptions): Headline {

@@ -43,9 +43,9 @@ function shapeOf(text: string): LineRole {
 }
 
 /**
- * A title may ask or exclaim (`…如何缩小“三大差距”?`): a question or an
+ * A title may ask or exclaim (`…如何走好“最后一公里”?`): a question or an
  * exclamation of one clause, with no quote around it as speech has. With a
- * comma it is as often the last line of a story (`…那就是：美！`).
+ * comma it is as often the last line of a story (`…答案就是：好！`).
  */
 function isAskingTitle(text: string): boolean {
   return /[？！?!]$/u.test(text) && !/[。；;，,]/u.test(text) && !/^[“"「『]/u.test(text)

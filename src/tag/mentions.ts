@@ -12,8 +12,8 @@ export interface Mention {
   /** The mention printed just before this one, with nothing between (`通州区` in `通州区石港镇`). */
   previous: Mention | undefined
   /**
-   * Named as a neighbour (`与某县接壤`), an origin (`来自某镇的`), a former name (`旧称古州`) or
-   * inside the title of a work (`《送缙云苗太守》`), which the item is not about.
+   * Named as a neighbour (`与某县接壤`), an origin (`来自某镇的`), a former name (`旧称某州`) or
+   * inside the title of a work (`《某县赋》`), which the item is not about.
    */
   aside: 'neighbour' | 'origin' | 'former' | 'work' | null
 }
@@ -34,7 +34,7 @@ const formerly = new Set([
   '史称'
 ])
 
-// A clause that names neighbours, or places set beside another: `东南与A市、B县接壤`, `与山东寿光并称`.
+// A clause that names neighbours, or places set beside another: `东南与A市、B县接壤`, `与某县并称`.
 const neighbourVerb = /(?:接壤|毗邻|交界|相邻|相连|为邻|比邻|相望|紧邻|邻近|并称|齐名|媲美|比肩)/u
 const neighbourWith = new Set(['与', '同', '和', '跟'])
 

@@ -78,8 +78,8 @@ function weigh(candidate: NameEntry, mention: Mention, context: Context): Eviden
   const previous = mention.previous?.candidates.map((each) => each.code) ?? []
   let score = candidate.full ? 1 : 0
   // A town's short form needs its city or county printed just before it
-  // (信阳市浉河港) or its county named in the item: a province before it
-  // (山东全福元) or a city elsewhere in the item (重庆, 南充) is too wide.
+  // (南通市石港) or its county named in the item: a province before it
+  // (江苏石港) or a city elsewhere in the item (重庆, 南充) is too wide.
   const shortTown = !candidate.full && candidate.code.length === 9
   const nearest = shortTown ? 6 : 4
   const nearestBefore = shortTown ? 4 : 2
