@@ -17,6 +17,7 @@ import {parseArgs} from 'node:util'
 import {processGazette} from '../src/pipeline/process-gazette.js'
 import {readFolder} from '../src/read/read-folder.js'
 import type {Gazette} from '../src/types.js'
+import {scoreSearch} from './lib/search-eval.js'
 import {fields, prf, scorePlaces, scoreSplit, type Counts, type PlaceFixture, type SplitFixture} from './lib/score.js'
 
 const root = join(import.meta.dirname, '..')
@@ -44,10 +45,13 @@ const {values} = parseArgs({
     files: {type: 'string'}
   }
 })
-const chosen = (values.set ?? [...Object.keys(sets), 'corpus']).filter((name) => name !== 'corpus') as Array<
+const chosen = (values.set ?? [...Object.keys(sets), 'corpus']).filter(
+  (name) => name !== 'corpus' && name !== 'search'
+) as Array<
   keyof typeof sets
 >
 const corpusChosen = values.set === undefined || values.set.includes('corpus')
+const searchChosen = values.set === undefined || values.set.includes('search')
 
 function readFixtures<T>(folder: string): T[] {
   if (!existsSync(folder)) return []
@@ -173,5 +177,25 @@ if (corpusChosen && !existsSync(join(shared, 'score.mjs'))) {
     }
   } finally {
     rmSync(scratch, {recursive: true, force: true})
+  }
+}
+
+/** Search: the judged queries over the samples, the heldout pages and the corpus (when it is there). */
+if (searchChosen) {
+  const folders = {samples: sets.samples.gazettes, heldout: sets.heldout.gazettes, corpus: join(shared, 'gazettes')}
+  for (const part of ['dev', 'test']) {
+    const judged = join(root, 'tests/fixtures/search', `${part}.json`)
+    if (!existsSync(judged)) continue
+    const score = await scoreSearch(judged, folders)
+    const figures = (row: {recall: number; precisionAt10: number; mrr: number}) =>
+      `recall ${row.recall.toFixed(3)}  P@10 ${row.precisionAt10.toFixed(3)}  MRR ${row.mrr.toFixed(3)}`
+    console.log(`search — ${part} queries: ${score.queries}`)
+    console.log(`  ${figures(score)}  with no result: ${score.empty.length}`)
+    for (const [kind, row] of score.byKind) console.log(`    ${kind.padEnd(16)} ${String(row.queries).padStart(3)}  ${figures(row)}`)
+    // The test part is for measuring: its queries and misses are not printed.
+    if (part === 'dev') {
+      if (score.empty.length > 0) console.log(`  no result: ${score.empty.join('  ')}`)
+      if (values.verbose) console.log(score.misses.join('\n'))
+    }
   }
 }

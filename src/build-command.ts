@@ -9,7 +9,7 @@ import {whyNotOutput} from './publish/guard.js'
 import {LockedError} from './publish/lock.js'
 import {Output} from './publish/releases.js'
 import {normaliseBasePath} from './site/base-path.js'
-import {searchFolder} from './site/search/write-index.js'
+import {searchChanges} from './site/search/write-index.js'
 import {partFiles} from './site/write-data.js'
 import {redirectsFrom} from './site/redirects.js'
 import {originalOf} from './site/write-originals.js'
@@ -198,7 +198,7 @@ async function buildInto(
     pages = (await output.publishFull((folder) => buildSite(archive, gazettes, {...settings, output: folder}))).pages
   } else if (!isEmptyPlan(plan)) {
     const changes = {
-      replace: [...plan.bundles, ...plan.staleBundles].map((bundle) => `${searchFolder}/${bundle}`),
+      replace: searchChanges(plan),
       // A newspaper page gone takes its original text with it.
       remove: [...plan.stale, ...plan.stale.flatMap(originalOf), ...plan.staleData.flatMap(partFiles)]
     }

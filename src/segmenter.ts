@@ -131,3 +131,13 @@ export function wordSpans(before: string, after: string): boolean {
   }
   return false
 }
+
+/** The words of the segmenter's dictionary of two Han characters or more (the search page cuts queries by them). */
+export function dictionaryWords(): string[] {
+  const words: string[] = []
+  for (const line of readFileSync(dictionaryPath, 'utf8').split('\n')) {
+    const word = line.slice(0, line.indexOf(' '))
+    if (word.length >= 2 && /^\p{Script=Han}+$/u.test(word)) words.push(word)
+  }
+  return words
+}

@@ -55,8 +55,11 @@ export async function buildSite(
 ): Promise<{pages: number; searchBundles: number}> {
   const {update} = options
   // The index is built from the archive, not the pages: in a thread of its own it runs beside the render.
-  const search = timed(options.timings, 'search', () =>
-    indexForSearch(options.output, archive.items, update ? {only: update.plan.bundles, previous: update.previous} : {})
+  // A rebuild whose items are all as they were keeps the published index; else it is made again, but the
+  // fragments only of the bundles that changed (see `searchChanges`).
+  const unchanged = update && update.plan.bundles.size === 0 && update.plan.staleBundles.length === 0
+  const search = timed(options.timings, 'search', async () =>
+    unchanged ? undefined : indexForSearch(options.output, archive.items, update ? {only: update.plan.bundles} : {})
   )
   search.catch(() => undefined) // awaited below; a failure must not go unhandled meanwhile
   let pages: number
@@ -73,8 +76,7 @@ export async function buildSite(
     await search.catch(() => undefined)
     throw error
   }
-  const {indexed} = await search
-  return {pages, searchBundles: indexed.length}
+  return {pages, searchBundles: (await search)?.indexed.length ?? 0}
 }
 
 /** Render the pages in runs of at most `options.pagesPerRun`, the whole-site pages in the first; the number of pages written. */

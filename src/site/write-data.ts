@@ -74,7 +74,7 @@ export async function writeInPieces(file: string, pieces: Iterable<string>, star
  * type (`石港镇`, `石港`, `通州区石港镇`), with the search filter each
  * stands for: the search page turns such words into filters.
  */
-function searchPlaces(archive: Archive) {
+export function searchPlaces(archive: Archive) {
   return Object.values(archive.localities)
     .filter((locality) => locality.level === 'district' || locality.level === 'town')
     .map((locality) => {

@@ -2,60 +2,129 @@
  * The search index's files, written by the indexer and read by the search
  * page (this module is copied into the site as it is compiled):
  *
- *   search-index/bundles.json           BundleInfo[], newest first
- *   search-index/filters.json           FilterCounts, for the search form
- *   search-index/<bundle>/t/<n>.json    token → postings, shard n (`shardOf`)
- *   search-index/<bundle>/filters.json  place filter → postings
- *   search-index/<bundle>/docs/<k>.json DocRow[], docs k·docsPerFile onwards
+ *   search-index/meta.json              IndexMeta: bundles, shards, filter counts
+ *   search-index/t/<n>.json             token → Entry, shard n (`shardOf`)
+ *   search-index/<bundle>/<k>.json      Fragment of the bundle's item k
  *
- * A bundle numbers its items from 0, newest first.
+ * Items are numbered across the whole archive, bundle after bundle (newest
+ * first), so that one file per token serves a query over every year: a
+ * query fetches its tokens' shards, then a fragment per result it shows.
+ * A bundle's fragments are written again only when its items change.
  */
 
-/** Items per file of a bundle's item list: the search page fetches one file per shown result at most. */
-export const docsPerFile = 100
-
-/** One search bundle: a year, a run of months or a month (see `searchBundles`). */
+/** One search bundle: a year, a run of months or a month (see `searchBundles`), and its items' numbers. */
 export interface BundleInfo {
   name: string
   /** The year its items are filtered under, or `undated`. */
   year: string
+  /** Its first item's number; its items are `first` to `first + docs - 1`. */
+  first: number
   docs: number
-  shards: number
 }
-
-/** What the search page shows of an item: its URL below the site's base path, heading and date. */
-/** `printed`: where the item was printed, `通州日报 第2版 镇村新闻`, or null when the archive does not know. */
-export type DocRow = [url: string, heading: string, date: string | null, printed: string | null]
 
 /** Items under each value of each filter of the search form. */
 export type FilterCounts = Record<'district' | 'town' | 'year', Record<string, number>>
 
-/**
- * Item numbers (ascending) with a weight each, given flat (number, weight,
- * number, weight…), as text: base-36 gaps, `:weight` when it is not 1.
- */
-export function encodePostings(postings: readonly number[]): string {
-  const parts: string[] = []
-  let previous = 0
-  for (let index = 0; index < postings.length; index += 2) {
-    const doc = postings[index]!
-    const weight = postings[index + 1]!
-    const gap = (doc - previous).toString(36)
-    previous = doc
-    parts.push(weight === 1 ? gap : `${gap}:${weight.toString(36)}`)
-  }
-  return parts.join(',')
+export interface IndexMeta {
+  docs: number
+  shards: number
+  bundles: BundleInfo[]
+  counts: FilterCounts
 }
 
-/** The item numbers and weights of `encodePostings` text. */
-export function decodePostings(text: string | undefined): Map<number, number> {
-  const postings = new Map<number, number>()
-  if (!text) return postings
-  let doc = 0
-  for (const posting of text.split(',')) {
-    const [gap, weight] = posting.split(':')
-    doc += parseInt(gap!, 36)
-    postings.set(doc, weight === undefined ? 1 : parseInt(weight, 36))
+/**
+ * What the index holds for a token (a character, a pair of Han characters,
+ * a word of other letters or its start, or a place filter `@town:…`):
+ * the items it occurs in; those that have it in a heading; those that
+ * hold it three times or more; for a pair, whether it is a word of the
+ * dictionary, and the longer words it begins that occur in the archive
+ * (the search page cuts a query into words with them). Trailing parts
+ * that are empty are left out.
+ */
+export type Entry = [all: string, heading?: string, often?: string, word?: 0 | 1, longer?: string[]]
+
+/** What the search page shows of an item, and the text it quotes an excerpt from. */
+export interface Fragment {
+  /** URL below the site's base path. */
+  url: string
+  heading: string
+  date: string | null
+  /** Where it was printed: `通州日报 第2版 镇村新闻`, or null when the archive does not know. */
+  printed: string | null
+  text: string
+}
+
+/*
+ * A set of item numbers is written as text of URL-safe characters, each
+ * carrying six bits: either ascending numbers as gaps, five bits a
+ * character, the sixth telling that more follow (a list), or, when that
+ * is shorter, `~` and a bitmap of all items (a token in most items costs
+ * a sixth of a character an item, however common it is).
+ */
+const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+const values = new Map([...digits].map((digit, value) => [digit.charCodeAt(0), value]))
+
+/** Encode `numbers` (ascending, each below `total`). */
+export function encodeSet(numbers: readonly number[], total: number): string {
+  let list = ''
+  let previous = -1
+  for (const number of numbers) {
+    let gap = number - previous - 1
+    previous = number
+    while (gap >= 32) {
+      list += digits[32 + (gap & 31)]
+      gap = Math.floor(gap / 32)
+    }
+    list += digits[gap]
+    if (list.length > total / 6 + 1) return bitmap(numbers, total)
   }
-  return postings
+  return list
+}
+
+function bitmap(numbers: readonly number[], total: number): string {
+  const cells = new Uint8Array(Math.ceil(total / 6))
+  for (const number of numbers) cells[Math.floor(number / 6)]! |= 1 << number % 6
+  let text = '~'
+  for (const cell of cells) text += digits[cell]
+  return text
+}
+
+/** The numbers of an `encodeSet` text, ascending. */
+export function decodeSet(text: string | undefined): number[] {
+  const numbers: number[] = []
+  if (!text) return numbers
+  if (text.startsWith('~')) {
+    for (let index = 1; index < text.length; index++) {
+      const cell = values.get(text.charCodeAt(index))!
+      for (let bit = 0; bit < 6; bit++) if (cell & (1 << bit)) numbers.push((index - 1) * 6 + bit)
+    }
+    return numbers
+  }
+  let previous = -1
+  let gap = 0
+  let scale = 1
+  for (let index = 0; index < text.length; index++) {
+    const value = values.get(text.charCodeAt(index))!
+    gap += (value & 31) * scale
+    if (value >= 32) {
+      scale *= 32
+      continue
+    }
+    previous += gap + 1
+    numbers.push(previous)
+    gap = 0
+    scale = 1
+  }
+  return numbers
+}
+
+/**
+ * The shard of the index that holds a token: a hash of its text (FNV-1a),
+ * so that the tokens of one query, and a token's neighbours, are spread
+ * over the shards.
+ */
+export function shardOf(token: string, shards: number): number {
+  let hash = 0x811c9dc5
+  for (let index = 0; index < token.length; index++) hash = Math.imul(hash ^ token.charCodeAt(index), 0x01000193)
+  return (hash >>> 0) % shards
 }

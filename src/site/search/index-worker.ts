@@ -1,11 +1,13 @@
 import {parentPort} from 'node:worker_threads'
 import {errorText} from '../../worker-thread.js'
-import {writeBundle, type BundleJob} from './write-bundle.js'
+import {indexer, type IndexJob} from './write-bundle.js'
 
-// The search indexer's thread: a bundle in, its number of shards out.
-parentPort!.on('message', (job: BundleJob) => {
+// The search indexer's thread: jobs in (see `IndexJob`), the number of shards out when it finishes.
+const handle = indexer()
+parentPort!.on('message', (job: IndexJob) => {
   try {
-    parentPort!.postMessage({shards: writeBundle(job)})
+    const shards = handle(job)
+    if (shards !== undefined) parentPort!.postMessage({shards})
   } catch (error) {
     parentPort!.postMessage({error: errorText(error)})
   }

@@ -1,115 +1,306 @@
-import {decodePostings, docsPerFile, type BundleInfo, type DocRow} from './format.js'
-import {queryParts, shardOf, type QueryPart} from './tokens.js'
+import {decodeSet, shardOf, type BundleInfo, type Entry, type Fragment, type IndexMeta} from './format.js'
+import {characters, normalise, pairs, textRuns} from './tokens.js'
 
 /*
  * The search page's query engine (this module is copied into the site as it
- * is compiled). It fetches only the shards its tokens live in, from each
- * bundle, and the item lists of the results it shows.
+ * is compiled). A query is cut into words: typed apart, or cut by the
+ * dictionary words and place names the index carries for the character
+ * pairs the query holds. An item matches a word when it holds all its
+ * pairs. Items that hold every word come first, then those that hold most
+ * of them; among them, a word in the heading, a word the item holds often,
+ * a rare word and the query found as typed weigh more. Place names read as
+ * filters: `石港` lists the items tagged 石港镇, not every page with 石 and
+ * 港 in it. It fetches only the shards its tokens live in, and a fragment
+ * of each result it shows.
  */
 
 /** Fetch and parse a JSON file of the index, by its path inside `search-index/`. */
 export type Load = (path: string) => Promise<unknown>
 
-/** Filters of the search form: a year, and place filters (`district:南通市通州区`). */
-export interface Filters {
-  year?: string
-  places?: string[]
+/** A district or town of the archive under the names a reader may type (`data/places.json`). */
+export interface Place {
+  level: 'district' | 'town'
+  /** Its search filter without the level: `南通市通州区`, `通州区石港镇`. */
+  filter: string
+  label: string
+  names: string[]
 }
 
-/** An item found, with its score (the more often and the more prominently the query occurs, the higher). */
+/** Filters of the search form. */
+export interface Filters {
+  year?: string
+  district?: string
+  town?: string
+}
+
+/** An item found: its number in the index, the words it holds and its score. */
 export interface Hit {
-  bundle: string
   doc: number
+  matched: number
   score: number
 }
 
-export interface Shown {
-  url: string
-  heading: string
-  date: string | null
-  /** Paper, page and page name, as far as known. */
-  printed: string | null
+export interface Found {
+  /** The words searched for, as cut (each a phrase when quoted). */
+  words: string[]
+  /** The filters in force: those chosen and those read from place names in the query. */
+  filters: Filters
+  /** Words that name several places: searched as text, each place offered as a filter. */
+  ambiguous: Array<{word: string; places: Place[]}>
+  /** Best first: those holding every word, then (`partial`) those holding most of them. */
+  hits: Hit[]
+  /** How many hits hold every word. */
+  complete: number
+  /** With no hit: queries that would find some, for the reader to try. */
+  suggestions: string[]
 }
 
-/**
- * A search over the bundles of an index. Items match when they hold every
- * part of the query and have every filter; best score first, then newest.
+interface Word {
+  text: string
+  /** The tokens an item must hold: pairs of Han characters, a character, or a word of other letters. */
+  tokens: string[]
+}
+
+/** A query word as typed: the text searched for, and the run it was cut from (for the as-typed bonus). */
+interface Typed {
+  words: Word[]
+  /** The Han run, when it was cut into two words or more. */
+  run: string | null
+}
+
+/*
+ * What a piece of a cut costs: a word of two or three characters least; a
+ * longer word more than two (`红色旅游` is searched as 红色 and 旅游, which
+ * may stand apart, and found as typed ranks first); text that is no word
+ * but occurs in the archive (a name, `河长制`) more, by its length; a
+ * single character most.
  */
-export function openIndex(bundles: readonly BundleInfo[], load: Load) {
+const wordCost = 1
+const longWordCost = 2.5
+const phraseCost = (length: number) => 1.5 * length
+const charCost = 4
+
+export function openIndex(meta: IndexMeta, places: readonly Place[], load: Load) {
   const files = new Map<string, Promise<unknown>>()
   const get = <T>(path: string) => {
     if (!files.has(path)) files.set(path, load(path))
     return files.get(path) as Promise<T>
   }
+  const entry = async (token: string): Promise<Entry | undefined> => {
+    const shard = await get<Record<string, Entry>>(`t/${shardOf(token, meta.shards)}.json`)
+    return Object.hasOwn(shard, token) ? shard[token] : undefined
+  }
+  const sets = new Map<string, Promise<Sets>>()
+  const setsOf = (token: string) => {
+    if (!sets.has(token)) sets.set(token, entry(token).then(toSets))
+    return sets.get(token)!
+  }
+  const byName = new Map<string, Place[]>()
+  for (const place of places) for (const name of place.names) byName.set(name, [...(byName.get(name) ?? []), place])
 
-  async function partScores(bundle: BundleInfo, part: QueryPart): Promise<Map<number, number>> {
-    const shard = (token: string) =>
-      get<Record<string, string>>(`${bundle.name}/t/${shardOf(token, bundle.shards)}.json`)
-    if (part.prefix) {
-      const [token] = part.tokens as [string]
-      const scores = new Map<number, number>()
-      for (const [key, postings] of Object.entries(await shard(token))) {
-        if (!key.startsWith(token)) continue
-        for (const [doc, weight] of decodePostings(postings)) scores.set(doc, (scores.get(doc) ?? 0) + weight)
-      }
-      return scores
+  /** A Han run cut into words: fewest and most word-like pieces (see the costs). */
+  async function cut(run: string): Promise<Word[]> {
+    const chars = characters(run)
+    if (chars.length <= 2) return [word(run)]
+    const entries = await Promise.all(pairs(run).map(entry))
+    const isWord = (start: number, end: number) => {
+      const text = chars.slice(start, end).join('')
+      if (byName.has(text)) return true
+      const first = entries[start]
+      return end - start === 2 ? first?.[3] === 1 : (first?.[4]?.includes(text) ?? false)
     }
-    // A phrase occurs at most as often as its rarest pair.
-    const lists = await Promise.all(part.tokens.map(async (token) => decodePostings(own(await shard(token), token))))
-    return lists.reduce((scores, list) => keep(scores, list, Math.min))
+    const inIndex = (start: number, end: number) => entries.slice(start, end - 1).every(Boolean)
+    // Cheapest cut of the first `end` characters, and where its last piece starts.
+    const best: Array<{cost: number; from: number}> = [{cost: 0, from: 0}]
+    for (let end = 1; end <= chars.length; end++) {
+      best[end] = {cost: best[end - 1]!.cost + charCost, from: end - 1}
+      for (let start = 0; start < end - 1; start++) {
+        const length = end - start
+        const cost = isWord(start, end)
+          ? length > 3
+            ? longWordCost
+            : wordCost
+          : inIndex(start, end)
+            ? phraseCost(length)
+            : undefined
+        if (cost !== undefined && best[start]!.cost + cost < best[end]!.cost) best[end] = {cost: best[start]!.cost + cost, from: start}
+      }
+    }
+    const words: Word[] = []
+    for (let end = chars.length; end > 0; end = best[end]!.from) words.unshift(word(chars.slice(best[end]!.from, end).join('')))
+    return words
   }
 
-  async function inBundle(bundle: BundleInfo, parts: readonly QueryPart[], places: readonly string[]): Promise<Hit[]> {
-    let scores: Map<number, number> | undefined
-    for (const part of parts) scores = keep(scores, await partScores(bundle, part), (a, b) => a + b)
-    if (places.length > 0) {
-      const table = await get<Record<string, string>>(`${bundle.name}/filters.json`)
-      for (const place of places) scores = keep(scores, decodePostings(own(table, place)), (a) => a)
+  /** The query's words and filters. */
+  async function read(query: string, chosen: Filters) {
+    const filters: Filters = {...chosen}
+    const ambiguous: Found['ambiguous'] = []
+    const typed: Typed[] = []
+    const phrases = [...query.matchAll(/["“”「」『』]([^"“”「」『』]+)["“”「」『』]/gu)]
+    for (const [, phrase] of phrases) {
+      const tokens = textRuns(phrase!).flatMap((run) => word(run.text, run.han).tokens)
+      if (tokens.length > 0) typed.push({words: [{text: normalise(phrase!).trim(), tokens}], run: null})
     }
-    if (!scores) return Array.from({length: bundle.docs}, (_, doc) => ({bundle: bundle.name, doc, score: 0}))
-    return [...scores].map(([doc, score]) => ({bundle: bundle.name, doc, score}))
+    const rest = query.replace(/["“”「」『』][^"“”「」『』]+["“”「」『』]/gu, ' ')
+    const asPlace = (text: string, whole: boolean) => {
+      const named = byName.get(text)
+      if (!named) return false
+      if (named.length > 1) {
+        if (whole) ambiguous.push({word: text, places: named})
+        return false
+      }
+      const [place] = named as [Place]
+      if (filters[place.level] && filters[place.level] !== place.filter) return false
+      filters[place.level] = place.filter
+      return true
+    }
+    for (const text of rest.split(/\s+/u).filter(Boolean)) {
+      if (asPlace(text, true)) continue
+      for (const run of textRuns(text)) {
+        if (!run.han) {
+          typed.push({words: [word(run.text, false)], run: null})
+          continue
+        }
+        const words = (await cut(run.text)).filter((piece) => !asPlace(piece.text, false))
+        if (words.length > 0) typed.push({words, run: words.length > 1 ? run.text : null})
+      }
+    }
+    return {filters, ambiguous, typed}
+  }
+
+  /** The items allowed by the filters, as a test, or undefined for all. */
+  async function allowed(filters: Filters): Promise<((doc: number) => boolean) | undefined> {
+    const tests: Array<(doc: number) => boolean> = []
+    if (filters.year) {
+      const ranges = meta.bundles.filter((bundle) => bundle.year === filters.year)
+      tests.push((doc) => ranges.some((bundle) => doc >= bundle.first && doc < bundle.first + bundle.docs))
+    }
+    for (const level of ['district', 'town'] as const) {
+      if (!filters[level]) continue
+      const {all} = await setsOf(`@${level}:${filters[level]}`)
+      tests.push((doc) => all.has(doc))
+    }
+    return tests.length > 0 ? (doc) => tests.every((test) => test(doc)) : undefined
+  }
+
+  /** The items holding a word: all of it, in a heading, often. */
+  async function wordSets(word: Word): Promise<Sets> {
+    const lists = await Promise.all(word.tokens.map(setsOf))
+    return {
+      all: intersect(lists.map((list) => list.all)),
+      heading: intersect(lists.map((list) => list.heading)),
+      often: intersect(lists.map((list) => list.often))
+    }
   }
 
   return {
-    /** Every item that matches, best first (newest first among equals). */
-    async search(query: string, filters: Filters = {}): Promise<Hit[]> {
-      const parts = queryParts(query)
-      const chosen = bundles.filter((bundle) => !filters.year || bundle.year === filters.year)
-      const found = await Promise.all(chosen.map((bundle) => inBundle(bundle, parts, filters.places ?? [])))
-      const order = new Map(bundles.map((bundle, index) => [bundle.name, index]))
-      return found
-        .flat()
-        .sort((a, b) => b.score - a.score || order.get(a.bundle)! - order.get(b.bundle)! || a.doc - b.doc)
-    },
-    /** The URL, heading and date of each hit. */
-    async show(hits: readonly Hit[]): Promise<Shown[]> {
-      return Promise.all(
-        hits.map(async ({bundle, doc}) => {
-          const rows = await get<DocRow[]>(`${bundle}/docs/${Math.floor(doc / docsPerFile)}.json`)
-          const [url, heading, date, printed] = rows[doc % docsPerFile]!
-          return {url, heading, date, printed: printed ?? null}
-        })
+    meta,
+    /** The items that match `query` under `chosen`, best first (newest first among equals). */
+    async search(query: string, chosen: Filters = {}): Promise<Found> {
+      const {filters, ambiguous, typed} = await read(query, chosen)
+      const words = typed.flatMap((part) => part.words)
+      const filter = await allowed(filters)
+      const found: Found = {words: words.map((word) => word.text), filters, ambiguous, hits: [], complete: 0, suggestions: []}
+      if (words.length === 0) {
+        if (!filter) return found
+        for (let doc = 0; doc < meta.docs; doc++) if (filter(doc)) found.hits.push({doc, matched: 0, score: 0})
+        found.complete = found.hits.length
+        return found
+      }
+      const lists = await Promise.all(words.map(wordSets))
+      const asTyped = await Promise.all(
+        typed.map(async (part) => (part.run ? (await wordSets(word(part.run))).all : undefined))
       )
+      // A word weighs the more the fewer items hold it.
+      const weights = lists.map((list) => Math.log(1 + meta.docs / Math.max(1, list.all.size)))
+      const scores = new Map<number, Hit & {weight: number; asTyped: boolean}>()
+      lists.forEach((list, index) => {
+        for (const doc of list.all) {
+          if (filter && !filter(doc)) continue
+          const hit = scores.get(doc) ?? {doc, matched: 0, score: 0, weight: 0, asTyped: false}
+          hit.matched++
+          hit.weight += weights[index]!
+          hit.score += weights[index]! * (1 + (list.often.has(doc) ? 1 : 0) + (list.heading.has(doc) ? 2 : 0))
+          scores.set(doc, hit)
+        }
+      })
+      for (const docs of asTyped) for (const doc of docs ?? []) if (scores.has(doc)) scores.get(doc)!.asTyped = true
+      // Partial matches: items holding words that weigh more than half the query.
+      const half = weights.reduce((sum, weight) => sum + weight, 0) / 2
+      found.hits = [...scores.values()]
+        .filter((hit) => hit.matched === words.length || (words.length > 1 && hit.weight > half))
+        .sort(
+          (a, b) =>
+            b.matched - a.matched || Number(b.asTyped) - Number(a.asTyped) || b.score - a.score || a.doc - b.doc
+        )
+        .map(({doc, matched, score}) => ({doc, matched, score}))
+      found.complete = found.hits.filter((hit) => hit.matched === words.length).length
+      if (found.hits.length === 0) found.suggestions = suggest(query, words, lists, filters, chosen, places)
+      return found
+    },
+    /** What the search page shows of each hit. */
+    async show(hits: readonly Pick<Hit, 'doc'>[]): Promise<Fragment[]> {
+      return Promise.all(hits.map(({doc}) => get<Fragment>(fragmentPath(meta.bundles, doc))))
     }
   }
 }
 
-/** `table[key]` if the table has it as its own (a word such as `constructor` is not a posting list). */
-function own(table: Record<string, string>, key: string): string | undefined {
-  return Object.hasOwn(table, key) ? table[key] : undefined
+export type SearchIndex = ReturnType<typeof openIndex>
+
+/** The tokens of a word: its pairs, or itself when it is a single character or a word of other letters. */
+function word(text: string, han = true): Word {
+  const chars = characters(text)
+  return {text, tokens: han && chars.length > 1 ? pairs(text) : [text]}
 }
 
-/** The entries of `scores` also in `list`, their scores merged by `merge`; all of `list` when there are no scores yet. */
-function keep(
-  scores: Map<number, number> | undefined,
-  list: Map<number, number>,
-  merge: (a: number, b: number) => number
-): Map<number, number> {
-  if (!scores) return list
-  const kept = new Map<number, number>()
-  for (const [doc, score] of scores) {
-    const other = list.get(doc)
-    if (other !== undefined) kept.set(doc, merge(score, other))
+interface Sets {
+  all: Set<number>
+  heading: Set<number>
+  often: Set<number>
+}
+
+function toSets(entry: Entry | undefined): Sets {
+  return {all: new Set(decodeSet(entry?.[0])), heading: new Set(decodeSet(entry?.[1])), often: new Set(decodeSet(entry?.[2]))}
+}
+
+function intersect(sets: Array<Set<number>>): Set<number> {
+  const [smallest, ...others] = [...sets].sort((a, b) => a.size - b.size)
+  if (!smallest) return new Set()
+  return new Set([...smallest].filter((doc) => others.every((set) => set.has(doc))))
+}
+
+/** Where a hit's fragment is: its bundle's folder, by its number in the bundle. */
+function fragmentPath(bundles: readonly BundleInfo[], doc: number): string {
+  const bundle = bundles.find((info) => doc >= info.first && doc < info.first + info.docs)
+  if (!bundle) throw new Error(`no item ${doc} in the index`)
+  return `${bundle.name}/${doc - bundle.first}.json`
+}
+
+/**
+ * Queries to try when one finds nothing: without its rarest word (the one
+ * fewest items hold, often none), or without the place or year it was
+ * narrowed to, or its place names alone.
+ */
+function suggest(
+  query: string,
+  words: readonly Word[],
+  lists: readonly Sets[],
+  filters: Filters,
+  chosen: Filters,
+  places: readonly Place[]
+): string[] {
+  const suggestions: string[] = []
+  const placeNames = (['district', 'town'] as const)
+    .filter((level) => filters[level] && !chosen[level])
+    .map((level) => places.find((place) => place.level === level && place.filter === filters[level])?.names[0])
+    .filter((name): name is string => name !== undefined)
+  if (words.length > 1) {
+    const rarest = lists.reduce((low, list, index) => (list.all.size < lists[low]!.all.size ? index : low), 0)
+    suggestions.push([...placeNames, ...words.filter((_, index) => index !== rarest).map((word) => word.text)].join(' '))
   }
-  return kept
+  if (placeNames.length > 0) {
+    suggestions.push(words.map((word) => word.text).join(' '))
+    suggestions.push(placeNames.join(' '))
+  }
+  return [...new Set(suggestions)].filter((text) => text && normalise(text) !== normalise(query))
 }

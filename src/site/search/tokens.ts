@@ -2,35 +2,58 @@
  * How text becomes search tokens, the same in the indexer (Node) and on the
  * search page (this module is copied into the site as it is compiled).
  *
- * Chinese is indexed as overlapping character pairs (石港镇 → 石港, 港镇), as
- * Lucene's CJK analyser does: a query matches the items that hold every
- * pair of it, whatever a word segmenter would have made of either side,
- * and a new name needs no dictionary. Other letters and digits are indexed
- * as whole words. Pairs never span punctuation or a change of script.
+ * Chinese is indexed as its characters and overlapping character pairs
+ * (石港镇 → 石, 港, 镇, 石港, 港镇), as Lucene's CJK analyser does: a word
+ * of the query matches the items that hold every pair of it, whatever a
+ * word segmenter would have made of either side, and a new name needs no
+ * dictionary. Other letters and digits are indexed as whole words, and a
+ * word with letters also by its starts (`cov` finds `covid`). Pairs never
+ * span punctuation or a change of script.
  */
 
 /** A Han run, or a run of other letters and digits. */
 const runs = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu
 const han = /^\p{Script=Han}/u
-const surrogate = /[\uD800-\uDFFF]/
+const letter = /\p{L}/u
 
 /** Full-width forms to ASCII, compatibility forms to their base, lower case. */
 export function normalise(text: string): string {
   return text.normalize('NFKC').toLowerCase()
 }
 
-/** What a query asks for, one part per run of it. */
-export interface QueryPart {
-  /** Every token must be in an item. */
-  tokens: string[]
-  /** Tokens that begin with the (single) token count too: a lone character or the start of a word. */
-  prefix: boolean
+/** A run of a query: Han text, to be cut into words, or a word of other letters and digits. */
+export interface QueryRun {
+  han: boolean
+  text: string
 }
+
+/** The runs of `text`, normalised. */
+export function textRuns(text: string): QueryRun[] {
+  return [...normalise(text).matchAll(runs)].map(([run]) => ({han: han.test(run), text: run}))
+}
+
+/** The characters of a Han run (one each, also beyond the Basic Multilingual Plane). */
+export function characters(run: string): string[] {
+  return Array.from(run)
+}
+
+/** The overlapping pairs of a Han run (none for a single character). */
+export function pairs(run: string): string[] {
+  const chars = characters(run)
+  const list: string[] = []
+  for (let index = 1; index < chars.length; index++) list.push(chars[index - 1]! + chars[index]!)
+  return list
+}
+
+/** Shortest start of a word of other letters that is a token of its own. */
+const shortestStart = 2
+/** Longest such start: a reader types the first letters of a word, not its first twenty. */
+const longestStart = 12
 
 /**
  * A token as the indexer counts it: a character of the Basic Multilingual
  * Plane, or a pair of the main Han blocks (U+3400–U+9FFF), as a small
- * integer; any other as its text. Indexing makes a token for nearly every
+ * integer; any other as its text. Indexing makes tokens for every
  * character of the archive: as strings, or as numbers too big for V8 to
  * store unboxed (beyond 2^30), they were most of its time and garbage.
  */
@@ -40,6 +63,7 @@ const hanFirst = 0x3400
 const hanCount = 0xa000 - hanFirst
 /** Pair keys come after the keys of single characters (their code units). */
 const pairBase = 0x10000
+const surrogate = /[\uD800-\uDFFF]/
 
 /** The text of a token key. */
 export function tokenText(key: TokenKey): string {
@@ -49,27 +73,31 @@ export function tokenText(key: TokenKey): string {
   return String.fromCharCode(hanFirst + Math.floor(pair / hanCount), hanFirst + (pair % hanCount))
 }
 
-/** Count the tokens of `text` into `counts` (see `TokenKey`), each occurrence adding `weight`. */
-export function countTokens(text: string, counts: Map<TokenKey, number>, weight = 1): void {
-  const add = (key: TokenKey) => counts.set(key, (counts.get(key) ?? 0) + weight)
-  for (const [run] of normalise(text).matchAll(runs)) {
-    if (!han.test(run) || surrogate.test(run)) {
-      for (const token of runTokens(run)) add(tokenKey(token))
-    } else if (run.length === 1) {
-      add(run.charCodeAt(0))
+/** Count the tokens of `text` into `counts` (see `TokenKey`), each occurrence adding one. */
+export function countTokens(text: string, counts: Map<TokenKey, number>): void {
+  const add = (key: TokenKey) => counts.set(key, (counts.get(key) ?? 0) + 1)
+  for (const {han: isHan, text: run} of textRuns(text)) {
+    if (isHan && !surrogate.test(run)) {
+      // characters and pairs without the strings.
+      for (let index = 0; index < run.length; index++) {
+        const code = run.charCodeAt(index)
+        add(code)
+        if (index > 0) add(pairKey(run.charCodeAt(index - 1), code) ?? run.slice(index - 1, index + 1))
+      }
+    } else if (isHan) {
+      const chars = characters(run)
+      chars.forEach((char, index) => {
+        add(char.length === 1 ? char.charCodeAt(0) : char)
+        if (index > 0) add(chars[index - 1]! + char)
+      })
     } else {
-      // runTokens without the strings.
-      for (let index = 1; index < run.length; index++)
-        add(pairKey(run.charCodeAt(index - 1), run.charCodeAt(index)) ?? run.slice(index - 1, index + 1))
+      add(run)
+      if (!letter.test(run)) continue
+      for (let length = shortestStart; length < Math.min(run.length, longestStart + 1); length++) {
+        add(run.slice(0, length))
+      }
     }
   }
-}
-
-/** The key of a token made by `runTokens` (see `TokenKey`). */
-function tokenKey(token: string): TokenKey {
-  if (surrogate.test(token)) return token
-  if (token.length === 1) return token.charCodeAt(0)
-  return (token.length === 2 && pairKey(token.charCodeAt(0), token.charCodeAt(1))) || token
 }
 
 /** The key of two code units of the main Han blocks (see `TokenKey`). */
@@ -77,35 +105,4 @@ function pairKey(first: number, second: number): number | undefined {
   const row = first - hanFirst
   const column = second - hanFirst
   return row >= 0 && row < hanCount && column >= 0 && column < hanCount ? pairBase + row * hanCount + column : undefined
-}
-
-/** The parts of a query: a Han run of two characters or more asks for all its pairs, anything else is a prefix. */
-export function queryParts(query: string): QueryPart[] {
-  return [...normalise(query).matchAll(runs)].map(([run]) => {
-    const isHan = han.test(run)
-    return {tokens: runTokens(run), prefix: !isHan || characters(run).length === 1}
-  })
-}
-
-function runTokens(run: string): string[] {
-  if (!han.test(run)) return [run]
-  const chars = characters(run)
-  if (chars.length === 1) return chars
-  const pairs: string[] = []
-  for (let index = 1; index < chars.length; index++) pairs.push(chars[index - 1]! + chars[index]!)
-  return pairs
-}
-
-/** Splitting by code unit is faster, and right unless the run has characters beyond the Basic Multilingual Plane. */
-function characters(run: string): string[] {
-  return surrogate.test(run) ? Array.from(run) : run.split('')
-}
-
-/**
- * The shard of a bundle that holds a token: chosen by its first character
- * only, so that all the tokens a prefix can match are in one file.
- * Fibonacci hashing spreads neighbouring code points over the shards.
- */
-export function shardOf(token: string, shards: number): number {
-  return Math.floor(((Math.imul(token.codePointAt(0)!, 0x9e3779b1) >>> 0) / 2 ** 32) * shards)
 }

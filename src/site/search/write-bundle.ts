@@ -1,22 +1,41 @@
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
-import {indexBundle, type SearchDoc} from './index-bundle.js'
+import {dictionaryWords} from '../../segmenter.js'
+import {IndexBuilder, type SearchDoc} from './build-index.js'
 
-/** A bundle to index, and the folder its files go into. */
-export interface BundleJob {
-  folder: string
-  docs: SearchDoc[]
-}
+/** What the indexer is told, in order: its words, then every bundle, then where the token shards go. */
+export type IndexJob =
+  | {kind: 'start'; places: string[]}
+  | {kind: 'bundle'; docs: SearchDoc[]; folder: string | null}
+  | {kind: 'finish'; folder: string}
 
 /**
- * Index a bundle and write its files; its number of shards. Synchronous:
- * in the indexer's thread, the next bundle's message then stays serialised
- * (compact) until this one is done.
+ * The indexer, in a thread or not: it takes the jobs of `IndexJob` in
+ * order, writes a bundle's fragments when the bundle has a folder (the
+ * bundles not re-indexed keep theirs), and at `finish` the token shards;
+ * it answers `finish` with their number. Synchronous: in the indexer's
+ * thread, the next bundle's message then stays serialised (compact) until
+ * this one is done.
  */
-export function writeBundle({folder, docs}: BundleJob): number {
-  const {shards, files} = indexBundle(docs)
-  for (const [path, value] of files) writeJsonSync(join(folder, path), value)
-  return shards
+export function indexer(): (job: IndexJob) => number | undefined {
+  let builder: IndexBuilder | undefined
+  return (job) => {
+    if (job.kind === 'start') {
+      builder = new IndexBuilder(new Set([...dictionaryWords(), ...job.places]))
+      return undefined
+    }
+    if (!builder) throw new Error('the indexer was not started')
+    if (job.kind === 'bundle') {
+      job.docs.forEach((doc, number) => {
+        builder!.add(doc)
+        if (job.folder) writeJsonSync(join(job.folder, `${number}.json`), doc.fragment)
+      })
+      return undefined
+    }
+    const shards = builder.shards()
+    shards.forEach((shard, number) => writeJsonSync(join(job.folder, `${number}.json`), shard))
+    return shards.length
+  }
 }
 
 /** Not atomic like the cache's `writeJson`: the output folder is a staging folder until the build succeeds. */

@@ -1,41 +1,50 @@
-import {copyFile, readFile} from 'node:fs/promises'
+import {copyFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {ArchiveItem} from '../../archive/model.js'
 import {startWorker} from '../../worker-thread.js'
 import {placeFilters, searchBundles, searchYear} from './bundles.js'
-import type {BundleInfo, FilterCounts} from './format.js'
-import type {SearchDoc} from './index-bundle.js'
-import {writeBundle, writeJsonSync, type BundleJob} from './write-bundle.js'
+import {shortName} from '../../tag/gazetteer.js'
+import type {UpdatePlan} from '../site-state.js'
+import type {SearchDoc} from './build-index.js'
+import type {BundleInfo, FilterCounts, IndexMeta} from './format.js'
+import {indexer, writeJsonSync, type IndexJob} from './write-bundle.js'
 
-// A bundle's items and its index (up to 4,000 items: about 100 MB) fit with room to collect.
-const defaultThreadHeapMb = 256
+// The index of 100,000 items (about 60 MB of postings, a bundle's items at a time) fits with room to collect.
+const defaultThreadHeapMb = 512
 
 /** Where the search index lives in the site. */
 export const searchFolder = 'search-index'
 
 /** The modules the search page runs, copied from the compiled code (also under tsx, which runs `src/`). */
-const clientModules = ['tokens.js', 'format.js', 'query.js']
+const clientModules = ['tokens.js', 'format.js', 'query.js', 'excerpt.js']
 const compiled = new URL(import.meta.url.endsWith('.ts') ? '../../../dist/site/search/' : './', import.meta.url)
 
+/**
+ * What of the search index a rebuild replaces whole: nothing when no item
+ * changed; else the token shards, and the fragments of the bundles that
+ * changed or are gone. The other bundles' fragments stay as published.
+ */
+export function searchChanges(plan: Pick<UpdatePlan, 'bundles' | 'staleBundles'>): string[] {
+  if (plan.bundles.size === 0 && plan.staleBundles.length === 0) return []
+  return ['t', ...plan.bundles, ...plan.staleBundles].map((path) => `${searchFolder}/${path}`)
+}
+
 export interface SearchOptions {
-  /** Index only these bundles, and take the others from `previous`; default all. */
+  /** Write the fragments of only these bundles, and keep the others' from the previous build; default all. */
   only?: ReadonlySet<string>
-  /** The built site whose index the bundles not in `only` come from. */
-  previous?: string
   /** Index in a worker thread, beside the render on another core; default from 2,000 items when there is more than one core. */
   thread?: boolean
-  /** The heap the thread may take, in MB (default 256). */
+  /** The heap the thread may take, in MB (default 512). */
   threadHeapMb?: number
 }
 
 /**
  * Write the search index of `items` into `output` (the files are described
- * in `format.ts`): one index per bundle (`searchBundles`), so that a
- * rebuild re-indexes only the bundles whose items changed, the list of
- * bundles, the counts of the search form's filters, and the modules that
- * query it on the search page.
+ * in `format.ts`): the token shards and the list of bundles, every time,
+ * and the fragments of the bundles asked for, which a rebuild keeps for
+ * the others; also the modules that query it on the search page.
  */
 export async function indexForSearch(
   output: string,
@@ -44,51 +53,56 @@ export async function indexForSearch(
 ): Promise<{bundles: string[]; indexed: string[]}> {
   const folder = join(output, searchFolder)
   const bundles = searchBundles(items)
-  const previous = options.previous
-    ? await readBundles(join(options.previous, searchFolder))
-    : new Map<string, BundleInfo>()
   const byId = new Map(items.map((item) => [item.id, item]))
-  const indexed = [...bundles.keys()].filter((name) => options.only?.has(name) !== false || !previous.has(name))
-  const job = (name: string): BundleJob => ({
-    folder: join(folder, name),
-    docs: newestFirst(bundles.get(name)!).map((item) => searchDoc(item, byId))
-  })
+  const indexed = [...bundles.keys()].filter((name) => options.only?.has(name) !== false)
+  const jobs = function* (): Generator<IndexJob> {
+    yield {kind: 'start', places: placeNames(items)}
+    for (const [name, members] of bundles) {
+      const docs = newestFirst(members).map((item) => searchDoc(item, byId))
+      yield {kind: 'bundle', docs, folder: options.only?.has(name) === false ? null : join(folder, name)}
+    }
+    yield {kind: 'finish', folder: join(folder, 't')}
+  }
   const thread = options.thread ?? (items.length >= 2000 && availableParallelism() > 1)
-  const heapMb = options.threadHeapMb ?? defaultThreadHeapMb
-  const counts = thread ? await inThread(indexed, job, heapMb) : indexed.map((name) => writeBundle(job(name)))
-  const shards = new Map(indexed.map((name, index) => [name, counts[index]!]))
-  const infos = [...bundles].map(([name, members]): BundleInfo =>
-    shards.has(name)
-      ? {name, year: searchYear(members[0]!), docs: members.length, shards: shards.get(name)!}
-      : previous.get(name)!
-  )
-  writeJsonSync(join(folder, 'bundles.json'), infos)
-  writeJsonSync(join(folder, 'filters.json'), filterCounts(items))
+  const shards = thread
+    ? await inThread(jobs(), options.threadHeapMb ?? defaultThreadHeapMb)
+    : inTurn(jobs())
+  let first = 0
+  const infos = [...bundles].map(([name, members]): BundleInfo => {
+    const info = {name, year: searchYear(members[0]!), first, docs: members.length}
+    first += members.length
+    return info
+  })
+  const meta: IndexMeta = {docs: items.length, shards, bundles: infos, counts: filterCounts(items)}
+  writeJsonSync(join(folder, 'meta.json'), meta)
   for (const module of clientModules) await copyFile(fileURLToPath(new URL(module, compiled)), join(folder, module))
   return {bundles: [...bundles.keys()], indexed}
 }
 
+function inTurn(jobs: Iterable<IndexJob>): number {
+  const handle = indexer()
+  let shards = 0
+  for (const job of jobs) shards = handle(job) ?? shards
+  return shards
+}
+
 /**
- * Index and write the bundles `names` in a worker thread whose heap may
- * take `heapMb`; their numbers of shards. All are posted at once, so that
- * the thread need not wait on a main thread busy rendering (the queue
- * holds them serialised, about as big as their text), and one message
- * each, so that neither thread holds more than a bundle's items
- * unserialised.
+ * Run the jobs in a worker thread whose heap may take `heapMb`; the number
+ * of shards. All are posted at once, so that the thread need not wait on
+ * a main thread busy rendering (the queue holds them serialised, about as
+ * big as their text), and a bundle a message, so that neither thread
+ * holds more than a bundle's items unserialised.
  */
-async function inThread(names: readonly string[], job: (name: string) => BundleJob, heapMb: number): Promise<number[]> {
+async function inThread(jobs: Iterable<IndexJob>, heapMb: number): Promise<number> {
   const worker = startWorker(import.meta.url, 'index-worker', {resourceLimits: {maxOldGenerationSizeMb: heapMb}})
   try {
-    return await new Promise<number[]>((resolve, reject) => {
-      const shards: number[] = []
+    return await new Promise<number>((resolve, reject) => {
       worker.on('message', (answer: {shards: number} | {error: string}) => {
-        if ('error' in answer) return reject(new Error(answer.error))
-        if (shards.push(answer.shards) === names.length) resolve(shards)
+        if ('error' in answer) reject(new Error(answer.error))
+        else resolve(answer.shards)
       })
-      // Answers come in order: the bundle being indexed is the first without one.
-      worker.on('error', (error) => reject(threadError(error, heapMb, names[shards.length])))
-      for (const name of names) worker.postMessage(job(name))
-      if (names.length === 0) resolve(shards)
+      worker.on('error', (error) => reject(threadError(error, heapMb)))
+      for (const job of jobs) worker.postMessage(job)
     })
   } finally {
     await worker.terminate()
@@ -100,20 +114,24 @@ async function inThread(names: readonly string[], job: (name: string) => BundleJ
  * heap's limit that was reached, not the build's (`--max-heap`), which
  * Node's error would be taken for once it reaches the build thread.
  */
-function threadError(error: Error & {code?: string}, heapMb: number, bundle: string | undefined): Error {
+function threadError(error: Error & {code?: string}, heapMb: number): Error {
   if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return error
-  const limit = `the search indexer’s thread may take ${heapMb} MB of heap`
-  const message = `out of memory: ${limit}, too little for bundle ${bundle}`
+  const message = `out of memory: the search indexer’s thread may take ${heapMb} MB of heap, too little for this archive`
   return Object.assign(new Error(message), {code: 'ERR_GAZETTE_OUT_OF_MEMORY'})
 }
 
-async function readBundles(folder: string): Promise<Map<string, BundleInfo>> {
-  try {
-    const infos = JSON.parse(await readFile(join(folder, 'bundles.json'), 'utf8')) as BundleInfo[]
-    return new Map(infos.map((info) => [info.name, info]))
-  } catch {
-    return new Map()
+/** The names of the archive's districts and towns, full and short: the search page cuts queries by them too. */
+function placeNames(items: readonly ArchiveItem[]): string[] {
+  const names = new Set<string>()
+  for (const item of items) {
+    for (const place of item.places) {
+      if (place.level !== 'district' && place.level !== 'town') continue
+      names.add(place.name)
+      const short = shortName(place.name, place.level)
+      if (short) names.add(short)
+    }
   }
+  return [...names]
 }
 
 /** Newest date first; items of one date in archive order (page, then reading order). */
@@ -133,10 +151,17 @@ function searchDoc(item: ArchiveItem, byId: ReadonlyMap<string, ArchiveItem>): S
     ...item.body.map((block) => block.text),
     ...(rest?.body.map((block) => block.text) ?? [])
   ]
+  const kept = text.filter((part): part is string => part !== null)
   return {
-    row: [item.url.slice(1), item.heading, item.metadata.date, printedAt(item.metadata)],
+    fragment: {
+      url: item.url.slice(1),
+      heading: item.heading,
+      date: item.metadata.date,
+      printed: printedAt(item.metadata),
+      text: kept.join('\n')
+    },
     heading: [item.kicker, item.title, item.subtitle].filter((part): part is string => part !== null),
-    text: text.filter((part): part is string => part !== null),
+    text: kept,
     filters: placeFilters(item)
   }
 }
