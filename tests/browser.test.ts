@@ -112,6 +112,27 @@ test('browser: searching a town’s name lists exactly the items tagged with it'
   await page.close()
 })
 
+test('browser: a query that finds nothing offers one that does; the URL keeps the search, back and forward work', async () => {
+  const page = await browser.newPage()
+  const requests: string[] = []
+  page.on('request', (request) => void requests.push(request.url()))
+  await page.goto(server.url + 'search/?q=' + encodeURIComponent('网格蔑蠛'))
+  const offer = page.locator('#search-results a[href*="search/?q="]').first()
+  await offer.waitFor({timeout: 20_000})
+  assert.ok(requests.length <= 25, `${requests.length} requests for a query on a fresh page`)
+  assert.ok(!requests.some((url) => /\/items\//u.test(url)), 'excerpts come from the index, not from item pages')
+  await offer.click()
+  await page.waitForURL((url) => url.searchParams.get('q') === '网格')
+  assert.ok((await search(page)).length > 1)
+  await page.goBack()
+  await page.waitForURL((url) => url.searchParams.get('q') === '网格蔑蠛')
+  assert.equal(await page.locator('#search-q').inputValue(), '网格蔑蠛')
+  await page.goForward()
+  await page.waitForURL((url) => url.searchParams.get('q') === '网格')
+  assert.ok((await search(page)).length > 1)
+  await page.close()
+})
+
 /** One page of each type, by path. */
 function pageTypes(): Record<string, string> {
   const photo = archive.items.find((item) => item.kind === 'photo')!

@@ -53,7 +53,7 @@ test('cli: gazette build works from any folder, paths taken against it', (t) => 
   )
   assert.match(output, /^built site\//u)
   assert.ok(
-    existsSync(join(folder, 'site', 'index.html')) && existsSync(join(folder, 'site', 'search-index', 'bundles.json'))
+    existsSync(join(folder, 'site', 'index.html')) && existsSync(join(folder, 'site', 'search-index', 'meta.json'))
   )
 })
 

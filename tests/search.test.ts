@@ -1,186 +1,228 @@
 import assert from 'node:assert/strict'
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {test} from 'node:test'
 import fc from 'fast-check'
 import {buildArchiveFromFolder} from '../src/pipeline/build.js'
-import {decodePostings, docsPerFile, encodePostings, type BundleInfo} from '../src/site/search/format.js'
-import {indexBundle, type SearchDoc} from '../src/site/search/index-bundle.js'
-import {openIndex} from '../src/site/search/query.js'
-import {countTokens, queryParts, shardOf, tokenText, type TokenKey} from '../src/site/search/tokens.js'
-import {indexForSearch, searchFolder} from '../src/site/search/write-index.js'
-import {assertSameFiles, samplesDir} from './helpers.js'
+import {IndexBuilder, type SearchDoc} from '../src/site/search/build-index.js'
+import {excerpt} from '../src/site/search/excerpt.js'
+import {decodeSet, encodeSet, fragmentsPerFile, shardOf} from '../src/site/search/format.js'
+import type {BundleInfo, Fragment, IndexMeta} from '../src/site/search/format.js'
+import {openIndex, type Filters, type Place} from '../src/site/search/query.js'
+import {countTokens, tokenText, type TokenKey} from '../src/site/search/tokens.js'
+import {indexForSearch, searchChanges, searchFolder} from '../src/site/search/write-index.js'
+import {assertSameFiles, filesBelow, samplesDir} from './helpers.js'
 
-function tokens(text: string, weight?: number): Record<string, number> {
+function tokens(text: string): Record<string, number> {
   const counts = new Map<TokenKey, number>()
-  countTokens(text, counts, weight)
+  countTokens(text, counts)
   return Object.fromEntries([...counts].map(([key, count]) => [tokenText(key), count]))
 }
 
-test('search tokens: Han runs as overlapping pairs, other runs as lower-case words, full width folded', () => {
-  assert.deepEqual(tokens('石港镇，网格。'), {石港: 1, 港镇: 1, 网格: 1})
-  assert.deepEqual(tokens('港'), {港: 1})
-  assert.deepEqual(tokens('ＧＤＰ增长５G，gdp'), {gdp: 2, 增长: 1, '5g': 1})
-  assert.deepEqual(tokens('网格网格', 5), {网格: 10, 格网: 5})
+test('search tokens: Han runs as characters and overlapping pairs, other runs as lower-case words and their starts', () => {
+  assert.deepEqual(tokens('石港镇，网'), {石: 1, 港: 1, 镇: 1, 石港: 1, 港镇: 1, 网: 1})
+  assert.deepEqual(tokens('ＧＤＰ增长５G'), {gdp: 1, gd: 1, 增: 1, 长: 1, 增长: 1, '5g': 1})
+  assert.deepEqual(tokens('2021'), {'2021': 1}, 'a number has no starts of its own')
+  assert.deepEqual(tokens('网格网格'), {网: 2, 格: 2, 网格: 2, 格网: 1})
   // A character outside the Basic Multilingual Plane is one character, not two halves.
-  assert.deepEqual(tokens('𠀀港'), {'𠀀港': 1})
+  assert.deepEqual(tokens('𠀀港'), {'𠀀': 1, 港: 1, '𠀀港': 1})
 })
 
-test('search tokens: a query asks for every pair of a Han run; a lone character or a word is a prefix', () => {
-  assert.deepEqual(queryParts('石港镇 网格'), [
-    {tokens: ['石港', '港镇'], prefix: false},
-    {tokens: ['网格'], prefix: false}
-  ])
-  assert.deepEqual(queryParts('港 Covid'), [
-    {tokens: ['港'], prefix: true},
-    {tokens: ['covid'], prefix: true}
-  ])
-  assert.deepEqual(queryParts('，。'), [])
-})
-
-test('search tokens: the indexer counts the tokens a query of the same text asks for', () => {
-  const text = fc.string({
-    unit: fc.constantFrom('石', '港', '镇', '网', '格', '〇', '𠀀', 'Ａ', 'b', '5', '，', ' ', '\u0301'),
-    maxLength: 12
-  })
+test('search sets: encoding round-trips ascending numbers, as a list or a bitmap, whichever is shorter', () => {
   fc.assert(
-    fc.property(text, (text) => {
-      const asked = new Map<string, number>()
-      for (const token of queryParts(text).flatMap((part) => part.tokens)) asked.set(token, (asked.get(token) ?? 0) + 1)
-      assert.deepEqual(tokens(text), Object.fromEntries(asked))
-    }),
-    {numRuns: 1000}
+    fc.property(fc.uniqueArray(fc.nat({max: 5000})), fc.nat({max: 5000}), (numbers, extra) => {
+      const sorted = numbers.sort((a, b) => a - b)
+      const total = (sorted.at(-1) ?? 0) + 1 + extra
+      const text = encodeSet(sorted, total)
+      assert.deepEqual(decodeSet(text), sorted)
+      assert.ok(text.length <= Math.ceil(total / 6) + 2, 'never longer than a bitmap')
+      assert.match(text, /^~?[\w-]*$/u)
+    })
   )
+  assert.ok(encodeSet([0, 100_000], 100_001).length < 10, 'a rare token is a short list')
+  assert.ok(encodeSet(Array.from({length: 600}, (_, number) => number), 1200).startsWith('~'), 'a common one a bitmap')
+  assert.deepEqual(decodeSet(''), [])
 })
 
-test('search tokens: a token’s shard depends on its first character only and is in range', () => {
+test('search shards: a token’s shard is in range and the same every time', () => {
   fc.assert(
-    fc.property(fc.string({minLength: 1}), fc.string(), fc.integer({min: 1, max: 500}), (head, tail, shards) => {
-      const shard = shardOf(head + tail, shards)
+    fc.property(fc.string({minLength: 1}), fc.integer({min: 1, max: 5000}), (token, shards) => {
+      const shard = shardOf(token, shards)
       assert.ok(Number.isInteger(shard) && shard >= 0 && shard < shards)
-      assert.equal(shard, shardOf(String.fromCodePoint(head.codePointAt(0)!), shards))
+      assert.equal(shard, shardOf(token, shards))
     })
   )
 })
 
-test('search postings: encoding round-trips ascending item numbers and weights', () => {
-  fc.assert(
-    fc.property(fc.uniqueArray(fc.nat({max: 100_000})), fc.nat({max: 50}), (docs, salt) => {
-      const postings = docs.sort((a, b) => a - b).map((doc) => [doc, ((doc + salt) % 7) + 1] as [number, number])
-      assert.deepEqual([...decodePostings(encodePostings(postings.flat()))], postings)
-    })
-  )
-  assert.equal(decodePostings('').size, 0)
-})
-
-/** An index of bundles held in memory, read through the query engine as the search page reads files. */
-function memoryIndex(bundles: Array<[name: string, year: string, docs: SearchDoc[]]>) {
-  const files = new Map<string, unknown>()
-  const infos: BundleInfo[] = bundles.map(([name, year, docs]) => {
-    const {shards, files: written} = indexBundle(docs)
-    for (const [path, value] of written) files.set(`${name}/${path}`, JSON.parse(JSON.stringify(value)))
-    return {name, year, docs: docs.length, shards}
-  })
-  const fetched: string[] = []
-  const index = openIndex(infos, async (path) => {
-    fetched.push(path)
-    if (!files.has(path)) throw new Error(`no ${path}`)
-    return files.get(path)
-  })
-  return {index, fetched}
-}
-
-const doc = (url: string, text: string, options: Partial<SearchDoc> = {}): SearchDoc => ({
-  row: [url, url, null, null],
+const doc = (url: string, text: string, options: Partial<Omit<SearchDoc, 'fragment'>> = {}): SearchDoc => ({
+  fragment: {url, heading: options.heading?.[0] ?? url, date: null, printed: null, text},
   heading: [],
   text: [text],
   filters: [],
   ...options
 })
 
-test('search: an item matches when it holds every part of the query; more and more prominent occurrences rank first', async () => {
-  const {index} = memoryIndex([
+const words = new Set(['乡村', '治理', '网格', '河道', '整治', '环境', '石港', '文明', '城市', '红色', '旅游', '红色旅游'])
+const places: Place[] = [
+  {level: 'town', filter: '通州区石港镇', label: '通州区石港镇', names: ['石港镇', '石港', '通州区石港镇']},
+  {level: 'district', filter: '南通市海门区', label: '南通市海门区', names: ['海门区', '海门', '南通市海门区']},
+  {level: 'town', filter: '海门区海门街道', label: '海门区海门街道', names: ['海门街道', '海门', '海门区海门街道']}
+]
+
+/** An index of bundles held in memory, read through the query engine as the search page reads its files. */
+function memoryIndex(bundles: Array<[name: string, year: string, docs: SearchDoc[]]>) {
+  const builder = new IndexBuilder(words)
+  const files = new Map<string, unknown>()
+  let first = 0
+  const infos: BundleInfo[] = bundles.map(([name, year, docs]) => {
+    docs.forEach((doc, number) => {
+      builder.add(doc)
+      const path = `${name}/${Math.floor(number / fragmentsPerFile)}.json`
+      files.set(path, [...((files.get(path) as Fragment[] | undefined) ?? []), doc.fragment])
+    })
+    first += docs.length
+    return {name, year, first: first - docs.length, docs: docs.length}
+  })
+  const shards = builder.shards()
+  shards.forEach((shard, number) => files.set(`t/${number}.json`, JSON.parse(JSON.stringify(shard))))
+  const meta: IndexMeta = {docs: first, shards: shards.length, bundles: infos, counts: {district: {}, town: {}, year: {}}}
+  const fetched: string[] = []
+  const index = openIndex(meta, places, async (path) => {
+    fetched.push(path)
+    if (!files.has(path)) throw new Error(`no ${path}`)
+    return files.get(path)
+  })
+  const urls = async (query: string, filters?: Filters) =>
+    (await index.show((await index.search(query, filters)).hits)).map((fragment) => fragment.url)
+  return {index, fetched, urls}
+}
+
+test('search: a query typed without spaces is cut into words, found in any order or apart; as typed ranks first', async () => {
+  const {index, urls} = memoryIndex([
     [
       '2024',
       '2024',
       [
-        doc('a', '石港镇开展网格治理。'),
-        doc('b', '石港的网格，镇上。'),
-        doc('c', '网格网格网格，石港镇。'),
-        doc('d', '石港镇。', {heading: ['网格员']}),
-        doc('e', '如东县新闻。')
+        doc('apart', '乡村的基层治理。'),
+        doc('reordered', '治理乡村。'),
+        doc('typed', '乡村治理。'),
+        doc('one-word', '乡村振兴。'),
+        doc('other', '城市文明。')
       ]
     ]
   ])
-  const urls = async (query: string) => (await index.show(await index.search(query))).map((shown) => shown.url)
-  // 石港镇 needs 石港 and 港镇: b has 石港 but not 港镇.
-  assert.deepEqual(await urls('石港镇 网格'), ['d', 'c', 'a'])
-  assert.deepEqual(await urls('网格'), ['d', 'c', 'a', 'b'])
-  // A lone character matches every pair it begins, and itself.
-  assert.deepEqual((await urls('镇')).sort(), ['a', 'b'])
-  assert.deepEqual(await urls('如东县'), ['e'])
-  assert.deepEqual(await urls('海安'), [])
-  assert.deepEqual(await urls('constructor'), [], 'a word that names an object property is not found in every shard')
+  const found = await index.search('乡村治理')
+  assert.deepEqual(found.words, ['乡村', '治理'])
+  assert.deepEqual((await urls('乡村治理')).slice(0, 1), ['typed'])
+  assert.deepEqual((await urls('乡村治理')).slice(1).sort(), ['apart', 'reordered'])
+  assert.deepEqual((await urls('治理乡村')).slice(0, 1), ['reordered'])
+  // Quotes ask for the phrase.
+  assert.deepEqual(await urls('"乡村治理"'), ['typed'])
+  assert.deepEqual(await urls('“治理乡村”'), ['reordered'])
+  // A long word of the dictionary is searched as its words: 红色旅游 finds 红色…旅游.
+  const {urls: tourism} = memoryIndex([['2024', '2024', [doc('a', '红色资源带动旅游。'), doc('b', '红色旅游。')]]])
+  assert.deepEqual(await tourism('红色旅游'), ['b', 'a'])
+  // Text that is no word but is in the archive is searched as typed, not character by character.
+  const {urls: names} = memoryIndex([['2024', '2024', [doc('a', '河长制落实。'), doc('b', '河水长流，制度。')]]])
+  assert.deepEqual(await names('河长制'), ['a'])
 })
 
-test('search: filters narrow by place and by year; equal scores list the newest bundle and item first; rows are read from the file that holds them', async () => {
-  const many = Array.from({length: docsPerFile + 5}, (_, number) =>
-    doc(`old-${number}`, number % 2 ? '通州区网格' : '通州区', {filters: number % 3 ? [] : ['town:通州区石港镇']})
-  )
-  const {index, fetched} = memoryIndex([
-    ['2024-03', '2024', [doc('new-0', '通州区网格'), doc('new-1', '网格', {filters: ['town:通州区石港镇']})]],
-    ['2023', '2023', many]
+test('search: items holding every word come first, then those whose words weigh more than half the query', async () => {
+  const common = Array.from({length: 8}, (_, number) => doc(`common-${number}`, '环境。'))
+  const {index, urls} = memoryIndex([
+    ['2024', '2024', [doc('both', '河道环境。'), doc('rare', '河道。'), ...common, doc('heading', '河道环境。', {heading: ['河道']})]]
   ])
-  const hits = await index.search('网格')
-  assert.equal(hits.length, 2 + Math.floor(many.length / 2))
-  const shown = await index.show(hits)
-  assert.deepEqual(
-    shown.slice(0, 4).map((row) => row.url),
-    ['new-0', 'new-1', 'old-1', 'old-3']
-  )
-  assert.equal(shown.at(-1)!.url, `old-${many.length - 2}`)
-  assert.ok(fetched.includes('2023/docs/1.json'), 'items past the first hundred come from the second list file')
-
-  const inTown = await index.show(await index.search('网格', {places: ['town:通州区石港镇']}))
-  assert.deepEqual(
-    inTown.map((row) => row.url),
-    [
-      'new-1',
-      'old-3',
-      'old-9',
-      'old-15',
-      'old-21',
-      'old-27',
-      'old-33',
-      'old-39',
-      'old-45',
-      'old-51',
-      'old-57',
-      'old-63',
-      'old-69',
-      'old-75',
-      'old-81',
-      'old-87',
-      'old-93',
-      'old-99'
-    ]
-  )
-  assert.deepEqual(
-    (await index.show(await index.search('网格', {year: '2024'}))).map((row) => row.url),
-    ['new-0', 'new-1']
-  )
-  // Filters alone list every item they hold; a year alone lists its bundles.
-  assert.equal((await index.search('', {places: ['town:通州区石港镇']})).length, 1 + Math.ceil(many.length / 3))
-  assert.equal((await index.search('', {year: '2023'})).length, many.length)
-  assert.deepEqual(await index.search('网格', {places: ['town:不存在']}), [])
+  const found = await index.search('河道环境')
+  assert.equal(found.complete, 2)
+  // A word in the heading weighs more; the item with the rare word alone comes next, those with the common word not at all.
+  assert.deepEqual(await urls('河道环境'), ['heading', 'both', 'rare'])
+  // A word held often weighs more.
+  const {urls: often} = memoryIndex([['2024', '2024', [doc('once', '网格。'), doc('often', '网格，网格，网格。')]]])
+  assert.deepEqual(await often('网格'), ['often', 'once'])
 })
 
-test('search: the index written in a worker thread is the one written in turn, and a rebuild keeps the bundles it does not re-index', async (t) => {
+test('search: place names read as filters, also inside a run; an ambiguous one is searched as text and offered', async () => {
+  const {index, urls} = memoryIndex([
+    [
+      '2024',
+      '2024',
+      [
+        doc('tagged', '网格员巡查。', {filters: ['town:通州区石港镇']}),
+        doc('named', '石港网格。'),
+        doc('haimen', '海门网格。', {filters: ['district:南通市海门区']})
+      ]
+    ]
+  ])
+  assert.deepEqual(await urls('石港'), ['tagged'])
+  assert.deepEqual(await urls('石港 网格'), ['tagged'])
+  const run = await index.search('石港网格')
+  assert.deepEqual([run.words, run.filters], [['网格'], {town: '通州区石港镇'}])
+  const ambiguous = await index.search('海门')
+  assert.deepEqual(
+    ambiguous.ambiguous.map(({word, places: named}) => [word, named.map((place) => place.filter)]),
+    [['海门', ['南通市海门区', '海门区海门街道']]]
+  )
+  assert.deepEqual(await urls('海门'), ['haimen'], 'searched as text')
+  // A filter chosen in the form wins over a place read from the query.
+  assert.deepEqual(await urls('石港 网格', {town: '其他镇'}), [])
+})
+
+test('search: years narrow to their bundles; filters alone list their items, newest first', async () => {
+  const {urls} = memoryIndex([
+    ['2024-03', '2024', [doc('new-0', '网格'), doc('new-1', '网格', {filters: ['town:通州区石港镇']})]],
+    ['2023', '2023', [doc('old-0', '网格', {filters: ['town:通州区石港镇']}), doc('old-1', '城市')]]
+  ])
+  assert.deepEqual(await urls('网格'), ['new-0', 'new-1', 'old-0'])
+  assert.deepEqual(await urls('网格', {year: '2023'}), ['old-0'])
+  assert.deepEqual(await urls('', {town: '通州区石港镇'}), ['new-1', 'old-0'])
+  assert.deepEqual(await urls('', {year: '2023'}), ['old-0', 'old-1'])
+  assert.deepEqual(await urls(''), [], 'nothing asked, nothing listed')
+})
+
+test('search: a query that finds nothing suggests itself without its rarest word, or without its place', async () => {
+  const {index} = memoryIndex([
+    ['2024', '2024', [doc('a', '网格巡查。', {filters: ['town:通州区石港镇']}), doc('b', '城市文明。')]]
+  ])
+  // 文物 is in no item: the items with 网格 alone hold less than half of what the query weighs.
+  const none = await index.search('网格文物')
+  assert.deepEqual([none.words, none.hits, none.suggestions], [['网格', '文物'], [], ['网格']])
+  const inPlace = await index.search('石港 城市')
+  assert.deepEqual(inPlace.suggestions, ['城市', '石港镇'])
+})
+
+test('search: a lone character and the start of a word of letters match; an object property is no token', async () => {
+  const others = Array.from({length: fragmentsPerFile}, (_, number) => doc(`other-${number}`, '文明。'))
+  const {urls, fetched} = memoryIndex([['2024', '2024', [...others, doc('a', 'COVID-19疫情。'), doc('b', '港口。')]]])
+  assert.deepEqual(await urls('cov'), ['a'])
+  assert.deepEqual(await urls('港'), ['b'])
+  assert.deepEqual(await urls('constructor'), [])
+  assert.ok(fetched.includes('2024/1.json') && !fetched.includes('2024/0.json'), 'fragments of the hits only')
+})
+
+test('search excerpt: the text around the first word found, every word marked, cuts shown', () => {
+  const text = `${'前'.repeat(50)}网格员到石港镇。${'后'.repeat(200)}`
+  const pieces = excerpt(text, ['网格', '石港'], 40)
+  assert.equal(pieces[0]!.text, '…')
+  assert.deepEqual(
+    pieces.filter((piece) => piece.marked).map((piece) => piece.text),
+    ['网格', '石港']
+  )
+  assert.equal(pieces.at(-1)!.text, '…')
+  assert.equal(pieces.map((piece) => piece.text).join('').length, 40 + 2)
+  assert.deepEqual(excerpt('短文。', ['无']), [{text: '短文。', marked: false}])
+  assert.deepEqual(
+    excerpt('ＧＤＰ增长', ['gdp']).map((piece) => piece.marked),
+    [true, false],
+    'full width folded as the index folds it'
+  )
+})
+
+test('search: the index written in a thread is the one written in turn; a rebuild writes only its bundles’ fragments', async (t) => {
   const {archive} = await buildArchiveFromFolder({input: samplesDir})
   const work = mkdtempSync(join(tmpdir(), 'search-index-'))
   t.after(() => rmSync(work, {recursive: true, force: true}))
-  const [inTurn, inThread, kept] = ['in-turn', 'in-thread', 'kept'].map((name) => join(work, name)) as [
+  const [inTurn, inThread, partly] = ['in-turn', 'in-thread', 'partly'].map((name) => join(work, name)) as [
     string,
     string,
     string
@@ -195,10 +237,24 @@ test('search: the index written in a worker thread is the one written in turn, a
   assert.deepEqual(all.indexed, all.bundles)
   await indexForSearch(inThread, items, {thread: true})
   assertSameFiles(inThread, inTurn)
-  const rebuilt = await indexForSearch(kept, items, {only: new Set([all.bundles[0]!]), previous: inTurn})
-  assert.deepEqual(rebuilt.indexed, [all.bundles[0]])
+  const meta = JSON.parse(readFileSync(join(inTurn, searchFolder, 'meta.json'), 'utf8')) as IndexMeta
+  assert.equal(meta.docs, items.length)
+  meta.bundles.reduce((first, bundle) => (assert.equal(bundle.first, first), first + bundle.docs), 0)
+  const [newest] = all.bundles as [string]
+  const rebuilt = await indexForSearch(partly, items, {only: new Set([newest])})
+  assert.deepEqual(rebuilt.indexed, [newest])
+  const written = filesBelow(join(partly, searchFolder))
+  assert.ok(written.some((name) => name.startsWith(`${newest}/`)))
+  assert.ok(!written.some((name) => all.bundles.slice(1).some((bundle) => name.startsWith(`${bundle}/`))))
   assert.deepEqual(
-    readFileSync(join(kept, searchFolder, 'bundles.json'), 'utf8'),
-    readFileSync(join(inTurn, searchFolder, 'bundles.json'), 'utf8')
+    readFileSync(join(partly, searchFolder, 't', '0.json'), 'utf8'),
+    readFileSync(join(inTurn, searchFolder, 't', '0.json'), 'utf8'),
+    'the token shards are whole'
   )
+  assert.deepEqual(searchChanges({bundles: new Set([newest]), staleBundles: []}), [
+    `${searchFolder}/t`,
+    `${searchFolder}/${newest}`
+  ])
+  assert.deepEqual(searchChanges({bundles: new Set(), staleBundles: []}), [])
+  assert.ok(existsSync(join(partly, searchFolder, 'query.js')))
 })

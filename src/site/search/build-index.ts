@@ -24,9 +24,7 @@ const oftenCount = 3
  */
 export class IndexBuilder {
   private docs = 0
-  private readonly all = new Map<TokenKey, Postings>()
-  private readonly heading = new Map<TokenKey, Postings>()
-  private readonly often = new Map<TokenKey, Postings>()
+  private readonly tokens = new Map<TokenKey, TokenPostings>()
   private readonly filters = new Map<string, Postings>()
 
   constructor(private readonly words: ReadonlySet<string>) {}
@@ -36,33 +34,39 @@ export class IndexBuilder {
     const number = this.docs++
     const inHeading = new Map<TokenKey, number>()
     for (const text of doc.heading) countTokens(text, inHeading)
-    const counts = new Map<TokenKey, number>(inHeading)
+    const counts = new Map<TokenKey, number>()
     for (const text of doc.text) countTokens(text, counts)
+    for (const [key, count] of inHeading) counts.set(key, (counts.get(key) ?? 0) + count)
     for (const [key, count] of counts) {
-      posting(this.all, key).add(number)
-      if (count >= oftenCount) posting(this.often, key).add(number)
+      let token = this.tokens.get(key)
+      if (!token) this.tokens.set(key, (token = {all: new Postings(), heading: null, often: null}))
+      token.all.add(number)
+      if (count >= oftenCount) (token.often ??= new Postings()).add(number)
+      if (inHeading.has(key)) (token.heading ??= new Postings()).add(number)
     }
-    for (const key of inHeading.keys()) posting(this.heading, key).add(number)
-    for (const filter of new Set(doc.filters)) posting(this.filters, filter).add(number)
+    for (const filter of new Set(doc.filters)) {
+      let list = this.filters.get(filter)
+      if (!list) this.filters.set(filter, (list = new Postings()))
+      list.add(number)
+    }
   }
 
   /** The shards of the index, each a table token → entry (`Entry`), for the items added. */
   shards(): Array<Record<string, Entry>> {
     const total = this.docs
-    const set = (list: Postings | undefined) => (list ? encodeSet(list.numbers(), total) : '')
+    const set = (list: Postings | null) => (list ? encodeSet(list.numbers(), total) : '')
     const entries = new Map<string, Entry>()
-    for (const [key, list] of this.all) {
-      const entry: Entry = [set(list), set(this.heading.get(key)), set(this.often.get(key))]
-      entries.set(tokenText(key), entry)
-    }
-    for (const [token, entry] of entries) {
-      if ([...token].length !== 2) continue
-      entry[3] = this.words.has(token) ? 1 : 0
+    for (const [key, token] of this.tokens) {
+      const text = tokenText(key)
+      const entry: Entry = [set(token.all), set(token.heading), set(token.often)]
+      if (text.length === 2 && text.codePointAt(0)! < 0x10000) entry[3] = this.words.has(text) ? 1 : 0
+      entries.set(text, entry)
     }
     for (const word of this.words) {
+      // Most words of the dictionary are in no item: their first pair tells, without cutting them into pairs.
+      if (word.length < 3 || !entries.has(word.slice(0, 2))) continue
       const wordPairs = pairs(word)
-      if (wordPairs.length < 2 || !wordPairs.every((pair) => entries.has(pair))) continue
-      ;(entries.get(wordPairs[0]!)![4] ??= []).push(word)
+      if (wordPairs.every((pair) => entries.has(pair))) (entries.get(wordPairs[0]!)![4] ??= []).push(word)
     }
     for (const [filter, list] of this.filters) entries.set(`@${filter}`, [set(list)])
     const bytes = [...entries].reduce((sum, [token, entry]) => sum + token.length * 3 + JSON.stringify(entry).length, 0)
@@ -73,10 +77,11 @@ export class IndexBuilder {
   }
 }
 
-function posting<K>(map: Map<K, Postings>, key: K): Postings {
-  let list = map.get(key)
-  if (!list) map.set(key, (list = new Postings()))
-  return list
+/** The items a token is in, has in a heading, holds often (none yet: null). */
+interface TokenPostings {
+  all: Postings
+  heading: Postings | null
+  often: Postings | null
 }
 
 /** An entry without its empty trailing parts. */

@@ -1,4 +1,4 @@
-import {decodeSet, shardOf, type BundleInfo, type Entry, type Fragment, type IndexMeta} from './format.js'
+import {decodeSet, fragmentsPerFile, shardOf, type BundleInfo, type Entry, type Fragment, type IndexMeta} from './format.js'
 import {characters, normalise, pairs, textRuns} from './tokens.js'
 
 /*
@@ -126,9 +126,18 @@ export function openIndex(meta: IndexMeta, places: readonly Place[], load: Load)
         if (cost !== undefined && best[start]!.cost + cost < best[end]!.cost) best[end] = {cost: best[start]!.cost + cost, from: start}
       }
     }
-    const words: Word[] = []
-    for (let end = chars.length; end > 0; end = best[end]!.from) words.unshift(word(chars.slice(best[end]!.from, end).join('')))
-    return words
+    const pieces: string[] = []
+    for (let end = chars.length; end > 0; end = best[end]!.from) pieces.unshift(chars.slice(best[end]!.from, end).join(''))
+    // Single characters side by side, one of them in no item, are a word the archive lacks (`文物`): one word,
+    // not a character that is everywhere and one that is nowhere. Both in items, they may be a word reordered (桑蚕).
+    const absent = await Promise.all(pieces.map(async (piece) => characters(piece).length === 1 && !(await entry(piece))))
+    const merged: string[] = []
+    pieces.forEach((piece, index) => {
+      const single = (at: number) => characters(pieces[at]!).length === 1
+      if (index > 0 && single(index) && single(index - 1) && (absent[index] || absent[index - 1])) merged[merged.length - 1] += piece
+      else merged.push(piece)
+    })
+    return merged.map((piece) => word(piece))
   }
 
   /** The query's words and filters. */
@@ -240,7 +249,12 @@ export function openIndex(meta: IndexMeta, places: readonly Place[], load: Load)
     },
     /** What the search page shows of each hit. */
     async show(hits: readonly Pick<Hit, 'doc'>[]): Promise<Fragment[]> {
-      return Promise.all(hits.map(({doc}) => get<Fragment>(fragmentPath(meta.bundles, doc))))
+      return Promise.all(
+        hits.map(async ({doc}) => {
+          const {path, at} = fragmentPlace(meta.bundles, doc)
+          return (await get<Fragment[]>(path))[at]!
+        })
+      )
     }
   }
 }
@@ -269,11 +283,12 @@ function intersect(sets: Array<Set<number>>): Set<number> {
   return new Set([...smallest].filter((doc) => others.every((set) => set.has(doc))))
 }
 
-/** Where a hit's fragment is: its bundle's folder, by its number in the bundle. */
-function fragmentPath(bundles: readonly BundleInfo[], doc: number): string {
+/** Where a hit's fragment is: the file of its bundle that holds it, and its place in the file. */
+function fragmentPlace(bundles: readonly BundleInfo[], doc: number): {path: string; at: number} {
   const bundle = bundles.find((info) => doc >= info.first && doc < info.first + info.docs)
   if (!bundle) throw new Error(`no item ${doc} in the index`)
-  return `${bundle.name}/${doc - bundle.first}.json`
+  const number = doc - bundle.first
+  return {path: `${bundle.name}/${Math.floor(number / fragmentsPerFile)}.json`, at: number % fragmentsPerFile}
 }
 
 /**

@@ -2,6 +2,7 @@ import {mkdirSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {dictionaryWords} from '../../segmenter.js'
 import {IndexBuilder, type SearchDoc} from './build-index.js'
+import {fragmentsPerFile} from './format.js'
 
 /** What the indexer is told, in order: its words, then every bundle, then where the token shards go. */
 export type IndexJob =
@@ -26,10 +27,12 @@ export function indexer(): (job: IndexJob) => number | undefined {
     }
     if (!builder) throw new Error('the indexer was not started')
     if (job.kind === 'bundle') {
-      job.docs.forEach((doc, number) => {
-        builder!.add(doc)
-        if (job.folder) writeJsonSync(join(job.folder, `${number}.json`), doc.fragment)
-      })
+      for (const doc of job.docs) builder.add(doc)
+      if (!job.folder) return undefined
+      for (let start = 0; start < job.docs.length; start += fragmentsPerFile) {
+        const fragments = job.docs.slice(start, start + fragmentsPerFile).map((doc) => doc.fragment)
+        writeJsonSync(join(job.folder, `${start / fragmentsPerFile}.json`), fragments)
+      }
       return undefined
     }
     const shards = builder.shards()
