@@ -72,7 +72,7 @@ const places: Place[] = [
 
 /** An index of bundles held in memory, read through the query engine as the search page reads its files. */
 function memoryIndex(bundles: Array<[name: string, year: string, docs: SearchDoc[]]>) {
-  const builder = new IndexBuilder(words)
+  const builder = new IndexBuilder()
   const files = new Map<string, unknown>()
   let first = 0
   const infos: BundleInfo[] = bundles.map(([name, year, docs]) => {
@@ -84,7 +84,7 @@ function memoryIndex(bundles: Array<[name: string, year: string, docs: SearchDoc
     first += docs.length
     return {name, year, first: first - docs.length, docs: docs.length}
   })
-  const shards = builder.shards()
+  const shards = builder.shards(words)
   shards.forEach((shard, number) => files.set(`t/${number}.json`, JSON.parse(JSON.stringify(shard))))
   const meta: IndexMeta = {docs: first, shards: shards.length, bundles: infos, counts: {district: {}, town: {}, year: {}}}
   const fetched: string[] = []

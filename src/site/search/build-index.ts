@@ -1,6 +1,6 @@
 import {encodeSet, shardOf, type Entry, type Fragment} from './format.js'
 import {Postings} from './postings.js'
-import {countTokens, pairs, tokenText, type TokenKey} from './tokens.js'
+import {forEachToken, pairs, tokenText, type TokenKey} from './tokens.js'
 
 /** An item as the search index takes it. */
 export interface SearchDoc {
@@ -16,6 +16,8 @@ export interface SearchDoc {
 const shardBytes = 32 * 1024
 /** Occurrences in an item that make it one that holds a token `often`. */
 const oftenCount = 3
+/** What an occurrence in a heading counts (see `add`): more than a token occurs in an item's text. */
+const headingMark = 2 ** 20
 
 /**
  * The search index of an archive, gathered item by item in number order
@@ -24,26 +26,30 @@ const oftenCount = 3
  */
 export class IndexBuilder {
   private docs = 0
-  private readonly tokens = new Map<TokenKey, TokenPostings>()
+  private readonly ids = new TokenIds()
+  private readonly all: Postings[] = []
+  private readonly heading: Array<Postings | undefined> = []
+  private readonly often: Array<Postings | undefined> = []
   private readonly filters = new Map<string, Postings>()
+  // The current item's count of each token (by id; `headingMark` added for each occurrence in a heading), and
+  // the ids it holds: an array and a list, not a Map an item, which were half the index's time.
+  private counts = new Int32Array(1024)
+  private readonly held: number[] = []
 
-  constructor(private readonly words: ReadonlySet<string>) {}
 
   /** Add the next item. */
   add(doc: SearchDoc): void {
     const number = this.docs++
-    const inHeading = new Map<TokenKey, number>()
-    for (const text of doc.heading) countTokens(text, inHeading)
-    const counts = new Map<TokenKey, number>()
-    for (const text of doc.text) countTokens(text, counts)
-    for (const [key, count] of inHeading) counts.set(key, (counts.get(key) ?? 0) + count)
-    for (const [key, count] of counts) {
-      let token = this.tokens.get(key)
-      if (!token) this.tokens.set(key, (token = {all: new Postings(), heading: null, often: null}))
-      token.all.add(number)
-      if (count >= oftenCount) (token.often ??= new Postings()).add(number)
-      if (inHeading.has(key)) (token.heading ??= new Postings()).add(number)
+    for (const text of doc.text) forEachToken(text, (key) => this.count(key, 1))
+    for (const text of doc.heading) forEachToken(text, (key) => this.count(key, headingMark))
+    for (const id of this.held) {
+      const count = this.counts[id]!
+      this.counts[id] = 0
+      ;(this.all[id] ??= new Postings()).add(number)
+      if (count % headingMark >= oftenCount) (this.often[id] ??= new Postings()).add(number)
+      if (count >= headingMark) (this.heading[id] ??= new Postings()).add(number)
     }
+    this.held.length = 0
     for (const filter of new Set(doc.filters)) {
       let list = this.filters.get(filter)
       if (!list) this.filters.set(filter, (list = new Postings()))
@@ -51,22 +57,38 @@ export class IndexBuilder {
     }
   }
 
-  /** The shards of the index, each a table token → entry (`Entry`), for the items added. */
-  shards(): Array<Record<string, Entry>> {
-    const total = this.docs
-    const set = (list: Postings | null) => (list ? encodeSet(list.numbers(), total) : '')
-    const entries = new Map<string, Entry>()
-    for (const [key, token] of this.tokens) {
-      const text = tokenText(key)
-      const entry: Entry = [set(token.all), set(token.heading), set(token.often)]
-      if (text.length === 2 && text.codePointAt(0)! < 0x10000) entry[3] = this.words.has(text) ? 1 : 0
-      entries.set(text, entry)
+  private count(key: TokenKey, weight: number): void {
+    const id = this.ids.of(key)
+    if (id >= this.counts.length) {
+      const grown = new Int32Array(this.counts.length * 2)
+      grown.set(this.counts)
+      this.counts = grown
     }
-    for (const word of this.words) {
+    if (this.counts[id] === 0) this.held.push(id)
+    this.counts[id]! += weight
+  }
+
+  /**
+   * The shards of the index, each a table token → entry (`Entry`), for the
+   * items added; `words` are those to cut queries by (given only now: the
+   * dictionary's 350,000 need not be held while indexing).
+   */
+  shards(words: Iterable<string>): Array<Record<string, Entry>> {
+    const total = this.docs
+    const set = (list: Postings | undefined) => (list ? encodeSet(list.numbers(), total) : '')
+    const entries = new Map<string, Entry>()
+    for (const [id, key] of this.ids.keys.entries()) {
+      entries.set(tokenText(key), [set(this.all[id]), set(this.heading[id]), set(this.often[id])])
+    }
+    for (const word of words) {
       // Most words of the dictionary are in no item: their first pair tells, without cutting them into pairs.
-      if (word.length < 3 || !entries.has(word.slice(0, 2))) continue
-      const wordPairs = pairs(word)
-      if (wordPairs.every((pair) => entries.has(pair))) (entries.get(wordPairs[0]!)![4] ??= []).push(word)
+      const first = entries.get(word.slice(0, 2))
+      if (!first) continue
+      if (word.length === 2) first[3] = 1
+      else if (pairs(word).every((pair) => entries.has(pair))) {
+        first[3] ??= 0
+        ;(first[4] ??= []).push(word)
+      }
     }
     for (const [filter, list] of this.filters) entries.set(`@${filter}`, [set(list)])
     const bytes = [...entries].reduce((sum, [token, entry]) => sum + token.length * 3 + JSON.stringify(entry).length, 0)
@@ -77,11 +99,51 @@ export class IndexBuilder {
   }
 }
 
-/** The items a token is in, has in a heading, holds often (none yet: null). */
-interface TokenPostings {
-  all: Postings
-  heading: Postings | null
-  often: Postings | null
+/**
+ * Small numbers for token keys, in the order first seen: number keys in a
+ * table of open addressing (a Map of them cost more than the rest of the
+ * indexing), the few others (words of other letters) in a Map.
+ */
+class TokenIds {
+  /** Key of each id. */
+  readonly keys: TokenKey[] = []
+  private table = new Int32Array(1 << 16).fill(-1)
+  private readonly strings = new Map<string, number>()
+  private numbers = 0
+
+  of(key: TokenKey): number {
+    if (typeof key === 'string') {
+      let id = this.strings.get(key)
+      if (id === undefined) this.strings.set(key, (id = this.keys.push(key) - 1))
+      return id
+    }
+    const mask = this.table.length / 2 - 1
+    // Slots of two: the key, then its id.
+    for (let slot = Math.imul(key, 0x9e3779b1) & mask; ; slot = (slot + 1) & mask) {
+      const found = this.table[slot * 2]!
+      if (found === key) return this.table[slot * 2 + 1]!
+      if (found !== -1) continue
+      const id = this.keys.push(key) - 1
+      this.table[slot * 2] = key
+      this.table[slot * 2 + 1] = id
+      if (++this.numbers * 2 > mask) this.grow()
+      return id
+    }
+  }
+
+  private grow(): void {
+    const old = this.table
+    this.table = new Int32Array(old.length * 2).fill(-1)
+    const mask = this.table.length / 2 - 1
+    for (let slot = 0; slot < old.length / 2; slot++) {
+      const key = old[slot * 2]!
+      if (key === -1) continue
+      let at = Math.imul(key, 0x9e3779b1) & mask
+      while (this.table[at * 2] !== -1) at = (at + 1) & mask
+      this.table[at * 2] = key
+      this.table[at * 2 + 1] = old[slot * 2 + 1]!
+    }
+  }
 }
 
 /** An entry without its empty trailing parts. */

@@ -73,28 +73,32 @@ export function tokenText(key: TokenKey): string {
   return String.fromCharCode(hanFirst + Math.floor(pair / hanCount), hanFirst + (pair % hanCount))
 }
 
-/** Count the tokens of `text` into `counts` (see `TokenKey`), each occurrence adding one. */
-export function countTokens(text: string, counts: Map<TokenKey, number>): void {
-  const add = (key: TokenKey) => counts.set(key, (counts.get(key) ?? 0) + 1)
+/** Count the tokens of `text` into `counts` (see `TokenKey`), each occurrence adding `weight`. */
+export function countTokens(text: string, counts: Map<TokenKey, number>, weight = 1): void {
+  forEachToken(text, (key) => counts.set(key, (counts.get(key) ?? 0) + weight))
+}
+
+/** Call `visit` with the key of each token of `text` (see `TokenKey`), once an occurrence. */
+export function forEachToken(text: string, visit: (key: TokenKey) => void): void {
   for (const {han: isHan, text: run} of textRuns(text)) {
     if (isHan && !surrogate.test(run)) {
       // characters and pairs without the strings.
       for (let index = 0; index < run.length; index++) {
         const code = run.charCodeAt(index)
-        add(code)
-        if (index > 0) add(pairKey(run.charCodeAt(index - 1), code) ?? run.slice(index - 1, index + 1))
+        visit(code)
+        if (index > 0) visit(pairKey(run.charCodeAt(index - 1), code) ?? run.slice(index - 1, index + 1))
       }
     } else if (isHan) {
       const chars = characters(run)
       chars.forEach((char, index) => {
-        add(char.length === 1 ? char.charCodeAt(0) : char)
-        if (index > 0) add(chars[index - 1]! + char)
+        visit(char.length === 1 ? char.charCodeAt(0) : char)
+        if (index > 0) visit(chars[index - 1]! + char)
       })
     } else {
-      add(run)
+      visit(run)
       if (!letter.test(run)) continue
       for (let length = shortestStart; length < Math.min(run.length, longestStart + 1); length++) {
-        add(run.slice(0, length))
+        visit(run.slice(0, length))
       }
     }
   }

@@ -20,9 +20,11 @@ export type IndexJob =
  */
 export function indexer(): (job: IndexJob) => number | undefined {
   let builder: IndexBuilder | undefined
+  let places: string[] = []
   return (job) => {
     if (job.kind === 'start') {
-      builder = new IndexBuilder(new Set([...dictionaryWords(), ...job.places]))
+      builder = new IndexBuilder()
+      places = job.places
       return undefined
     }
     if (!builder) throw new Error('the indexer was not started')
@@ -35,7 +37,7 @@ export function indexer(): (job: IndexJob) => number | undefined {
       }
       return undefined
     }
-    const shards = builder.shards()
+    const shards = builder.shards([...dictionaryWords(), ...places])
     shards.forEach((shard, number) => writeJsonSync(join(job.folder, `${number}.json`), shard))
     return shards.length
   }
