@@ -59,7 +59,10 @@ const bytesBelow = (folder: string): {bytes: number; files: number} => {
 
 if (values.index) {
   // The child: items, then the index, with the memory before and at the peak.
-  const items = generated((await templates()).flatMap((archive) => archive.items), Number(values.index))
+  const items = generated(
+    (await templates()).flatMap((archive) => archive.items),
+    Number(values.index)
+  )
   const before = process.memoryUsage().rss
   const started = performance.now()
   await indexForSearch(String(values.out), items, {thread: process.env.BENCH_THREAD !== '0'})
@@ -69,18 +72,28 @@ if (values.index) {
   process.exit(0)
 }
 
-const sizes = String(values.search ?? '10k').split(',').map(parseSize)
-const pagefindSizes = new Set(String(values.pagefind ?? '10k').split(',').map(parseSize))
+const sizes = String(values.search ?? '10k')
+  .split(',')
+  .map(parseSize)
+const pagefindSizes = new Set(
+  String(values.pagefind ?? '10k')
+    .split(',')
+    .map(parseSize)
+)
 rmSync(work, {recursive: true, force: true})
 mkdirSync(work, {recursive: true})
 
 // The search page, its script and the place names, from the sample site.
 const [samples, heldout] = (await templates()) as [Archive, Archive]
 const sampleSite = join(work, 'sample-site')
-execFileSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli.ts'), 'build', '-q', '--no-cache', '-o', sampleSite], {
-  cwd: root,
-  stdio: 'ignore'
-})
+execFileSync(
+  process.execPath,
+  ['--import', 'tsx', join(root, 'src/cli.ts'), 'build', '-q', '--no-cache', '-o', sampleSite],
+  {
+    cwd: root,
+    stdio: 'ignore'
+  }
+)
 
 interface QueryRow {
   query: string
@@ -103,7 +116,12 @@ async function inBrowser(site: string, path: (query: string) => string, done: st
       const bodies: Array<Promise<number>> = []
       page.on('response', (response) => {
         requests++
-        bodies.push(response.body().then((body) => body.length, () => 0))
+        bodies.push(
+          response.body().then(
+            (body) => body.length,
+            () => 0
+          )
+        )
       })
       const started = performance.now()
       await page.goto(server.url + path(query).slice(1))
@@ -133,6 +151,9 @@ const line = (engine: string, count: number, build: string, rows: QueryRow[]) =>
       `${median('ms').toFixed(0).padStart(5)} / ${max('ms').toFixed(0).padStart(5)} ms`
   )
 }
+const detail = (row: QueryRow) =>
+  `      ${row.query.padEnd(10)} ${row.requests} requests, ${(row.bytes / 1024).toFixed(0)} KB, ` +
+  `${row.ms.toFixed(0)} ms: ${row.results}`
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`
 
 for (const count of sizes) {
@@ -152,7 +173,7 @@ for (const count of sizes) {
     `${mb(size.bytes).padStart(6)} ${String(size.files).padStart(7)} files`
   const rows = await inBrowser(site, (query) => `/search/?q=${encodeURIComponent(query)}`, '#search-results > p.meta')
   line('archive', count, build, rows)
-  for (const row of rows) table.push(`      ${row.query.padEnd(10)} ${row.requests} requests, ${(row.bytes / 1024).toFixed(0)} KB, ${row.ms.toFixed(0)} ms: ${row.results}`)
+  table.push(...rows.map(detail))
 
   if (!pagefindSizes.has(count)) continue
   const pagefind = pagefindBinary()
@@ -171,7 +192,8 @@ for (const count of sizes) {
   mkdirSync(join(pages, 'search'), {recursive: true})
   writeFileSync(
     join(pages, 'search', 'index.html'),
-    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>search</title></head><body><p id="done" hidden></p>
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>search</title></head>
+<body><p id="done" hidden></p>
 <script type="module">
 const pagefind = await import('/pagefind/pagefind.js')
 const search = await pagefind.search(new URLSearchParams(location.search).get('q'))
@@ -190,13 +212,19 @@ done.hidden = false
   const pagefindBuild =
     `${(pagefindMs / 1000).toFixed(1).padStart(6)} s  ${mb(peakKb * 1024).padStart(7)}        ` +
     `${mb(pagefindSize.bytes).padStart(6)} ${String(pagefindSize.files).padStart(7)} files`
-  const pagefindRows = await inBrowser(pages, (query) => `/search/?q=${encodeURIComponent(query)}`, '#done:not([hidden])')
+  const pagefindRows = await inBrowser(
+    pages,
+    (query) => `/search/?q=${encodeURIComponent(query)}`,
+    '#done:not([hidden])'
+  )
   line('Pagefind', count, pagefindBuild, pagefindRows)
-  for (const row of pagefindRows) table.push(`      ${row.query.padEnd(10)} ${row.requests} requests, ${(row.bytes / 1024).toFixed(0)} KB, ${row.ms.toFixed(0)} ms: ${row.results}`)
+  table.push(...pagefindRows.map(detail))
 }
 
 console.log('\nsearch (index: time, peak RSS (+ over the items), size, files; per query on a fresh page: median / max)')
-console.log('  engine      items   index time    memory           size    files   requests  bytes            time to results')
+console.log(
+  '  engine      items   index time    memory           size    files   requests  bytes            time to results'
+)
 console.log(table.join('\n'))
 
 function escape(text: string): string {

@@ -11,7 +11,9 @@
  *    each stage's time, the peak memory of the build (threads and child
  *    processes included), and the render stage against the plain-Node
  *    floor (scripts/floor.ts) measured in the same run.
- * 3. With `--undated N`: a corpus of N files without dates (every item
+ * 3. With `--search 10k,100k [--pagefind 10k]`: the search index and its
+ *    queries in Chromium at each size, against Pagefind (scripts/bench-search.ts).
+ * 4. With `--undated N`: a corpus of N files without dates (every item
  *    undated: `generate-corpus.ts --undated`) built cold the same way; the
  *    undated pages, search bundles and sitemap parts are cut by count, so
  *    that 3,800 files (32,000 items) build in the default memory limits.
@@ -35,7 +37,9 @@ const {values} = parseArgs({
     seconds: {type: 'string', default: '3'},
     input: {type: 'string', default: join(root, 'content/gazettes')},
     files: {type: 'string'},
-    undated: {type: 'string'}
+    undated: {type: 'string'},
+    search: {type: 'string'},
+    pagefind: {type: 'string'}
   }
 })
 const budget = Number(values.seconds) * 1000
@@ -95,6 +99,18 @@ if (values.files || values.undated) {
   console.log('\nbuilds (wall s; stages s; peak RSS MB)')
   console.log(
     '  files  items   run        wall   read  split+tag  archive  state  render    data  search   RSS  render/floor  pages'
+  )
+}
+
+if (values.search) {
+  // The search index and its queries in Chromium, against Pagefind: scripts/bench-search.ts.
+  const pagefind = values.pagefind ? ['--pagefind', values.pagefind] : []
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'scripts/bench-search.ts'), '--search', values.search, ...pagefind],
+    {
+      stdio: 'inherit'
+    }
   )
 }
 

@@ -1,11 +1,13 @@
 /**
- * `npm run eval [-- --set samples|heldout|corpus] [--verbose] [--corpus DIR [--files a,b]]`: score the
- * splitter and the place tagger against the hand-labelled fixtures and, when
- * the shared corpus is beside the repository (../shared/corpus), against its
- * dev and test parts with the corpus's own scorer, and print the figures.
- * Corrections files are ignored: this measures the rules alone. The corpus's
- * misses are never listed for its test part. `--corpus DIR` scores another
- * folder laid out like it (gazettes/, truth/) as one part instead.
+ * `npm run eval [-- --set samples|heldout|corpus|search] [--verbose] [--corpus DIR [--files a,b]]
+ * [--pagefind BINARY]`: score the splitter and the place tagger against the
+ * hand-labelled fixtures and, when the shared corpus is beside the
+ * repository (../shared/corpus), against its dev and test parts with the
+ * corpus's own scorer, and the search against the judged queries
+ * (tests/fixtures/search/), and print the figures. Corrections files are
+ * ignored: this measures the rules alone. The misses of a test part are
+ * never listed. `--corpus DIR` scores another folder laid out like the
+ * corpus (gazettes/, truth/) as one part instead.
  */
 import {execFileSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
@@ -17,7 +19,7 @@ import {parseArgs} from 'node:util'
 import {processGazette} from '../src/pipeline/process-gazette.js'
 import {readFolder} from '../src/read/read-folder.js'
 import type {Gazette} from '../src/types.js'
-import {scoreSearch} from './lib/search-eval.js'
+import {archiveEngine, inScratch, judgedArchive, pagefindEngine, scoreEngine} from './lib/search-eval.js'
 import {fields, prf, scorePlaces, scoreSplit, type Counts, type PlaceFixture, type SplitFixture} from './lib/score.js'
 
 const root = join(import.meta.dirname, '..')
@@ -42,14 +44,14 @@ const {values} = parseArgs({
     verbose: {type: 'boolean', short: 'v'},
     // Another folder laid out like the corpus (gazettes/, truth/), scored as one part, e.g. pages for measuring only.
     corpus: {type: 'string'},
-    files: {type: 'string'}
+    files: {type: 'string'},
+    // Pagefind's binary: the judged search queries are run on it too.
+    pagefind: {type: 'string'}
   }
 })
 const chosen = (values.set ?? [...Object.keys(sets), 'corpus']).filter(
   (name) => name !== 'corpus' && name !== 'search'
-) as Array<
-  keyof typeof sets
->
+) as Array<keyof typeof sets>
 const corpusChosen = values.set === undefined || values.set.includes('corpus')
 const searchChosen = values.set === undefined || values.set.includes('search')
 
@@ -180,22 +182,39 @@ if (corpusChosen && !existsSync(join(shared, 'score.mjs'))) {
   }
 }
 
-/** Search: the judged queries over the samples, the heldout pages and the corpus (when it is there). */
+/**
+ * Search: the judged queries over the samples, the heldout pages and the
+ * corpus (when it is there); with `--pagefind BINARY`, Pagefind too.
+ */
 if (searchChosen) {
   const folders = {samples: sets.samples.gazettes, heldout: sets.heldout.gazettes, corpus: join(shared, 'gazettes')}
-  for (const part of ['dev', 'test']) {
-    const judged = join(root, 'tests/fixtures/search', `${part}.json`)
-    if (!existsSync(judged)) continue
-    const score = await scoreSearch(judged, folders)
-    const figures = (row: {recall: number; precisionAt10: number; mrr: number}) =>
-      `recall ${row.recall.toFixed(3)}  P@10 ${row.precisionAt10.toFixed(3)}  MRR ${row.mrr.toFixed(3)}`
-    console.log(`search — ${part} queries: ${score.queries}`)
-    console.log(`  ${figures(score)}  with no result: ${score.empty.length}`)
-    for (const [kind, row] of score.byKind) console.log(`    ${kind.padEnd(16)} ${String(row.queries).padStart(3)}  ${figures(row)}`)
-    // The test part is for measuring: its queries and misses are not printed.
-    if (part === 'dev') {
-      if (score.empty.length > 0) console.log(`  no result: ${score.empty.join('  ')}`)
-      if (values.verbose) console.log(score.misses.join('\n'))
+  const judgedArchiveOf = await judgedArchive(folders)
+  await inScratch(async (work) => {
+    const engines = [['this archive', await archiveEngine(judgedArchiveOf.archive, join(work, 'archive'))] as const]
+    const pagefind = values.pagefind
+      ? await pagefindEngine(judgedArchiveOf.archive, join(work, 'pagefind'), values.pagefind)
+      : undefined
+    try {
+      for (const [engine, run] of pagefind ? [...engines, ['Pagefind', pagefind] as const] : engines) {
+        for (const part of ['dev', 'test']) {
+          const judged = join(root, 'tests/fixtures/search', `${part}.json`)
+          if (!existsSync(judged)) continue
+          const score = await scoreEngine(judged, judgedArchiveOf, run)
+          const figures = (row: {recall: number; precisionAt10: number; mrr: number}) =>
+            `recall ${row.recall.toFixed(3)}  P@10 ${row.precisionAt10.toFixed(3)}  MRR ${row.mrr.toFixed(3)}`
+          console.log(`search — ${engine}, ${part} queries: ${score.queries}`)
+          console.log(`  ${figures(score)}  with no result: ${score.empty.length}`)
+          for (const [kind, row] of score.byKind) {
+            console.log(`    ${kind.padEnd(16)} ${String(row.queries).padStart(3)}  ${figures(row)}`)
+          }
+          // The test part is for measuring: its queries and misses are not printed.
+          if (part !== 'dev') continue
+          if (score.empty.length > 0) console.log(`  no result: ${score.empty.join('  ')}`)
+          if (values.verbose) console.log(score.misses.join('\n'))
+        }
+      }
+    } finally {
+      await pagefind?.close()
     }
-  }
+  })
 }

@@ -112,7 +112,7 @@ test('browser: searching a town’s name lists exactly the items tagged with it'
   await page.close()
 })
 
-test('browser: a query that finds nothing offers one that does; the URL keeps the search, back and forward work', async () => {
+test('browser: a query finding nothing offers one that does; the URL keeps the search, back and forward', async () => {
   const page = await browser.newPage()
   const requests: string[] = []
   page.on('request', (request) => void requests.push(request.url()))

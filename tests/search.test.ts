@@ -7,6 +7,7 @@ import fc from 'fast-check'
 import {buildArchiveFromFolder} from '../src/pipeline/build.js'
 import {IndexBuilder, type SearchDoc} from '../src/site/search/build-index.js'
 import {excerpt} from '../src/site/search/excerpt.js'
+import {Postings} from '../src/site/search/postings.js'
 import {decodeSet, encodeSet, fragmentsPerFile, shardOf} from '../src/site/search/format.js'
 import type {BundleInfo, Fragment, IndexMeta} from '../src/site/search/format.js'
 import {openIndex, type Filters, type Place} from '../src/site/search/query.js'
@@ -20,7 +21,7 @@ function tokens(text: string): Record<string, number> {
   return Object.fromEntries([...counts].map(([key, count]) => [tokenText(key), count]))
 }
 
-test('search tokens: Han runs as characters and overlapping pairs, other runs as lower-case words and their starts', () => {
+test('search tokens: Han runs as characters and pairs, other runs as lower-case words and their starts', () => {
   assert.deepEqual(tokens('石港镇，网'), {石: 1, 港: 1, 镇: 1, 石港: 1, 港镇: 1, 网: 1})
   assert.deepEqual(tokens('ＧＤＰ增长５G'), {gdp: 1, gd: 1, 增: 1, 长: 1, 增长: 1, '5g': 1})
   assert.deepEqual(tokens('2021'), {'2021': 1}, 'a number has no starts of its own')
@@ -41,8 +42,26 @@ test('search sets: encoding round-trips ascending numbers, as a list or a bitmap
     })
   )
   assert.ok(encodeSet([0, 100_000], 100_001).length < 10, 'a rare token is a short list')
-  assert.ok(encodeSet(Array.from({length: 600}, (_, number) => number), 1200).startsWith('~'), 'a common one a bitmap')
+  assert.ok(
+    encodeSet(
+      Array.from({length: 600}, (_, number) => number),
+      1200
+    ).startsWith('~'),
+    'a common one a bitmap'
+  )
   assert.deepEqual(decodeSet(''), [])
+})
+
+test('search postings: what the indexer gathers is written as the set of the same numbers', () => {
+  fc.assert(
+    fc.property(fc.uniqueArray(fc.nat({max: 3000})), fc.nat({max: 3000}), (numbers, extra) => {
+      const sorted = numbers.sort((a, b) => a - b)
+      const total = (sorted.at(-1) ?? 0) + 1 + extra
+      const postings = new Postings()
+      for (const number of sorted) postings.add(number)
+      assert.equal(postings.encode(total), encodeSet(sorted, total))
+    })
+  )
 })
 
 test('search shards: a token’s shard is in range and the same every time', () => {
@@ -63,7 +82,20 @@ const doc = (url: string, text: string, options: Partial<Omit<SearchDoc, 'fragme
   ...options
 })
 
-const words = new Set(['乡村', '治理', '网格', '河道', '整治', '环境', '石港', '文明', '城市', '红色', '旅游', '红色旅游'])
+const words = new Set([
+  '乡村',
+  '治理',
+  '网格',
+  '河道',
+  '整治',
+  '环境',
+  '石港',
+  '文明',
+  '城市',
+  '红色',
+  '旅游',
+  '红色旅游'
+])
 const places: Place[] = [
   {level: 'town', filter: '通州区石港镇', label: '通州区石港镇', names: ['石港镇', '石港', '通州区石港镇']},
   {level: 'district', filter: '南通市海门区', label: '南通市海门区', names: ['海门区', '海门', '南通市海门区']},
@@ -86,7 +118,12 @@ function memoryIndex(bundles: Array<[name: string, year: string, docs: SearchDoc
   })
   const shards = builder.shards(words)
   shards.forEach((shard, number) => files.set(`t/${number}.json`, JSON.parse(JSON.stringify(shard))))
-  const meta: IndexMeta = {docs: first, shards: shards.length, bundles: infos, counts: {district: {}, town: {}, year: {}}}
+  const meta: IndexMeta = {
+    docs: first,
+    shards: shards.length,
+    bundles: infos,
+    counts: {district: {}, town: {}, year: {}}
+  }
   const fetched: string[] = []
   const index = openIndex(meta, places, async (path) => {
     fetched.push(path)
@@ -98,7 +135,7 @@ function memoryIndex(bundles: Array<[name: string, year: string, docs: SearchDoc
   return {index, fetched, urls}
 }
 
-test('search: a query typed without spaces is cut into words, found in any order or apart; as typed ranks first', async () => {
+test('search: a query without spaces is cut into words, found in any order or apart; as typed first', async () => {
   const {index, urls} = memoryIndex([
     [
       '2024',
@@ -131,18 +168,22 @@ test('search: a query typed without spaces is cut into words, found in any order
 test('search: items holding every word come first, then those whose words weigh more than half the query', async () => {
   const common = Array.from({length: 8}, (_, number) => doc(`common-${number}`, '环境。'))
   const {index, urls} = memoryIndex([
-    ['2024', '2024', [doc('both', '河道环境。'), doc('rare', '河道。'), ...common, doc('heading', '河道环境。', {heading: ['河道']})]]
+    [
+      '2024',
+      '2024',
+      [doc('both', '河道环境。'), doc('rare', '河道。'), ...common, doc('heading', '河道环境。', {heading: ['河道']})]
+    ]
   ])
   const found = await index.search('河道环境')
   assert.equal(found.complete, 2)
-  // A word in the heading weighs more; the item with the rare word alone comes next, those with the common word not at all.
+  // A word in the heading weighs more; the rare word alone comes next, the common word alone not at all.
   assert.deepEqual(await urls('河道环境'), ['heading', 'both', 'rare'])
   // A word held often weighs more.
   const {urls: often} = memoryIndex([['2024', '2024', [doc('once', '网格。'), doc('often', '网格，网格，网格。')]]])
   assert.deepEqual(await often('网格'), ['often', 'once'])
 })
 
-test('search: place names read as filters, also inside a run; an ambiguous one is searched as text and offered', async () => {
+test('search: place names read as filters, also inside a run; an ambiguous one searched as text, offered', async () => {
   const {index, urls} = memoryIndex([
     [
       '2024',
@@ -218,7 +259,7 @@ test('search excerpt: the text around the first word found, every word marked, c
   )
 })
 
-test('search: the index written in a thread is the one written in turn; a rebuild writes only its bundles’ fragments', async (t) => {
+test('search: the index written in a thread is the one written in turn; a rebuild writes some fragments', async (t) => {
   const {archive} = await buildArchiveFromFolder({input: samplesDir})
   const work = mkdtempSync(join(tmpdir(), 'search-index-'))
   t.after(() => rmSync(work, {recursive: true, force: true}))

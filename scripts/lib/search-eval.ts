@@ -1,14 +1,17 @@
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {execFileSync} from 'node:child_process'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {buildArchive} from '../../src/archive/build-archive.js'
-import type {ArchiveGazette, ArchiveItem} from '../../src/archive/model.js'
+import type {Archive, ArchiveGazette, ArchiveItem} from '../../src/archive/model.js'
 import {processGazette} from '../../src/pipeline/process-gazette.js'
 import {readFolder} from '../../src/read/read-folder.js'
 import type {IndexMeta} from '../../src/site/search/format.js'
 import {openIndex, type Place} from '../../src/site/search/query.js'
 import {indexForSearch, searchFolder} from '../../src/site/search/write-index.js'
 import {searchPlaces} from '../../src/site/write-data.js'
+import {launchChromium} from '../../tests/lib/browser.js'
+import {serve} from '../../tests/lib/serve.js'
 
 /** A judged query: the items a reader wants for it, named `<set>/<file>:<line of the body's start>`. */
 interface Judged {
@@ -17,24 +20,24 @@ interface Judged {
   relevant: string[]
 }
 
-export interface SearchScore {
+interface Figures {
   queries: number
   recall: number
   precisionAt10: number
   mrr: number
+}
+
+export interface SearchScore extends Figures {
   empty: string[]
-  byKind: Map<string, {queries: number; recall: number; precisionAt10: number; mrr: number}>
+  byKind: Map<string, Figures>
   misses: string[]
 }
 
-/**
- * Score the search engine on judged queries: it indexes the items of the
- * given folders as a build does, and runs every query as the search page
- * does. Recall counts every hit; P@10 is the share of the first ten (or of
- * as many as are relevant, when fewer) that are relevant; MRR the mean of
- * 1 / the rank of the first relevant hit.
- */
-export async function scoreSearch(judgedFile: string, folders: Record<string, string>): Promise<SearchScore> {
+/** A search engine under test: the URLs (below the base path) it lists for a query, best first. */
+type Engine = (query: string) => Promise<{urls: string[]; read: string}>
+
+/** The archive of the folders' gazettes, each file named `<set>/<file>`, and the sets present. */
+export async function judgedArchive(folders: Record<string, string>): Promise<{archive: Archive; sets: string[]}> {
   const present = Object.entries(folders).filter(([, folder]) => existsSync(folder))
   const gazettes = []
   for (const [set, folder] of present) {
@@ -42,64 +45,119 @@ export async function scoreSearch(judgedFile: string, folders: Record<string, st
       gazettes.push(processGazette({...source, source: `${set}/${source.source}`, corrections: []}))
     }
   }
-  const archive = buildArchive(gazettes)
-  const work = mkdtempSync(join(tmpdir(), 'gazette-search-eval-'))
-  try {
-    await indexForSearch(work, archive.items, {thread: false})
-    const folder = join(work, searchFolder)
-    const read = async (path: string) => JSON.parse(readFileSync(join(folder, path), 'utf8')) as unknown
-    const meta = (await read('meta.json')) as IndexMeta
-    const index = openIndex(meta, searchPlaces(archive) as Place[], read)
-    const urlOf = judgedUrls(archive.gazettes, archive.items)
-    const sets = present.map(([set]) => set)
-    const judged = (JSON.parse(readFileSync(judgedFile, 'utf8')) as {queries: Judged[]}).queries.filter((query) =>
-      query.relevant.every((key) => sets.includes(key.split('/')[0]!))
-    )
-    const rows: Array<{kind: string; recall: number; precisionAt10: number; mrr: number}> = []
-    const empty: string[] = []
-    const misses: string[] = []
-    for (const query of judged) {
-      const found = await index.search(query.q)
-      const keys = (await index.show(found.hits)).map((fragment) => fragment.url)
-      const relevant = new Set(query.relevant.map(urlOf))
-      const right = keys.filter((key) => relevant.has(key)).length
-      const top = keys.slice(0, 10).filter((key) => relevant.has(key)).length
-      const first = keys.findIndex((key) => relevant.has(key))
-      rows.push({
-        kind: query.kind,
-        recall: relevant.size === 0 ? 1 : right / relevant.size,
-        precisionAt10: relevant.size === 0 ? (keys.length === 0 ? 1 : 0) : top / Math.min(10, relevant.size),
-        mrr: first === -1 ? 0 : 1 / (first + 1)
-      })
-      if (keys.length === 0) empty.push(query.q)
-      const missed = query.relevant.filter((key) => !keys.includes(urlOf(key)))
-      const wrong = keys.slice(0, 10).filter((key) => !relevant.has(key))
-      if (missed.length > 0 || wrong.length > 0) {
-        misses.push(`${query.q} [${query.kind}] words ${found.words.join('|')} filters ${JSON.stringify(found.filters)}`)
-        misses.push(`    missed ${missed.join(' ')}\n    wrong in top 10 ${wrong.join(' ')}`)
-      }
+  return {archive: buildArchive(gazettes), sets: present.map(([set]) => set)}
+}
+
+/**
+ * Score an engine on judged queries (those whose items are all in the
+ * archive). Recall counts every hit; P@10 is the share of the first ten
+ * (or of as many as are relevant, when fewer) that are relevant; MRR the
+ * mean of 1 / the rank of the first relevant hit.
+ */
+export async function scoreEngine(
+  judgedFile: string,
+  {archive, sets}: {archive: Archive; sets: string[]},
+  engine: Engine
+): Promise<SearchScore> {
+  const urlOf = judgedUrls(archive.gazettes, archive.items)
+  const judged = (JSON.parse(readFileSync(judgedFile, 'utf8')) as {queries: Judged[]}).queries.filter((query) =>
+    query.relevant.every((key) => sets.includes(key.split('/')[0]!))
+  )
+  const rows: Array<Figures & {kind: string}> = []
+  const empty: string[] = []
+  const misses: string[] = []
+  for (const query of judged) {
+    const {urls, read} = await engine(query.q)
+    const relevant = new Set(query.relevant.map(urlOf))
+    const right = urls.filter((url) => relevant.has(url)).length
+    const top = urls.slice(0, 10).filter((url) => relevant.has(url)).length
+    const first = urls.findIndex((url) => relevant.has(url))
+    rows.push({
+      kind: query.kind,
+      queries: 1,
+      recall: right / relevant.size,
+      precisionAt10: top / Math.min(10, relevant.size),
+      mrr: first === -1 ? 0 : 1 / (first + 1)
+    })
+    if (urls.length === 0) empty.push(query.q)
+    const missed = query.relevant.filter((key) => !urls.includes(urlOf(key)))
+    const wrong = urls.slice(0, 10).filter((url) => !relevant.has(url))
+    if (missed.length > 0 || wrong.length > 0) {
+      misses.push(`${query.q} [${query.kind}] ${read}`)
+      misses.push(`    missed ${missed.join(' ')}\n    wrong in top 10 ${wrong.join(' ')}`)
     }
-    const mean = (list: typeof rows, field: 'recall' | 'precisionAt10' | 'mrr') =>
-      list.reduce((sum, row) => sum + row[field], 0) / Math.max(1, list.length)
-    const byKind = new Map(
-      [...new Set(rows.map((row) => row.kind))].map((kind) => {
-        const list = rows.filter((row) => row.kind === kind)
-        const score = {queries: list.length, recall: mean(list, 'recall'), precisionAt10: mean(list, 'precisionAt10')}
-        return [kind, {...score, mrr: mean(list, 'mrr')}]
-      })
-    )
-    return {
-      queries: rows.length,
-      recall: mean(rows, 'recall'),
-      precisionAt10: mean(rows, 'precisionAt10'),
-      mrr: mean(rows, 'mrr'),
-      empty,
-      byKind,
-      misses
-    }
-  } finally {
-    rmSync(work, {recursive: true, force: true})
   }
+  const figures = (list: typeof rows): Figures => {
+    const mean = (field: 'recall' | 'precisionAt10' | 'mrr') =>
+      list.reduce((sum, row) => sum + row[field], 0) / Math.max(1, list.length)
+    return {queries: list.length, recall: mean('recall'), precisionAt10: mean('precisionAt10'), mrr: mean('mrr')}
+  }
+  const kinds = [...new Set(rows.map((row) => row.kind))]
+  const byKind = new Map(kinds.map((kind) => [kind, figures(rows.filter((row) => row.kind === kind))]))
+  return {...figures(rows), empty, byKind, misses}
+}
+
+/** This archive's search, its index written as a build writes it, queried as the search page queries it. */
+export async function archiveEngine(archive: Archive, work: string): Promise<Engine> {
+  await indexForSearch(work, archive.items, {thread: false})
+  const folder = join(work, searchFolder)
+  const read = async (path: string) => JSON.parse(readFileSync(join(folder, path), 'utf8')) as unknown
+  const index = openIndex((await read('meta.json')) as IndexMeta, searchPlaces(archive) as Place[], read)
+  return async (query) => {
+    const found = await index.search(query)
+    const urls = (await index.show(found.hits)).map((fragment) => fragment.url)
+    return {urls, read: `words ${found.words.join('|')} filters ${JSON.stringify(found.filters)}`}
+  }
+}
+
+/**
+ * Pagefind (its binary at `binary`, with its Chinese segmentation) over a
+ * page per item holding what this archive indexes, queried in Chromium;
+ * every result listed. `close` ends the browser.
+ */
+export async function pagefindEngine(
+  archive: Archive,
+  work: string,
+  binary: string
+): Promise<Engine & {close: () => Promise<void>}> {
+  const escape = (text: string) => text.replace(/[&<>"]/gu, (char) => `&#${char.charCodeAt(0)};`)
+  for (const item of archive.items) {
+    mkdirSync(join(work, item.url), {recursive: true})
+    const heading = [item.kicker, item.title, item.subtitle].filter(Boolean).join(' ') || item.heading
+    const byline = item.bylines.map((byline) => byline.name).join(' ')
+    const body = [item.dateline, byline, ...item.body.map((block) => block.text)].filter(Boolean)
+    writeFileSync(
+      join(work, item.url, 'index.html'),
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(item.heading)}</title></head>` +
+        `<body><main data-pagefind-body><h1>${escape(heading)}</h1>` +
+        `${body.map((text) => `<p>${escape(text!)}</p>`).join('')}</main></body></html>`
+    )
+  }
+  writeFileSync(
+    join(work, 'index.html'),
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head></html>'
+  )
+  execFileSync(binary, ['--site', work], {stdio: 'ignore'})
+  const server = await serve(work)
+  const browser = await launchChromium()
+  const page = await browser.newPage()
+  await page.goto(server.url)
+  const engine = async (query: string) => {
+    const urls = await page.evaluate(async (text) => {
+      const module = '/pagefind/pagefind.js'
+      const pagefind = (await import(module)) as {search: (text: string) => Promise<{results: unknown[]}>}
+      const {results} = await pagefind.search(text)
+      const found = results as Array<{data: () => Promise<{url: string}>}>
+      return Promise.all(found.map(async (result) => (await result.data()).url))
+    }, query)
+    return {urls: urls.map((url) => url.replace(/^\//u, '')), read: ''}
+  }
+  return Object.assign(engine, {
+    close: async () => {
+      await browser.close()
+      await server.close()
+    }
+  })
 }
 
 /**
@@ -116,5 +174,15 @@ function judgedUrls(gazettes: readonly ArchiveGazette[], items: readonly Archive
     const item = candidates.at(-1)
     if (!item) throw new Error(`judged item ${key} is in no file of the archive`)
     return item.url.slice(1)
+  }
+}
+
+/** A scratch folder, removed when `run` is done. */
+export async function inScratch<T>(run: (folder: string) => Promise<T>): Promise<T> {
+  const folder = mkdtempSync(join(tmpdir(), 'gazette-search-eval-'))
+  try {
+    return await run(folder)
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
   }
 }

@@ -13,7 +13,7 @@ export async function templates(): Promise<Archive[]> {
 /** `count` items made from `base`: numbers redrawn, one a day or more over 30 years, three papers. */
 export function generated(base: readonly ArchiveItem[], count: number): ArchiveItem[] {
   let seed = 1
-  const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32)
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32
   const redraw = (text: string) => text.replace(/\d+/gu, (digits) => String(Math.floor(next() * 10 ** digits.length)))
   const start = Date.UTC(1995, 0, 1)
   const days = 30 * 365
@@ -32,4 +32,3 @@ export function generated(base: readonly ArchiveItem[], count: number): ArchiveI
     }
   })
 }
-

@@ -1,4 +1,4 @@
-import {encodeSet, shardOf, type Entry, type Fragment} from './format.js'
+import {shardOf, type Entry, type Fragment} from './format.js'
 import {Postings} from './postings.js'
 import {forEachToken, pairs, tokenText, type TokenKey} from './tokens.js'
 
@@ -35,7 +35,6 @@ export class IndexBuilder {
   // the ids it holds: an array and a list, not a Map an item, which were half the index's time.
   private counts = new Int32Array(1024)
   private readonly held: number[] = []
-
 
   /** Add the next item. */
   add(doc: SearchDoc): void {
@@ -75,7 +74,7 @@ export class IndexBuilder {
    */
   shards(words: Iterable<string>): Array<Record<string, Entry>> {
     const total = this.docs
-    const set = (list: Postings | undefined) => (list ? encodeSet(list.numbers(), total) : '')
+    const set = (list: Postings | undefined) => list?.encode(total) ?? ''
     const entries = new Map<string, Entry>()
     for (const [id, key] of this.ids.keys.entries()) {
       entries.set(tokenText(key), [set(this.all[id]), set(this.heading[id]), set(this.often[id])])

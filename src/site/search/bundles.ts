@@ -5,9 +5,9 @@ import {namedParts} from '../../archive/parts.js'
 import {groupBy} from '../../util/group-by.js'
 
 /**
- * Most items a search bundle holds. A rebuild indexes whole bundles again;
- * a search fetches a shard per token from every bundle; the indexer's
- * thread holds a bundle's items and index (4,000 items: about 100 MB).
+ * Most items a search bundle holds. A rebuild writes the fragments of a
+ * bundle whose items changed again, whole; the indexer's thread is sent a
+ * bundle's items at a time.
  */
 export const bundleLimit = 4000
 
@@ -20,10 +20,9 @@ export function searchYear(item: Pick<ArchiveItem, 'metadata'>): string {
  * The search bundles, newest first, and their items. Past years are one
  * bundle each, or runs of whole months of at most `limit` items; the
  * newest year has one bundle per month, so that adding today's pages
- * re-indexes a month and not a year. A month of more than `limit` items,
- * and the undated items, which come last, are cut into bundles of `limit`
- * (`2024-03`, `2024-03-2`…; `undated`, `undated-2`…): the indexer holds a
- * bundle at a time, in a bounded heap.
+ * writes a month's fragments again and not a year's. A month of more than
+ * `limit` items, and the undated items, which come last, are cut into
+ * bundles of `limit` (`2024-03`, `2024-03-2`…; `undated`, `undated-2`…).
  */
 export function searchBundles(items: readonly ArchiveItem[], limit = bundleLimit): Map<string, ArchiveItem[]> {
   const months = groupBy(items, (item) => monthOf(item.metadata))

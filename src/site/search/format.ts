@@ -80,15 +80,27 @@ export function encodeSet(numbers: readonly number[], total: number): string {
   let length = 0
   let previous = -1
   for (const number of numbers) {
-    let gap = number - previous - 1
+    length = writeGap(codes, length, number - previous - 1)
     previous = number
-    while (gap >= 32) {
-      codes[length++] = codeOf[32 + (gap & 31)]!
-      gap = Math.floor(gap / 32)
-    }
-    codes[length++] = codeOf[gap]!
     if (length > cells) return bitmap(numbers, cells)
   }
+  return listText(codes, length)
+}
+
+/** Write a gap of a list at `at` of `codes` (which has room for seven more); the codes' new length. */
+export function writeGap(codes: Uint8Array, at: number, gap: number): number {
+  let length = at
+  let rest = gap
+  while (rest >= 32) {
+    codes[length++] = codeOf[32 + (rest & 31)]!
+    rest = Math.floor(rest / 32)
+  }
+  codes[length++] = codeOf[rest]!
+  return length
+}
+
+/** The text of a list's first `length` codes. */
+export function listText(codes: Uint8Array, length: number): string {
   return ascii.decode(codes.subarray(0, length))
 }
 
@@ -97,7 +109,7 @@ const codeOf = [...digits].map((digit) => digit.charCodeAt(0))
 
 function bitmap(numbers: readonly number[], cells: number): string {
   const bits = new Uint8Array(cells)
-  for (const number of numbers) bits[Math.floor(number / 6)]! |= 1 << number % 6
+  for (const number of numbers) bits[Math.floor(number / 6)]! |= 1 << (number % 6)
   const codes = new Uint8Array(cells + 1)
   codes[0] = '~'.charCodeAt(0)
   bits.forEach((cell, index) => (codes[index + 1] = codeOf[cell]!))

@@ -1,4 +1,12 @@
-import {decodeSet, fragmentsPerFile, shardOf, type BundleInfo, type Entry, type Fragment, type IndexMeta} from './format.js'
+import {
+  decodeSet,
+  fragmentsPerFile,
+  shardOf,
+  type BundleInfo,
+  type Entry,
+  type Fragment,
+  type IndexMeta
+} from './format.js'
 import {characters, normalise, pairs, textRuns} from './tokens.js'
 
 /*
@@ -123,18 +131,23 @@ export function openIndex(meta: IndexMeta, places: readonly Place[], load: Load)
           : inIndex(start, end)
             ? phraseCost(length)
             : undefined
-        if (cost !== undefined && best[start]!.cost + cost < best[end]!.cost) best[end] = {cost: best[start]!.cost + cost, from: start}
+        if (cost !== undefined && best[start]!.cost + cost < best[end]!.cost)
+          best[end] = {cost: best[start]!.cost + cost, from: start}
       }
     }
     const pieces: string[] = []
-    for (let end = chars.length; end > 0; end = best[end]!.from) pieces.unshift(chars.slice(best[end]!.from, end).join(''))
+    for (let end = chars.length; end > 0; end = best[end]!.from)
+      pieces.unshift(chars.slice(best[end]!.from, end).join(''))
     // Single characters side by side, one of them in no item, are a word the archive lacks (`文物`): one word,
     // not a character that is everywhere and one that is nowhere. Both in items, they may be a word reordered (桑蚕).
-    const absent = await Promise.all(pieces.map(async (piece) => characters(piece).length === 1 && !(await entry(piece))))
+    const absent = await Promise.all(
+      pieces.map(async (piece) => characters(piece).length === 1 && !(await entry(piece)))
+    )
     const merged: string[] = []
     pieces.forEach((piece, index) => {
       const single = (at: number) => characters(pieces[at]!).length === 1
-      if (index > 0 && single(index) && single(index - 1) && (absent[index] || absent[index - 1])) merged[merged.length - 1] += piece
+      if (index > 0 && single(index) && single(index - 1) && (absent[index] || absent[index - 1]))
+        merged[merged.length - 1] += piece
       else merged.push(piece)
     })
     return merged.map((piece) => word(piece))
@@ -209,7 +222,14 @@ export function openIndex(meta: IndexMeta, places: readonly Place[], load: Load)
       const {filters, ambiguous, typed} = await read(query, chosen)
       const words = typed.flatMap((part) => part.words)
       const filter = await allowed(filters)
-      const found: Found = {words: words.map((word) => word.text), filters, ambiguous, hits: [], complete: 0, suggestions: []}
+      const found: Found = {
+        words: words.map((word) => word.text),
+        filters,
+        ambiguous,
+        hits: [],
+        complete: 0,
+        suggestions: []
+      }
       if (words.length === 0) {
         if (!filter) return found
         for (let doc = 0; doc < meta.docs; doc++) if (filter(doc)) found.hits.push({doc, matched: 0, score: 0})
@@ -239,8 +259,7 @@ export function openIndex(meta: IndexMeta, places: readonly Place[], load: Load)
       found.hits = [...scores.values()]
         .filter((hit) => hit.matched === words.length || (words.length > 1 && hit.weight > half))
         .sort(
-          (a, b) =>
-            b.matched - a.matched || Number(b.asTyped) - Number(a.asTyped) || b.score - a.score || a.doc - b.doc
+          (a, b) => b.matched - a.matched || Number(b.asTyped) - Number(a.asTyped) || b.score - a.score || a.doc - b.doc
         )
         .map(({doc, matched, score}) => ({doc, matched, score}))
       found.complete = found.hits.filter((hit) => hit.matched === words.length).length
@@ -274,7 +293,11 @@ interface Sets {
 }
 
 function toSets(entry: Entry | undefined): Sets {
-  return {all: new Set(decodeSet(entry?.[0])), heading: new Set(decodeSet(entry?.[1])), often: new Set(decodeSet(entry?.[2]))}
+  return {
+    all: new Set(decodeSet(entry?.[0])),
+    heading: new Set(decodeSet(entry?.[1])),
+    often: new Set(decodeSet(entry?.[2]))
+  }
 }
 
 function intersect(sets: Array<Set<number>>): Set<number> {
@@ -311,7 +334,9 @@ function suggest(
     .filter((name): name is string => name !== undefined)
   if (words.length > 1) {
     const rarest = lists.reduce((low, list, index) => (list.all.size < lists[low]!.all.size ? index : low), 0)
-    suggestions.push([...placeNames, ...words.filter((_, index) => index !== rarest).map((word) => word.text)].join(' '))
+    suggestions.push(
+      [...placeNames, ...words.filter((_, index) => index !== rarest).map((word) => word.text)].join(' ')
+    )
   }
   if (placeNames.length > 0) {
     suggestions.push(words.map((word) => word.text).join(' '))

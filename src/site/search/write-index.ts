@@ -34,7 +34,7 @@ export function searchChanges(plan: Pick<UpdatePlan, 'bundles' | 'staleBundles'>
 export interface SearchOptions {
   /** Write the fragments of only these bundles, and keep the others' from the previous build; default all. */
   only?: ReadonlySet<string>
-  /** Index in a worker thread, beside the render on another core; default from 2,000 items when there is more than one core. */
+  /** Index in a worker thread, beside the render on another core; default from 2,000 items and two cores. */
   thread?: boolean
   /** The heap the thread may take, in MB (default 512). */
   threadHeapMb?: number
@@ -64,9 +64,7 @@ export async function indexForSearch(
     yield {kind: 'finish', folder: join(folder, 't')}
   }
   const thread = options.thread ?? (items.length >= 2000 && availableParallelism() > 1)
-  const shards = thread
-    ? await inThread(jobs(), options.threadHeapMb ?? defaultThreadHeapMb)
-    : inTurn(jobs())
+  const shards = thread ? await inThread(jobs(), options.threadHeapMb ?? defaultThreadHeapMb) : inTurn(jobs())
   let first = 0
   const infos = [...bundles].map(([name, members]): BundleInfo => {
     const info = {name, year: searchYear(members[0]!), first, docs: members.length}
@@ -116,7 +114,8 @@ async function inThread(jobs: Iterable<IndexJob>, heapMb: number): Promise<numbe
  */
 function threadError(error: Error & {code?: string}, heapMb: number): Error {
   if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return error
-  const message = `out of memory: the search indexer’s thread may take ${heapMb} MB of heap, too little for this archive`
+  const limit = `the search indexer’s thread may take ${heapMb} MB of heap`
+  const message = `out of memory: ${limit}, too little for this archive`
   return Object.assign(new Error(message), {code: 'ERR_GAZETTE_OUT_OF_MEMORY'})
 }
 
@@ -181,6 +180,6 @@ function filterCounts(items: readonly ArchiveItem[]): FilterCounts {
 
 /** Where an item was printed, for a search result: the paper, the page and its name, as far as known. */
 function printedAt({paper, page, pageName}: ArchiveItem['metadata']): string | null {
-  const parts = [paper, page === null ? null : `第${page}版`, pageName].filter((part): part is string => part !== null)
+  const parts = [paper, page === null ? null : `第${page}版`, pageName].filter((part) => part !== null)
   return parts.length > 0 ? parts.join(' ') : null
 }
