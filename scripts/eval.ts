@@ -18,7 +18,7 @@ import {readGazette} from '../src/read/read-gazette.js'
 import {parseArgs} from 'node:util'
 import {processGazette} from '../src/pipeline/process-gazette.js'
 import {readFolder} from '../src/read/read-folder.js'
-import type {Gazette} from '../src/types.js'
+import type {Gazette} from '../src/model/types.js'
 import {archiveEngine, inScratch, judgedArchive, pagefindEngine, scoreEngine} from './lib/search-eval.js'
 import {fields, prf, scorePlaces, scoreSplit, type Counts, type PlaceFixture, type SplitFixture} from './lib/score.js'
 

@@ -32,7 +32,7 @@ import {parseCorrections} from '../src/read/corrections.js'
 import {readFolder} from '../src/read/read-folder.js'
 import {readGazette} from '../src/read/read-gazette.js'
 import {buildSite} from '../src/site/build-site.js'
-import type {Gazette, Report, SourceGazette} from '../src/types.js'
+import type {Gazette, Report, SourceGazette} from '../src/model/types.js'
 import {assertSameFiles, encodeGb18030, filesBelow, sampleFiles, samplesDir} from './helpers.js'
 
 const cli = join(import.meta.dirname, '..', 'dist', 'cli.js')

@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {test} from 'node:test'
 import {samplesDir} from './helpers.js'
-import {heapLimit} from '../src/build-thread.js'
+import {heapLimit} from '../src/cli/build-thread.js'
 
 const cli = join(import.meta.dirname, '..', 'src', 'cli.ts')
 const run = (...args: string[]) =>

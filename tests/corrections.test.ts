@@ -6,7 +6,7 @@ import {test} from 'node:test'
 import {parseCorrections} from '../src/read/corrections.js'
 import {readFolder} from '../src/read/read-folder.js'
 import {processGazette} from '../src/pipeline/process-gazette.js'
-import type {Correction} from '../src/types.js'
+import type {Correction} from '../src/model/types.js'
 import {readSample, samplesDir} from './helpers.js'
 
 /** A sample gazette processed with the corrections given as YAML for it. */

@@ -17,7 +17,7 @@ import {buildArchiveFromFolder, pruneCache} from '../src/pipeline/build.js'
 import {cacheKey, readStored} from '../src/pipeline/cache.js'
 import {coolDown, processAll, warmUp} from '../src/pipeline/pool.js'
 import {processGazette} from '../src/pipeline/process-gazette.js'
-import type {SourceGazette} from '../src/types.js'
+import type {SourceGazette} from '../src/model/types.js'
 import {readSample, sampleFiles, samplesDir} from './helpers.js'
 
 test('pool: child processes give the same gazettes as one thread, in input order, each told as it comes, and an error outcome where the stages throw', async () => {

@@ -18,8 +18,8 @@ import {readAtMost, readChanged, readFolder} from '../src/read/read-folder.js'
 import {readGazette} from '../src/read/read-gazette.js'
 import {folderSnapshot} from '../src/read/snapshot.js'
 import {whyNotText} from '../src/read/sniff.js'
-import {formatReports} from '../src/report.js'
-import type {Report} from '../src/types.js'
+import {formatReports} from '../src/cli/report.js'
+import type {Report} from '../src/model/types.js'
 import {encodeGb18030, processText, sampleFiles, samplesDir} from './helpers.js'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)

@@ -7,7 +7,7 @@ import {buildArchiveFromFolder} from '../src/pipeline/build.js'
 import {buildSite} from '../src/site/build-site.js'
 import {toCsv, toPublicArchive} from '../src/archive/export.js'
 import {writeInPieces} from '../src/site/write-data.js'
-import type {Gazette} from '../src/types.js'
+import type {Gazette} from '../src/model/types.js'
 import {assertSameFiles, filesBelow, samplesDir} from './helpers.js'
 
 /** Every href/src of every HTML page resolves to a file of the site. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {aboutPlaces} from '../src/tag/about.js'
-import type {PlaceTag} from '../src/types.js'
+import type {PlaceTag} from '../src/model/types.js'
 import {processText} from './helpers.js'
 
 const place = (code: string, mentions: number, prominent: boolean): PlaceTag => ({

@@ -2,7 +2,7 @@
  * Scoring of the splitter and the tagger against hand-labelled fixtures
  * (tests/fixtures/…): shared by `npm run eval` and the fixture tests.
  */
-import type {Gazette, Item} from '../../src/types.js'
+import type {Gazette, Item} from '../../src/model/types.js'
 
 /** What a person wrote down for one item of a sample page. */
 export interface ExpectedItem {

@@ -1,4 +1,4 @@
-import type {Division, Gazette, Item, Report} from '../types.js'
+import type {Division, Gazette, Item, Report} from '../model/types.js'
 import {loadDivisions, parentCode} from '../tag/gazetteer.js'
 import {distinctIds, freeName} from './distinct-ids.js'
 import {slugify} from './ids.js'

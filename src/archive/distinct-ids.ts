@@ -1,4 +1,4 @@
-import type {Gazette, Report} from '../types.js'
+import type {Gazette, Report} from '../model/types.js'
 import {groupBy} from '../util/group-by.js'
 import {shortHash} from './ids.js'
 

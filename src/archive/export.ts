@@ -1,4 +1,4 @@
-import type {Gazette, Item} from '../types.js'
+import type {Gazette, Item} from '../model/types.js'
 
 /** The public data format (see schema/gazette-archive.schema.json). */
 export interface PublicArchive {

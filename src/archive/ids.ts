@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import type {SourceGazette} from '../types.js'
+import type {SourceGazette} from '../model/types.js'
 import {pinyin} from 'pinyin-pro'
 
 /**

@@ -1,4 +1,4 @@
-import type {Byline, Division, Gazette, GazetteMetadata, Item, Report} from '../types.js'
+import type {Byline, Division, Gazette, GazetteMetadata, Item, Report} from '../model/types.js'
 
 /*
  * The archive: everything the site renders, computed once from the gazettes.

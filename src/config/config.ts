@@ -3,7 +3,7 @@ import {dirname, resolve} from 'node:path'
 import {z} from 'zod'
 import {readMetadata, type MetadataInput} from '../read/metadata-schema.js'
 import {lineAt, offsetOf, parseMapping} from '../read/yaml-mapping.js'
-import type {Report} from '../types.js'
+import type {Report} from '../model/types.js'
 
 /** The file `gazette build` and `gazette serve` read in the working folder, unless `--config` names another. */
 export const configName = 'gazette.config.yaml'

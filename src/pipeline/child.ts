@@ -1,4 +1,4 @@
-import type {SourceGazette} from '../types.js'
+import type {SourceGazette} from '../model/types.js'
 import {prepare, processSafely} from './process-gazette.js'
 
 // A process of the split + tag pool (see pool.ts): one gazette in, its outcome out.

@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import type {Gazette} from '../types.js'
+import type {Gazette} from '../model/types.js'
 import {paperRegions} from '../tag/home-region.js'
 import {readCached, writeCached} from './cache.js'
 

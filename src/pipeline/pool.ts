@@ -1,9 +1,9 @@
 import {fork, type ChildProcess} from 'node:child_process'
 import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
-import type {SourceGazette} from '../types.js'
+import type {SourceGazette} from '../model/types.js'
 import type {Outcome} from './process-gazette.js'
-import {errorText} from '../worker-thread.js'
+import {errorText} from '../util/worker-thread.js'
 
 // Below this many files, starting processes (each loads the segmenter's
 // dictionary and the gazetteer: about a second) costs more than it saves.

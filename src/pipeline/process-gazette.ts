@@ -1,11 +1,11 @@
-import type {Gazette, SourceGazette} from '../types.js'
+import type {Gazette, SourceGazette} from '../model/types.js'
 import {split} from '../split/split.js'
 import {correctPlaces} from '../tag/correct-places.js'
 import {loadGazetteer} from '../tag/gazetteer.js'
 import {prepareMentions} from '../tag/mentions.js'
 import {isPlaceName, tagItems} from '../tag/tag.js'
 import {gazetteId} from '../archive/ids.js'
-import {errorText} from '../worker-thread.js'
+import {errorText} from '../util/worker-thread.js'
 
 /** What became of one gazette: the result, or why the stages failed on it. */
 export type Outcome = {gazette: Gazette} | {error: string}

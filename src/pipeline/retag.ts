@@ -1,4 +1,4 @@
-import type {Gazette} from '../types.js'
+import type {Gazette} from '../model/types.js'
 import {loadGazetteer} from '../tag/gazetteer.js'
 import {tagItems} from '../tag/tag.js'
 

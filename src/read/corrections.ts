@@ -1,5 +1,5 @@
 import {z} from 'zod'
-import {bylineRoles, type Correction, type Report} from '../types.js'
+import {bylineRoles, type Correction, type Report} from '../model/types.js'
 import {describeIssues} from './metadata-schema.js'
 import {lineAt, offsetOf, parseMapping} from './yaml-mapping.js'
 

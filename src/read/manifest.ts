@@ -1,5 +1,5 @@
 import {readMetadata, type MetadataInput} from './metadata-schema.js'
-import type {Report} from '../types.js'
+import type {Report} from '../model/types.js'
 import {lineAt, offsetOf, parseMapping} from './yaml-mapping.js'
 
 /** Metadata the content folder's manifest gives, per gazette file. */

@@ -1,5 +1,5 @@
 import {z} from 'zod'
-import type {GazetteMetadata} from '../types.js'
+import type {GazetteMetadata} from '../model/types.js'
 
 /** What a front matter block or a manifest entry may say about a gazette. */
 export type MetadataInput = Partial<{[Key in MetadataKey]: NonNullable<GazetteMetadata[Key]>}>

@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import {decode} from './decode.js'
 import {splitFrontMatter} from './front-matter.js'
 import {mergeMetadata, type MetadataInput} from './metadata-schema.js'
-import type {Correction, Report, SourceGazette} from '../types.js'
+import type {Correction, Report, SourceGazette} from '../model/types.js'
 
 const maxDecodeReports = 20
 

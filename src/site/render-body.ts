@@ -2,7 +2,7 @@ import type {Root, RootContent} from 'mdast'
 import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
-import type {BodyBlock} from '../types.js'
+import type {BodyBlock} from '../model/types.js'
 
 const processor = unified().use(remarkRehype).use(rehypeStringify)
 

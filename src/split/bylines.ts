@@ -1,4 +1,4 @@
-import type {Byline} from '../types.js'
+import type {Byline} from '../model/types.js'
 import {leadCredit, readCredit, splitCreditSuffix} from './credits.js'
 
 /*

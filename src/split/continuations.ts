@@ -1,4 +1,4 @@
-import type {BodyBlock, Item} from '../types.js'
+import type {BodyBlock, Item} from '../model/types.js'
 
 /** `(上接1版)` opens text continued from another page; `（下转2版）` closes text continued on one. */
 export const continuedFrom = /^[（(]\s*(?:上接|接上)(?:第)?([\d一二三四五六七八九十]+)版\s*[）)]/u

@@ -1,4 +1,4 @@
-import type {Correction, Point} from '../types.js'
+import type {Correction, Point} from '../model/types.js'
 import {describeCorrection} from '../read/corrections.js'
 import type {DraftItem, LineOverride} from './draft.js'
 

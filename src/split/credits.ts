@@ -1,4 +1,4 @@
-import type {Byline, BylineRole} from '../types.js'
+import type {Byline, BylineRole} from '../model/types.js'
 
 /*
  * The grammar of credit lines, the same on any paper: marks and brackets

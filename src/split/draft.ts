@@ -1,4 +1,4 @@
-import type {Correction, Item} from '../types.js'
+import type {Correction, Item} from '../model/types.js'
 
 /** An item as the splitter finds it, before ids and places. */
 export type DraftItem = Pick<

@@ -1,4 +1,4 @@
-import type {BodyBlock, ItemKind} from '../types.js'
+import type {BodyBlock, ItemKind} from '../model/types.js'
 import {endsInJumpTo} from './continuations.js'
 import {isMarked, readCredit} from './credits.js'
 import type {DraftItem, LineOverride} from './draft.js'

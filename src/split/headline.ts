@@ -1,4 +1,4 @@
-import type {Item} from '../types.js'
+import type {Item} from '../model/types.js'
 import type {Line} from './line-roles.js'
 import {length, tidySpaces} from './text.js'
 

@@ -1,6 +1,6 @@
 import type {SourceLine} from './parse.js'
 import {endsSentence, hasClausePunctuation, isUnbalanced, length, visible} from './text.js'
-import {wordSpans} from '../segmenter.js'
+import {wordSpans} from '../text/segmenter.js'
 import {bylineShape, splitBylineSuffix} from './bylines.js'
 
 /** A line after repair: possibly several source lines joined. */

@@ -1,5 +1,5 @@
 import {VFile} from 'vfile'
-import type {Correction, Report, SourceGazette} from '../types.js'
+import type {Correction, Report, SourceGazette} from '../model/types.js'
 import {correctionsName} from '../read/corrections.js'
 import {applyCorrections, lineOverrides} from './correct.js'
 import {findLoss} from './invariant.js'

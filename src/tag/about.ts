@@ -1,4 +1,4 @@
-import type {PlaceTag} from '../types.js'
+import type {PlaceTag} from '../model/types.js'
 import {isWithin} from './gazetteer.js'
 
 /**

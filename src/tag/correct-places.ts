@@ -1,4 +1,4 @@
-import type {Correction, Division, Item, PlaceTag, Report} from '../types.js'
+import type {Correction, Division, Item, PlaceTag, Report} from '../model/types.js'
 import {describeCorrection} from '../read/corrections.js'
 import {itemAt} from '../split/correct.js'
 import type {Gazetteer} from './gazetteer.js'

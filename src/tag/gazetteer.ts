@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
-import type {Division, PlaceLevel} from '../types.js'
+import type {Division, PlaceLevel} from '../model/types.js'
 import {formerNames, supplementDivisions} from './supplement.js'
 
 /** A name under which a division may be printed. */

@@ -1,4 +1,4 @@
-import type {HomeRegion} from '../types.js'
+import type {HomeRegion} from '../model/types.js'
 
 /**
  * The region a page is about, read from the page itself: the division that

@@ -1,4 +1,4 @@
-import {addWords, clausesOf, cutClauses, dictionaryEntry} from '../segmenter.js'
+import {addWords, clausesOf, cutClauses, dictionaryEntry} from '../text/segmenter.js'
 import {NameTrie} from './name-trie.js'
 import type {Gazetteer, NameEntry} from './gazetteer.js'
 

@@ -1,4 +1,4 @@
-import type {Division, PlaceTag} from '../types.js'
+import type {Division, PlaceTag} from '../model/types.js'
 
 const levelOrder: Record<Division['level'], number> = {province: 0, city: 1, district: 2, town: 3}
 

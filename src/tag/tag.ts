@@ -1,5 +1,5 @@
-import type {HomeRegion, Item, PlaceTag, Report} from '../types.js'
-import {cut} from '../segmenter.js'
+import type {HomeRegion, Item, PlaceTag, Report} from '../model/types.js'
+import {cut} from '../text/segmenter.js'
 import {loadGazetteer, parentCode, type Gazetteer} from './gazetteer.js'
 import {ensureDictionary, findMentions, type Mention} from './mentions.js'
 import {aboutPlaces} from './about.js'

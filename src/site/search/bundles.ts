@@ -1,5 +1,5 @@
 import type {ArchiveItem} from '../../archive/model.js'
-import type {Division} from '../../types.js'
+import type {Division} from '../../model/types.js'
 import {monthOf, yearOf} from '../../archive/export.js'
 import {namedParts} from '../../archive/parts.js'
 import {groupBy} from '../../util/group-by.js'

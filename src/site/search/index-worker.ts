@@ -1,5 +1,5 @@
 import {parentPort} from 'node:worker_threads'
-import {errorText} from '../../worker-thread.js'
+import {errorText} from '../../util/worker-thread.js'
 import {indexer, type IndexJob} from './write-bundle.js'
 
 // The search indexer's thread: jobs in (see `IndexJob`), the number of shards out when it finishes.

@@ -1,6 +1,6 @@
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
-import {dictionaryWords} from '../../segmenter.js'
+import {dictionaryWords} from '../../text/segmenter.js'
 import {IndexBuilder, type SearchDoc} from './build-index.js'
 import {fragmentsPerFile} from './format.js'
 

@@ -1,8 +1,8 @@
 import cliProgress from 'cli-progress'
 import type {BuildOptions} from './build-command.js'
-import {readsWorthAProcess} from './pipeline/pool.js'
-import {folderFiles, type FileStat} from './read/snapshot.js'
-import {errorText, startWorker} from './worker-thread.js'
+import {readsWorthAProcess} from '../pipeline/pool.js'
+import {folderFiles, type FileStat} from '../read/snapshot.js'
+import {errorText, startWorker} from '../util/worker-thread.js'
 
 /** What the build thread is given: the build's options, and whether to start a split + tag process at once. */
 export interface BuildData {

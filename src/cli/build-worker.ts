@@ -1,7 +1,7 @@
 import {parentPort, workerData} from 'node:worker_threads'
 import type {BuildData, BuildMessage} from './build-thread.js'
-import {coolDown, warmUp} from './pipeline/pool.js'
-import {systemError} from './util/system-error.js'
+import {coolDown, warmUp} from '../pipeline/pool.js'
+import {systemError} from '../util/system-error.js'
 
 // The build thread (see build-thread.ts): runs one build, reports progress and its exit code.
 const {options, warm} = workerData as BuildData

@@ -1,19 +1,19 @@
 import {existsSync} from 'node:fs'
 import {stat, writeFile} from 'node:fs/promises'
-import {buildArchiveFromFolder, pruneCache} from './pipeline/build.js'
-import {claimCache, pipelineVersion} from './pipeline/cache.js'
-import {timed, type Timings} from './pipeline/timings.js'
-import {folderSnapshot} from './read/snapshot.js'
+import {buildArchiveFromFolder, pruneCache} from '../pipeline/build.js'
+import {claimCache, pipelineVersion} from '../pipeline/cache.js'
+import {timed, type Timings} from '../pipeline/timings.js'
+import {folderSnapshot} from '../read/snapshot.js'
 import {formatReports} from './report.js'
-import {whyNotOutput} from './publish/guard.js'
-import {LockedError} from './publish/lock.js'
-import {Output} from './publish/releases.js'
-import {normaliseBasePath} from './site/base-path.js'
-import {searchChanges} from './site/search/write-index.js'
-import {partFiles} from './site/write-data.js'
-import {redirectsFrom} from './site/redirects.js'
-import {originalOf} from './site/write-originals.js'
-import {counted} from './util/counted.js'
+import {whyNotOutput} from '../publish/guard.js'
+import {LockedError} from '../publish/lock.js'
+import {Output} from '../publish/releases.js'
+import {normaliseBasePath} from '../site/base-path.js'
+import {searchChanges} from '../site/search/write-index.js'
+import {partFiles} from '../site/write-data.js'
+import {redirectsFrom} from '../site/redirects.js'
+import {originalOf} from '../site/write-originals.js'
+import {counted} from '../util/counted.js'
 import {
   isEmptyPlan,
   planUpdate,
@@ -23,11 +23,11 @@ import {
   statePath,
   writeState,
   type SiteState
-} from './site/site-state.js'
-import type {Report} from './types.js'
-import type {MetadataInput} from './read/metadata-schema.js'
-import type {SiteText} from './site/eleventy-config.js'
-import type {buildSite as renderSite} from './site/build-site.js'
+} from '../site/site-state.js'
+import type {Report} from '../model/types.js'
+import type {MetadataInput} from '../read/metadata-schema.js'
+import type {SiteText} from '../site/eleventy-config.js'
+import type {buildSite as renderSite} from '../site/build-site.js'
 
 /** The options of `gazette build` (see `cli.ts`). */
 export interface BuildOptions {
@@ -262,7 +262,7 @@ export function siteSettings(
 
 /** `buildSite`, its modules loaded only when there is something to render: Eleventy's take 0.3 s. */
 async function buildSite(...args: Parameters<typeof renderSite>): ReturnType<typeof renderSite> {
-  return (await import('./site/build-site.js')).buildSite(...args)
+  return (await import('../site/build-site.js')).buildSite(...args)
 }
 
 /** With --strict, any error or warning fails the build before the output is touched. */

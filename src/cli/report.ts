@@ -1,6 +1,6 @@
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
-import type {Report} from './types.js'
+import type {Report} from '../model/types.js'
 
 /** Reports as vfile-reporter prints them: grouped by file, with line:column. */
 export function formatReports(reports: Report[]): string {
