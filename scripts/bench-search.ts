@@ -24,6 +24,7 @@ import {indexForSearch, searchFolder} from '../src/site/search/write-index.js'
 import {launchChromium} from '../tests/lib/browser.js'
 import {serve} from '../tests/lib/serve.js'
 import {generated, templates} from './lib/search-items.js'
+import {pagefindPages} from './lib/search-eval.js'
 
 const root = join(import.meta.dirname, '..')
 const work = join(root, 'bench-out', 'search')
@@ -179,16 +180,7 @@ for (const count of sizes) {
   const pagefind = pagefindBinary()
   const pages = join(work, `pagefind-${count}`)
   const items = generated([...samples.items, ...heldout.items], count)
-  for (const item of items) {
-    const folder = join(pages, item.url)
-    mkdirSync(folder, {recursive: true})
-    const text = item.body.map((block) => `<p>${escape(block.text)}</p>`).join('')
-    writeFileSync(
-      join(folder, 'index.html'),
-      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(item.heading)}</title></head>` +
-        `<body><main data-pagefind-body><h1>${escape(item.heading)}</h1>${text}</main></body></html>`
-    )
-  }
+  pagefindPages(items, pages)
   mkdirSync(join(pages, 'search'), {recursive: true})
   writeFileSync(
     join(pages, 'search', 'index.html'),
@@ -226,10 +218,6 @@ console.log(
   '  engine      items   index time    memory           size    files   requests  bytes            time to results'
 )
 console.log(table.join('\n'))
-
-function escape(text: string): string {
-  return text.replace(/[&<>"]/gu, (char) => `&#${char.charCodeAt(0)};`)
-}
 
 /** Pagefind's binary, installed from npm into bench-out/pagefind on first use. */
 function pagefindBinary(): string {

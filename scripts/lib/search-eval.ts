@@ -120,19 +120,7 @@ export async function pagefindEngine(
   work: string,
   binary: string
 ): Promise<Engine & {close: () => Promise<void>}> {
-  const escape = (text: string) => text.replace(/[&<>"]/gu, (char) => `&#${char.charCodeAt(0)};`)
-  for (const item of archive.items) {
-    mkdirSync(join(work, item.url), {recursive: true})
-    const heading = [item.kicker, item.title, item.subtitle].filter(Boolean).join(' ') || item.heading
-    const byline = item.bylines.map((byline) => byline.name).join(' ')
-    const body = [item.dateline, byline, ...item.body.map((block) => block.text)].filter(Boolean)
-    writeFileSync(
-      join(work, item.url, 'index.html'),
-      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(item.heading)}</title></head>` +
-        `<body><main data-pagefind-body><h1>${escape(heading)}</h1>` +
-        `${body.map((text) => `<p>${escape(text!)}</p>`).join('')}</main></body></html>`
-    )
-  }
+  pagefindPages(archive.items, work)
   writeFileSync(
     join(work, 'index.html'),
     '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head></html>'
@@ -174,6 +162,23 @@ function judgedUrls(gazettes: readonly ArchiveGazette[], items: readonly Archive
     const item = candidates.at(-1)
     if (!item) throw new Error(`judged item ${key} is in no file of the archive`)
     return item.url.slice(1)
+  }
+}
+
+/** A page per item in `folder`, at its URL, holding what this archive indexes of it, for Pagefind to index. */
+export function pagefindPages(items: readonly ArchiveItem[], folder: string): void {
+  const escape = (text: string) => text.replace(/[&<>"]/gu, (char) => `&#${char.charCodeAt(0)};`)
+  for (const item of items) {
+    mkdirSync(join(folder, item.url), {recursive: true})
+    const heading = [item.kicker, item.title, item.subtitle].filter(Boolean).join(' ') || item.heading
+    const byline = item.bylines.map((byline) => byline.name).join(' ')
+    const body = [item.dateline, byline, ...item.body.map((block) => block.text)].filter(Boolean)
+    writeFileSync(
+      join(folder, item.url, 'index.html'),
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(item.heading)}</title></head>` +
+        `<body><main data-pagefind-body><h1>${escape(heading)}</h1>` +
+        `${body.map((text) => `<p>${escape(text!)}</p>`).join('')}</main></body></html>`
+    )
   }
 }
 
