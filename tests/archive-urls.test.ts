@@ -20,6 +20,7 @@ import {fileOf} from '../src/site/output-file.js'
 import {sitemapParts} from '../src/site/sitemaps.js'
 import type {Gazette} from '../src/model/types.js'
 import {assertSameFiles, filesBelow} from './helpers.js'
+import {rule, severityOf} from './helpers/messages.js'
 
 const page = (title: string) => `${title}\n\n本报讯 日前，通州区石港镇召开会议，部署${title}工作。\n`
 const frontMatter = (fields: string) => `---\n${fields}\n---\n`
@@ -105,7 +106,7 @@ test('archive urls: the export names items by the ids of their pages', () => {
 })
 
 test('archive urls: each collision is a warning naming both files', () => {
-  const same = archive.reports.filter((report) => report.ruleId === 'archive:same-url')
+  const same = archive.reports.filter((report) => rule(report) === 'archive:same-url')
   const pairs = [
     ['a.md', 'a.txt'],
     ['2022-02-15-p2.txt', 'x/dated.txt'],
@@ -115,7 +116,7 @@ test('archive urls: each collision is a warning naming both files', () => {
   for (const [first, second] of pairs) {
     const report = same.find((each) => each.file === second)
     assert.ok(report, `${second} reported`)
-    assert.equal(report.severity, 'warning')
+    assert.equal(severityOf(report), 'warning')
     assert.ok(report.message.includes(first!), report.message)
   }
   // Path order decides: the first file keeps the URL, the other's gets a hash of its path.

@@ -32,7 +32,9 @@ import {parseCorrections} from '../src/read/corrections.js'
 import {readFolder} from '../src/read/read-folder.js'
 import {readGazette} from '../src/read/read-gazette.js'
 import {buildSite} from '../src/site/build-site.js'
-import type {Gazette, Report, SourceGazette} from '../src/model/types.js'
+import type {VFileMessage} from 'vfile-message'
+import type {Gazette, SourceGazette} from '../src/model/types.js'
+import {rule, severityOf, shape} from './helpers/messages.js'
 import {assertSameFiles, encodeGb18030, filesBelow, sampleFiles, samplesDir} from './helpers.js'
 
 const cli = join(import.meta.dirname, '..', 'dist', 'cli.js')
@@ -57,10 +59,8 @@ function folderWithSamples(t: TestContext, name: string, samples: string[] = [sa
   return dir
 }
 
-const reportsFor = (reports: Report[], file: string) => reports.filter((report) => report.file === file)
-const problems = (reports: Report[]) => reports.filter((report) => report.severity !== 'info')
-const shape = (report: Report | undefined) =>
-  report && {file: report.file, line: report.line, ruleId: report.ruleId, severity: report.severity}
+const reportsFor = (reports: VFileMessage[], file: string) => reports.filter((report) => report.file === file)
+const problems = (reports: VFileMessage[]) => reports.filter((report) => severityOf(report) !== 'info')
 
 /** The named sources were read, with text in them. */
 function assertRead(gazettes: SourceGazette[], names: string[]) {
@@ -156,7 +156,7 @@ test('bad input 3: a 50 MB file is left out as read:too-large with its size; rea
   // A limit above the file's size: it is read (and, being all NUL bytes, left out as binary instead).
   const generous = await readFolder(dir, {maxBytes: 60 * 1024 * 1024})
   assert.deepEqual(
-    reportsFor(generous.reports, 'huge.txt').map((report) => report.ruleId),
+    reportsFor(generous.reports, 'huge.txt').map((report) => rule(report)),
     ['read:not-text']
   )
 
@@ -231,7 +231,7 @@ test('bad input 4: invalid YAML in front matter is an error at its line; the gaz
 
 test('bad input 4b: a front-matter YAML error does not cite a line that contradicts the report’s own', () => {
   const source = readGazette('bad-yaml.txt', utf8('---\npaper: 测试报\ndate: a: b\npage: 1\n---\n标题\n\n正文。\n'))
-  const report = source.reports.find((each) => each.ruleId === 'read:front-matter')!
+  const report = source.reports.find((each) => rule(each) === 'read:front-matter')!
   assert.equal(report.line, 3)
   const cited = /at line (\d+)/u.exec(report.message)
   assert.ok(
@@ -299,7 +299,10 @@ test('bad input 6: an impossible date (2023-02-30) is an error naming the field;
     {...shape(found[0]), line: undefined},
     {file: 'feb30.txt', line: undefined, ruleId: 'read:front-matter', severity: 'error'}
   )
-  assert.ok(found[0]!.line !== null && found[0]!.line >= 1 && found[0]!.line <= 5, 'reported within the front matter')
+  assert.ok(
+    found[0]!.line !== undefined && found[0]!.line >= 1 && found[0]!.line <= 5,
+    'reported within the front matter'
+  )
   assert.match(found[0]!.message, /\bdate\b.*real date/u)
 
   const gazette = gazettes.find((each) => each.source === 'feb30.txt')!
@@ -318,7 +321,7 @@ test('bad input 7: two files claiming the same paper, date and page: an error na
   writeFileSync(join(dir, 'p2b.txt'), page('石港镇召开秋收会议'))
   const {archive, gazettes} = await buildArchiveFromFolder({input: dir})
 
-  const found = archive.reports.filter((report) => report.ruleId === 'read:same-page')
+  const found = archive.reports.filter((report) => rule(report) === 'read:same-page')
   assert.deepEqual(found.map(shape), [{file: 'p2b.txt', line: null, ruleId: 'read:same-page', severity: 'error'}])
   assert.match(
     found[0]!.message,
@@ -378,7 +381,7 @@ test('bad input 8: corrections pointing at a line in no item, or at a file not i
   ])
   assert.equal(missing[0]!.message, 'entry for gone.txt, which is not in the folder')
 
-  const nowhere = archive.reports.filter((report) => report.ruleId === 'split:correction')
+  const nowhere = archive.reports.filter((report) => rule(report) === 'split:correction')
   assert.deepEqual(nowhere.map(shape), [
     {file: 'page.txt', line: 999, ruleId: 'split:correction', severity: 'error'},
     {file: 'page.txt', line: 2, ruleId: 'split:correction', severity: 'error'}
@@ -419,7 +422,7 @@ test('bad input 8c: a place correction for a line past the end of the file is re
   const {entries, reports} = parseCorrections('page.txt:\n  - {line: 999, addPlaces: [海门区常乐镇]}\n')
   assert.deepEqual(reports, [])
   const gazette = processGazette(readGazette('page.txt', utf8(text), {corrections: entries.get('page.txt')}))
-  assert.deepEqual(gazette.reports.filter((report) => report.ruleId === 'split:correction').map(shape), [
+  assert.deepEqual(gazette.reports.filter((report) => rule(report) === 'split:correction').map(shape), [
     {file: 'page.txt', line: 999, ruleId: 'split:correction', severity: 'error'}
   ])
   assert.deepEqual(
@@ -461,7 +464,7 @@ test('bad input 10: a GB18030 file with CRLF line ends and a UTF-8 file with a B
   const gb = gazettes.find((gazette) => gazette.source === 'gb.txt')!
   const bom = gazettes.find((gazette) => gazette.source === 'bom.txt')!
   assert.deepEqual(
-    reportsFor(archive.reports, 'gb.txt').map((report) => [report.ruleId, report.severity, report.message]),
+    reportsFor(archive.reports, 'gb.txt').map((report) => [rule(report), severityOf(report), report.message]),
     [['read:encoding', 'info', 'read as gb18030']]
   )
   assert.deepEqual(reportsFor(archive.reports, 'bom.txt'), [], 'UTF-8 with a BOM is nothing to report')

@@ -8,6 +8,7 @@ import {readFolder} from '../src/read/read-folder.js'
 import {processGazette} from '../src/pipeline/process-gazette.js'
 import type {Correction} from '../src/model/types.js'
 import {readSample, samplesDir} from './helpers.js'
+import {rule, severityOf} from './helpers/messages.js'
 
 /** A sample gazette processed with the corrections given as YAML for it. */
 function corrected(name: string, yaml: string) {
@@ -43,7 +44,7 @@ test('corrections file: a bad entry is reported at its line, the others apply', 
     'a.txt:\n  - {line: 3, colour: red}\n  - {line: 4, starts: article, is: paragraph}\n  - {line: 5}\n  - {line: 6, kind: photo}\nb.txt: 7\n'
   )
   assert.deepEqual(
-    reports.map((report) => [report.line, report.severity]),
+    reports.map((report) => [report.line, severityOf(report)]),
     [
       [2, 'error'],
       [3, 'error'],
@@ -74,7 +75,7 @@ test('corrections: a line starts a new article, and the override is recorded wit
   assert.match(item.corrections[0]!, /^line 93: starts: "article" \(corrections\.yaml:2\)$/)
   assert.equal(gazette.items.length, plain.items.length + 1)
   assert.deepEqual(
-    gazette.reports.filter((report) => report.severity === 'error'),
+    gazette.reports.filter((report) => severityOf(report) === 'error'),
     []
   )
 })
@@ -120,10 +121,10 @@ test('corrections: a correction pointing nowhere, or at an unknown place, is an 
     '  - {line: 999, title: 无}\n  - {line: 20, starts: article}\n  - {line: 21, addPlaces: [不存在镇]}\n'
   )
   const warnings = gazette.reports.filter(
-    (report) => report.ruleId === 'split:correction' || report.ruleId === 'tag:correction'
+    (report) => rule(report) === 'split:correction' || rule(report) === 'tag:correction'
   )
   assert.deepEqual(
-    warnings.map((report) => [report.line, report.severity]),
+    warnings.map((report) => [report.line, severityOf(report)]),
     [
       [999, 'error'],
       [20, 'error'],
@@ -145,7 +146,7 @@ test('corrections: the content folder’s file reaches its gazettes; entries for
   const {gazettes, reports} = await readFolder(folder)
   assert.deepEqual(gazettes[0]!.corrections, [{line: 93, starts: 'article', at: 2}])
   assert.deepEqual(
-    reports.map((report) => [report.file, report.severity, report.message]),
+    reports.map((report) => [report.file, severityOf(report), report.message]),
     [['corrections.yaml', 'error', 'entry for gone.txt, which is not in the folder']]
   )
 })

@@ -3,6 +3,7 @@ import {test} from 'node:test'
 import {parseCorrections} from '../src/read/corrections.js'
 import {processGazette} from '../src/pipeline/process-gazette.js'
 import {readSample} from './helpers.js'
+import {rule, severityOf} from './helpers/messages.js'
 
 const sample = '000_da22e97339b67c99.txt'
 
@@ -27,9 +28,9 @@ test('place corrections: an item lists only the places a correction applied; eac
   assert.deepEqual(corrections(29), [], 'a province cannot be added: nothing of the correction applied')
   assert.equal(corrections(39).length, 1)
   assert.match(corrections(39)[0]!, /^line 39: title: "新标题" \(corrections\.yaml:4\); title was "/u)
-  const rejected = gazette.reports.filter((report) => report.ruleId === 'tag:correction')
+  const rejected = gazette.reports.filter((report) => rule(report) === 'tag:correction')
   assert.deepEqual(
-    rejected.map((report) => [report.line, report.severity, /“(.*)”/u.exec(report.message)?.[1]]),
+    rejected.map((report) => [report.line, severityOf(report), /“(.*)”/u.exec(report.message)?.[1]]),
     [
       [21, 'error', '999999'],
       [21, 'error', '不存在镇'],
@@ -45,7 +46,7 @@ test('place corrections: an applied correction is listed as written, its rejecte
   assert.deepEqual(corrections(29), ['line 29: removePlaces: ["320612"] (corrections.yaml:2)'])
   assert.deepEqual(corrections(21), ['line 21: addPlaces: ["海门区常乐镇"] (corrections.yaml:3)'])
   assert.deepEqual(
-    gazette.reports.filter((report) => report.ruleId === 'tag:correction'),
+    gazette.reports.filter((report) => rule(report) === 'tag:correction'),
     []
   )
 })

@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import {test} from 'node:test'
 import {metadataFromName} from '../src/read/file-name.js'
 import {readFolder} from '../src/read/read-folder.js'
+import {rule, severityOf} from './helpers/messages.js'
 
 test('file names: the common ways archives name pages by date', () => {
   const named = (name: string) => metadataFromName(name).metadata
@@ -39,5 +40,5 @@ test('file names: front matter and the manifest win; a bad dated name is a warni
   assert.equal(bySource.get('2021-03-06_p1.txt')!.metadata.paper, '某某日报', 'the configuration’s defaults')
   const bad = bySource.get('2021-02-30_p2.txt')!
   assert.equal(bad.metadata.date, null)
-  assert.ok(bad.reports.some((report) => report.ruleId === 'read:file-name' && report.severity === 'warning'))
+  assert.ok(bad.reports.some((report) => rule(report) === 'read:file-name' && severityOf(report) === 'warning'))
 })

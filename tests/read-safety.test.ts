@@ -19,7 +19,9 @@ import {readGazette} from '../src/read/read-gazette.js'
 import {folderSnapshot} from '../src/read/snapshot.js'
 import {whyNotText} from '../src/read/sniff.js'
 import {formatReports} from '../src/cli/report.js'
-import type {Report} from '../src/model/types.js'
+import type {VFileMessage} from 'vfile-message'
+import {message} from '../src/model/messages.js'
+import {rule, severityOf, shape} from './helpers/messages.js'
 import {encodeGb18030, processText, sampleFiles, samplesDir} from './helpers.js'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
@@ -39,15 +41,13 @@ function folderWithSample(t: TestContext, name: string): string {
   return dir
 }
 
-const shape = (report: Report | undefined) =>
-  report && {file: report.file, line: report.line, ruleId: report.ruleId, severity: report.severity}
 const error = (file: string, ruleId: string) => ({file, line: null, ruleId, severity: 'error'})
 /** Warnings and errors as [line, rule, severity, message]. */
-const problems = (reports: Report[]) =>
+const problems = (reports: VFileMessage[]) =>
   reports
-    .filter((report) => report.severity !== 'info')
-    .map((report) => [report.line, report.ruleId, report.severity, report.message])
-const reportsFor = (reports: Report[], file: string) => reports.filter((report) => report.file === file)
+    .filter((report) => severityOf(report) !== 'info')
+    .map((report) => [report.line, rule(report), severityOf(report), report.message])
+const reportsFor = (reports: VFileMessage[], file: string) => reports.filter((report) => report.file === file)
 const sources = (gazettes: Array<{source: string}>) => gazettes.map((gazette) => gazette.source)
 
 // ---------------------------------------------------------------------------
@@ -240,7 +240,7 @@ test('read C: a Big5 page decoded as GB18030 is reported as doubtful', () => {
   const line = big5.flatMap(([, bytes]) => bytes)
   const bytes = new Uint8Array(Array.from({length: 20}, () => [...line, 0x0a]).flat())
   const source = readGazette('big5.txt', bytes)
-  const doubt = source.reports.filter((report) => report.ruleId === 'read:encoding' && report.severity === 'warning')
+  const doubt = source.reports.filter((report) => rule(report) === 'read:encoding' && severityOf(report) === 'warning')
   assert.equal(doubt.length, 1, JSON.stringify(source.reports))
   assert.match(doubt[0]!.message, /Big5/u)
   // Mainland GB text is not doubtful.
@@ -285,10 +285,10 @@ test('read D: a billion-laughs manifest or front matter is reported at a line, q
   const manifest = parseManifest(`gazettes:\n  x.txt: {paper: 测试报}\n${levels.join('\n')}\n`)
   assert.ok(Date.now() - started < 1000)
   const aliasReport = manifest.reports.find((report) => /alias/u.test(report.message))
-  assert.ok(aliasReport && aliasReport.line !== null && aliasReport.line > 2, JSON.stringify(manifest.reports))
+  assert.ok(aliasReport && aliasReport.line !== undefined && aliasReport.line > 2, JSON.stringify(manifest.reports))
   const source = readGazette('a.txt', utf8(`---\n${levels.join('\n')}\n---\n${page}`))
-  const front = source.reports.find((report) => report.ruleId === 'read:front-matter')
-  assert.ok(front && front.line !== null && front.line > 1, JSON.stringify(source.reports))
+  const front = source.reports.find((report) => rule(report) === 'read:front-matter')
+  assert.ok(front && front.line !== undefined && front.line > 1, JSON.stringify(source.reports))
   assert.equal(source.text.trim(), page.trim())
 })
 
@@ -405,14 +405,14 @@ test('read G: page: true is an error for that field, not page 1', () => {
 
 test('read G: a region that is no division code is a tag warning and is ignored', () => {
   const gazette = processText(page, '999999', 'a.txt')
-  const found = gazette.reports.filter((report) => report.ruleId === 'tag:region')
+  const found = gazette.reports.filter((report) => rule(report) === 'tag:region')
   assert.deepEqual(found.map(shape), [{file: 'a.txt', line: null, ruleId: 'tag:region', severity: 'warning'}])
   assert.equal(found[0]!.message, 'region 999999 is not a division code: ignored')
   const codes = (region: string | null) =>
     processText(page, region, 'a.txt').items[0]!.places.map((place) => place.code)
   assert.deepEqual(codes('999999'), codes(null))
   assert.deepEqual(
-    processText(page, '320612').reports.filter((report) => report.ruleId === 'tag:region'),
+    processText(page, '320612').reports.filter((report) => rule(report) === 'tag:region'),
     []
   )
 })
@@ -439,8 +439,8 @@ test('read G: with a %YAML 1.1 directive, date: 2023-02-30 is an error, not 2023
 test('read G: a file name or message with a newline or other control character is printed as one report line', () => {
   const forged = 'a.txt\n  9:9  error  forged  read:x'
   const output = formatReports([
-    {file: forged, line: 2, column: 1, ruleId: 'read:decode', severity: 'warning', message: 'one\ntwo\u001b[31m'},
-    {file: 'b.txt', line: null, column: null, ruleId: 'read:not-text', severity: 'warning', message: 'left out'}
+    message(forged, 'read', 'decode', 'one\ntwo\u001b[31m', {line: 2, column: 1, severity: 'warning'}),
+    message('b.txt', 'read', 'not-text', 'left out', {severity: 'warning'})
   ])
   assert.doesNotMatch(output, /^\s*9:9\s+error\s+forged/mu)
   assert.ok(output.includes('a.txt\\n  9:9  error  forged  read:x'), output)

@@ -8,6 +8,7 @@ import {parseManifest} from '../src/read/manifest.js'
 import {readGazette} from '../src/read/read-gazette.js'
 import {readChanged} from '../src/read/read-folder.js'
 import {sampleFiles, samplesDir} from './helpers.js'
+import {rule} from './helpers/messages.js'
 
 const text = '通州区石港镇\n\n本报讯 日前，石港镇召开会议。\n'
 
@@ -53,7 +54,7 @@ test('front matter: metadata is read and its lines blanked, keeping line numbers
 test('front matter: an impossible date is an error naming the field', () => {
   const source = readGazette('a.txt', new TextEncoder().encode('---\ndate: 2022-02-30\n---\n正文。\n'))
   assert.equal(source.metadata.date, null)
-  assert.equal(source.reports[0]?.severity, 'error')
+  assert.equal(source.reports[0]?.fatal, true)
   assert.match(source.reports[0]!.message, /date/)
 })
 
@@ -120,7 +121,7 @@ test('readChanged: two files claiming one page lose the page number in the build
     [2, null]
   )
   assert.deepEqual(
-    again.reports.map((report) => report.ruleId),
+    again.reports.map((report) => rule(report)),
     ['read:same-page']
   )
 })

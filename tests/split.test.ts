@@ -6,6 +6,7 @@ import {bylineShape, leadBylines, parseBylines, splitBylineSuffix} from '../src/
 import {readHeadline} from '../src/split/headline.js'
 import {pageNumber} from '../src/split/segment.js'
 import {processSample, sampleFiles} from './helpers.js'
+import {rule, severityOf} from './helpers/messages.js'
 
 test('parse: only ATX headings are syntax; every other markdown construct stays literal text', () => {
   const lines = parseLines('# 标题 *强调*\n\n    四个空格\n> 引用\n1. 列表\n---\n<b>粗</b> &amp; \\*\n\n### 小标题\n')
@@ -89,7 +90,7 @@ test('repair: a paragraph broken mid-word by blank lines is joined and reported'
   })
   assert.equal(items[0]!.body.length, 1)
   assert.equal(items[0]!.body[0]!.text, '今年以来，钟楼区委区政府把社区建设作为推进基层治理的重要内容。')
-  assert.ok(reports.some((report) => report.ruleId === 'split:join' && report.line === 7))
+  assert.ok(reports.some((report) => rule(report) === 'split:join' && report.line === 7))
 })
 
 test('repair: a repeated paragraph is removed and reported; short recurring bylines are kept', () => {
@@ -98,9 +99,9 @@ test('repair: a repeated paragraph is removed and reported; short recurring byli
   const {items, reports} = split({source: 't.txt', text})
   assert.equal(items[0]!.body.length, 1)
   assert.equal(items[1]!.byline, '·金驰·')
-  const removed = reports.filter((report) => report.ruleId === 'split:duplicate')
+  const removed = reports.filter((report) => rule(report) === 'split:duplicate')
   assert.deepEqual(
-    removed.map((report) => [report.line, report.text]),
+    removed.map((report) => [report.line, report.actual]),
     [[5, paragraph]]
   )
 })
@@ -110,7 +111,7 @@ test('repair: a page printed twice keeps one copy, every paragraph of the second
     '钟楼区推进社区治理\n\n今年以来，钟楼区委区政府把社区建\n\n设作为推进基层治理的重要内容，取得明显成效。\n\n另一段正文写在这里，内容不同而且足够长。\n'
   const {items, reports} = split({source: 't.txt', text: `${page}\n${page}`})
   assert.deepEqual(
-    reports.filter((report) => report.severity === 'error'),
+    reports.filter((report) => severityOf(report) === 'error'),
     [],
     'nothing lost'
   )
@@ -122,9 +123,9 @@ test('repair: a page printed twice keeps one copy, every paragraph of the second
     '今年以来，钟楼区委区政府把社区建设作为推进基层治理的重要内容，取得明显成效。',
     '另一段正文写在这里，内容不同而且足够长。'
   ])
-  const removed = reports.filter((report) => report.ruleId === 'split:duplicate')
+  const removed = reports.filter((report) => rule(report) === 'split:duplicate')
   assert.deepEqual(
-    removed.map((report) => [report.line, report.text]),
+    removed.map((report) => [report.line, report.actual]),
     [
       [11, '今年以来，钟楼区委区政府把社区建设作为推进基层治理的重要内容，取得明显成效。'],
       [15, '另一段正文写在这里，内容不同而且足够长。']
@@ -135,7 +136,7 @@ test('repair: a page printed twice keeps one copy, every paragraph of the second
 test('samples: every file splits with nothing lost', () => {
   for (const name of sampleFiles) {
     const gazette = processSample(name)
-    const errors = gazette.reports.filter((report) => report.severity === 'error')
+    const errors = gazette.reports.filter((report) => severityOf(report) === 'error')
     assert.deepEqual(errors, [], name)
     assert.ok(gazette.items.length > 0, name)
   }
@@ -247,7 +248,7 @@ test('segment: a byline under the title, a title followed by a lead, a bracketed
   ].join('\n')
   const {items, reports} = split({source: 'x.txt', text: page})
   assert.deepEqual(
-    reports.filter((report) => report.severity === 'error'),
+    reports.filter((report) => severityOf(report) === 'error'),
     []
   )
   assert.deepEqual(

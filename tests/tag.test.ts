@@ -6,6 +6,7 @@ import {addWords, clausesOf, cut, cutClauses, dictionaryEntry} from '../src/text
 import {isPlaceName} from '../src/tag/tag.js'
 import {loadGazetteer, shortName} from '../src/tag/gazetteer.js'
 import {processSample, processText} from './helpers.js'
+import {rule} from './helpers/messages.js'
 
 const codes = (text: string, region: string | null = null) =>
   processText(`标题\n\n${text}\n`, region).items[0]!.places.map((place) => place.code)
@@ -40,7 +41,7 @@ test('a town in full implies its district; short names resolve in the home regio
 test('ambiguous short names stay untagged and are reported when evidence ties', () => {
   const gazette = processText('标题\n\n城东召开会议。\n', '32')
   assert.deepEqual(gazette.items[0]!.places, [])
-  assert.ok(gazette.reports.some((report) => report.ruleId === 'tag:ambiguous'))
+  assert.ok(gazette.reports.some((report) => rule(report) === 'tag:ambiguous'))
 })
 
 test('a wrong parent in the text resolves to the real division', () => {

@@ -2,6 +2,7 @@
  * Scoring of the splitter and the tagger against hand-labelled fixtures
  * (tests/fixtures/…): shared by `npm run eval` and the fixture tests.
  */
+import {isRule} from '../../src/model/messages.js'
 import type {Gazette, Item} from '../../src/model/types.js'
 
 /** What a person wrote down for one item of a sample page. */
@@ -168,7 +169,7 @@ export function scoreSplit(pairs: Array<{fixture: SplitFixture; gazette: Gazette
         })
     }
     const removed = new Set(
-      gazette.reports.filter((report) => report.ruleId === 'split:duplicate').map((report) => report.line)
+      gazette.reports.filter((report) => isRule(report, 'split', 'duplicate')).map((report) => report.line)
     )
     score.duplicates.expected += fixture.removedDuplicates.length
     score.duplicates.found += removed.size

@@ -1,4 +1,6 @@
-import type {Division, Gazette, Item, Report} from '../model/types.js'
+import type {VFileMessage} from 'vfile-message'
+import {message} from '../model/messages.js'
+import type {Division, Gazette, Item} from '../model/types.js'
 import {loadDivisions, parentCode} from '../tag/gazetteer.js'
 import {distinctIds, freeName} from './distinct-ids.js'
 import {slugify} from './ids.js'
@@ -24,7 +26,7 @@ export interface ArchiveOptions {
   /** Items per page of a locality's list. */
   pageSize?: number
   /** Reports from reading the folder itself (manifest, unreadable files). */
-  reports?: Report[]
+  reports?: VFileMessage[]
   /** Gazettes per page of the undated ones. */
   undatedPageSize?: number
 }
@@ -414,7 +416,7 @@ function issuesByPaper(gazettes: ArchiveGazette[]): Issue[] {
 
 type SourceOf = (itemId: string) => string
 
-function buildPeople(items: ArchiveItem[], sourceOf: SourceOf): {people: Person[]; reports: Report[]} {
+function buildPeople(items: ArchiveItem[], sourceOf: SourceOf): {people: Person[]; reports: VFileMessage[]} {
   const people = new Map<string, Person>()
   for (const item of items) {
     for (const byline of item.bylines) {
@@ -461,17 +463,11 @@ function assignSlugs(people: Person[]): Array<[Person, Person]> {
 }
 
 /** A note, not a warning: names that sound alike are common, and the URL is still the person's own. */
-function sameSlug(person: Person, keeper: Person, sourceOf: SourceOf): Report {
-  return {
-    file: sourceOf(person.itemIds[0]!),
-    line: null,
-    column: null,
-    ruleId: 'archive:same-slug',
-    severity: 'info',
-    message:
-      `${person.name} would share the URL /people/${keeper.slug}/ with ${keeper.name}` +
-      ` (of ${sourceOf(keeper.itemIds[0]!)}): built at ${person.url}`
-  }
+function sameSlug(person: Person, keeper: Person, sourceOf: SourceOf): VFileMessage {
+  const reason =
+    `${person.name} would share the URL /people/${keeper.slug}/ with ${keeper.name}` +
+    ` (of ${sourceOf(keeper.itemIds[0]!)}): built at ${person.url}`
+  return message(sourceOf(person.itemIds[0]!), 'archive', 'same-slug', reason, {severity: 'info'})
 }
 
 function flattenDates(nodes: DateNode[]): DateNode[] {

@@ -1,4 +1,6 @@
-import type {Gazette, Report} from '../model/types.js'
+import type {VFileMessage} from 'vfile-message'
+import {message} from '../model/messages.js'
+import type {Gazette} from '../model/types.js'
 import {groupBy} from '../util/group-by.js'
 import {shortHash} from './ids.js'
 
@@ -18,9 +20,9 @@ import {shortHash} from './ids.js'
  * gazettes are renamed in place: the data export is written from them and
  * must name items as their pages do. A warning per renamed gazette.
  */
-export function distinctIds(gazettes: readonly Gazette[]): Report[] {
+export function distinctIds(gazettes: readonly Gazette[]): VFileMessage[] {
   const taken = new Set(gazettes.map((gazette) => gazette.id))
-  const reports: Report[] = []
+  const reports: VFileMessage[] = []
   for (const [id, group] of sharing(gazettes)) {
     const [first, ...others] = [...group].sort(byPath)
     for (const gazette of others) {
@@ -67,15 +69,9 @@ function rename(gazette: Gazette, id: string): void {
   gazette.id = id
 }
 
-function sameUrl(gazette: Gazette, keeper: Gazette, id: string): Report {
-  return {
-    file: gazette.source,
-    line: null,
-    column: null,
-    ruleId: 'archive:same-url',
-    severity: 'warning',
-    message:
-      `would share the URL /pages/${id}/ with ${keeper.source}, which comes first by path and keeps it:` +
-      ` built at /pages/${gazette.id}/`
-  }
+function sameUrl(gazette: Gazette, keeper: Gazette, id: string): VFileMessage {
+  const reason =
+    `would share the URL /pages/${id}/ with ${keeper.source}, which comes first by path and keeps it:` +
+    ` built at /pages/${gazette.id}/`
+  return message(gazette.source, 'archive', 'same-url', reason, {severity: 'warning'})
 }

@@ -1,4 +1,5 @@
-import type {Byline, Division, Gazette, GazetteMetadata, Item, Report} from '../model/types.js'
+import type {VFileMessage} from 'vfile-message'
+import type {Byline, Division, Gazette, GazetteMetadata, Item} from '../model/types.js'
 
 /*
  * The archive: everything the site renders, computed once from the gazettes.
@@ -194,5 +195,5 @@ export interface Archive {
     lastDate: string | null
     places: number
   }
-  reports: Report[]
+  reports: VFileMessage[]
 }

@@ -24,7 +24,8 @@ import {
   writeState,
   type SiteState
 } from '../site/site-state.js'
-import type {Report} from '../model/types.js'
+import type {VFileMessage} from 'vfile-message'
+import {fromRecord, severityOf, toRecord, type Severity} from '../model/messages.js'
 import type {MetadataInput} from '../read/metadata-schema.js'
 import type {SiteText} from '../site/eleventy-config.js'
 import type {buildSite as renderSite} from '../site/build-site.js'
@@ -129,7 +130,8 @@ async function buildInto(
   const input = stateFile ? folderSnapshot(options.input, [options.maxFileSize, await pipelineVersion()]) : undefined
   // Not a file of the content folder touched since the last build: nothing to read or render.
   if (input && previous?.summary && previous.input === input && previous.version === version && !options.report) {
-    const {lines, problems} = previous.summary
+    const {lines} = previous.summary
+    const problems = previous.summary.problems.map(fromRecord)
     if (problems.length > 0) console.error(formatReports(problems))
     if (failsStrict(options, countReports(problems))) return 1
     await writeStats(options.stats, {
@@ -157,7 +159,7 @@ async function buildInto(
   // Even a full build keeps the redirects of URLs that moved (a corrected page number), and adds new ones.
   archive.redirects = redirectsFrom(published, archive)
   const counts = countReports(archive.reports)
-  const problems = archive.reports.filter((report) => report.severity !== 'info')
+  const problems = archive.reports.filter((report) => severityOf(report) !== 'info')
   const shown = options.report ? archive.reports : problems
   if (shown.length > 0) console.error(formatReports(shown))
   if (archive.stats.gazettes === 0) {
@@ -190,7 +192,11 @@ async function buildInto(
   ]
   // Kept only beside a cache: the next build compares its own with it.
   const state: SiteState | undefined = stateFile
-    ? {...(await timed(timings, 'state', () => siteState(archive, version, keys))), input, summary: {lines, problems}}
+    ? {
+        ...(await timed(timings, 'state', () => siteState(archive, version, keys))),
+        input,
+        summary: {lines, problems: problems.map(toRecord)}
+      }
     : undefined
   const plan = state && planUpdate(previous, state)
   let pages = 0
@@ -266,7 +272,7 @@ async function buildSite(...args: Parameters<typeof renderSite>): ReturnType<typ
 }
 
 /** With --strict, any error or warning fails the build before the output is touched. */
-function failsStrict(options: BuildOptions, counts: Record<Report['severity'], number>): boolean {
+function failsStrict(options: BuildOptions, counts: Record<Severity, number>): boolean {
   if (!options.strict || counts.error + counts.warning === 0) return false
   console.error(`--strict: ${counts.error} errors and ${counts.warning} warnings; ${options.output}/ left as it was`)
   return true
@@ -276,8 +282,8 @@ async function writeStats(file: string | undefined, stats: Record<string, unknow
   if (file) await writeFile(file, JSON.stringify(stats, null, 2))
 }
 
-function countReports(reports: Report[]): Record<Report['severity'], number> {
+function countReports(reports: VFileMessage[]): Record<Severity, number> {
   const counts = {error: 0, warning: 0, info: 0}
-  for (const report of reports) counts[report.severity]++
+  for (const report of reports) counts[severityOf(report)]++
   return counts
 }

@@ -1,17 +1,23 @@
 import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
-import type {Report} from '../model/types.js'
 
-/** Reports as vfile-reporter prints them: grouped by file, with line:column. */
-export function formatReports(reports: Report[]): string {
+/** Messages as vfile-reporter prints them: grouped by file, with line:column. */
+export function formatReports(messages: readonly VFileMessage[]): string {
   const files = new Map<string, VFile>()
-  for (const report of reports) {
-    const file = files.get(report.file) ?? new VFile({path: printable(report.file)})
-    files.set(report.file, file)
-    const place = report.line === null ? undefined : {line: report.line, column: report.column ?? 1}
-    const [source, ruleId] = report.ruleId.split(':')
-    const message = file.message(printable(report.message), {place, ruleId, source})
-    message.fatal = report.severity === 'error' ? true : report.severity === 'warning' ? false : undefined
+  for (const message of messages) {
+    const path = message.file ?? ''
+    const file = files.get(path) ?? new VFile({path: printable(path)})
+    files.set(path, file)
+    // A copy: the message itself is the archive's, and its text is printed escaped.
+    const place = message.line === undefined ? undefined : {line: message.line, column: message.column ?? 1}
+    const {source, ruleId} = message
+    const printed = file.message(printable(message.reason), {
+      place,
+      ...(source ? {source} : {}),
+      ...(ruleId ? {ruleId} : {})
+    })
+    printed.fatal = message.fatal
   }
   return reporter([...files.values()], {verbose: false})
 }

@@ -3,7 +3,8 @@ import {dirname, resolve} from 'node:path'
 import {z} from 'zod'
 import {readMetadata, type MetadataInput} from '../read/metadata-schema.js'
 import {lineAt, offsetOf, parseMapping} from '../read/yaml-mapping.js'
-import type {Report} from '../model/types.js'
+import type {VFileMessage} from 'vfile-message'
+import {message} from '../model/messages.js'
 
 /** The file `gazette build` and `gazette serve` read in the working folder, unless `--config` names another. */
 export const configName = 'gazette.config.yaml'
@@ -60,11 +61,11 @@ const paths = new Set<Key>(['content', 'output', 'logo', 'templates'])
  * decides). A key the file does not give is left to the command line and
  * the defaults.
  */
-export function readConfig(file: string): {config: ArchiveConfig; problems: Report[]} {
+export function readConfig(file: string): {config: ArchiveConfig; problems: VFileMessage[]} {
   const source = readFileSync(file, 'utf8')
-  const problems: Report[] = []
-  const report = (offset: number | undefined, message: string) =>
-    problems.push({file, line: lineAt(source, offset), column: null, ruleId: 'config', severity: 'error', message})
+  const problems: VFileMessage[] = []
+  const report = (offset: number | undefined, reason: string) =>
+    problems.push(message(file, 'config', 'setting', reason, {line: lineAt(source, offset)}))
   const config: ArchiveConfig = {}
   const parsed = parseMapping(source, report, 'expected a mapping of settings such as `title: …`')
   if (!parsed) return {config, problems}
@@ -126,19 +127,11 @@ export function withConfig<T extends Configurable>(
   options: T,
   named: string | undefined,
   given: (option: keyof Configurable) => boolean
-): {options: T & ConfiguredOptions; problems: Report[]} {
+): {options: T & ConfiguredOptions; problems: VFileMessage[]} {
   const file = configFile(named)
   if (file === undefined) return {options, problems: []}
   if (!existsSync(file)) {
-    const problem: Report = {
-      file,
-      line: null,
-      column: null,
-      ruleId: 'config',
-      severity: 'error',
-      message: 'no such file'
-    }
-    return {options, problems: [problem]}
+    return {options, problems: [message(file, 'config', 'setting', 'no such file')]}
   }
   const {config, problems} = readConfig(file)
   const pick = <K extends keyof Configurable>(option: K, value: string | undefined) =>

@@ -6,6 +6,8 @@
  * can be tested, cached and moved to a worker thread on its own.
  */
 
+import type {VFileMessage} from 'vfile-message'
+
 /** Optional metadata of a gazette file (front matter or manifest). */
 export interface GazetteMetadata {
   /** Name of the paper, e.g. `通州日报`. */
@@ -29,21 +31,6 @@ export interface Point {
   column: number
 }
 
-/** A problem or doubtful decision, reported at a place in a file. */
-export interface Report {
-  /** Path of the file, as given to the build. */
-  file: string
-  line: number | null
-  column: number | null
-  /** Machine-readable id of the rule that reported, e.g. `split:join`. */
-  ruleId: string
-  /** `warning`: the output may be wrong; `info`: a decision worth knowing. */
-  severity: 'error' | 'warning' | 'info'
-  message: string
-  /** Text the report is about (a removed duplicate, a furniture line). */
-  text?: string
-}
-
 /** A gazette file after reading: decoded text plus metadata. */
 export interface SourceGazette {
   /** Path relative to the content folder, with `/` separators. */
@@ -55,7 +42,8 @@ export interface SourceGazette {
   hash: string
   /** The archivist's overrides for this gazette, from the corrections file. */
   corrections: Correction[]
-  reports: Report[]
+  /** Problems and decisions of the stages (see messages.ts). */
+  reports: VFileMessage[]
 }
 
 /** A gazette as read, but its text: all a build needs of a file whose split + tag results are cached. */
@@ -161,7 +149,8 @@ export interface Gazette {
   metadata: GazetteMetadata
   hash: string
   items: Item[]
-  reports: Report[]
+  /** Problems and decisions of the stages (see messages.ts). */
+  reports: VFileMessage[]
   /** The home region its places were read in, and where it came from; null when none was known. */
   home: HomeRegion | null
 }

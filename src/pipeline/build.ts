@@ -3,7 +3,9 @@ import {readdir, rm} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
 import type {Archive} from '../archive/model.js'
 import {buildArchive} from '../archive/build-archive.js'
-import type {Gazette, ReadRecord, Report, SourceGazette} from '../model/types.js'
+import type {VFileMessage} from 'vfile-message'
+import {message} from '../model/messages.js'
+import type {Gazette, ReadRecord, SourceGazette} from '../model/types.js'
 import {readChanged, type FolderOptions, type KnownFiles} from '../read/read-folder.js'
 import {
   cacheKey,
@@ -63,7 +65,7 @@ export async function buildArchiveFromFolder(options: PipelineOptions): Promise<
 async function readAndSplit(
   options: PipelineOptions,
   known?: Known
-): Promise<Pick<Built, 'gazettes' | 'keys'> & {reports: Report[]}> {
+): Promise<Pick<Built, 'gazettes' | 'keys'> & {reports: VFileMessage[]}> {
   const {timings, cache} = options
   const read = await timed(timings, 'read', () => readChanged(options.input, options, known?.files))
   const keys = cache ? await Promise.all(read.gazettes.map(cacheKey)) : []
@@ -131,7 +133,7 @@ function knownPath(cache: string, input: string): string {
 async function splitAndTag(
   records: Array<SourceGazette | ReadRecord>,
   keys: readonly string[],
-  reports: Report[],
+  reports: VFileMessage[],
   options: PipelineOptions
 ): Promise<Pick<Built, 'gazettes' | 'keys'> | undefined> {
   const {cache} = options
@@ -175,14 +177,8 @@ async function splitAndTag(
   for (const [position, index] of [...fresh, ...unreadable].entries()) {
     const outcome = outcomes[position]!
     if ('error' in outcome) {
-      reports.push({
-        file: records[index]!.source,
-        line: null,
-        column: null,
-        ruleId: 'pipeline:crash',
-        severity: 'error',
-        message: `left out: split and tag failed: ${outcome.error.split('\n')[0]}`
-      })
+      const reason = `left out: split and tag failed: ${outcome.error.split('\n')[0]}`
+      reports.push(message(records[index]!.source, 'pipeline', 'crash', reason))
       continue
     }
     gazettes[index] = outcome.gazette

@@ -4,6 +4,7 @@ import {mkdir, readFile, readdir, rename, writeFile} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {deserialize, serialize} from 'node:v8'
+import {restore, store, toRecord, type Stored} from '../model/messages.js'
 import type {Gazette, ReadRecord} from '../model/types.js'
 
 /*
@@ -43,7 +44,9 @@ export function pipelineVersion(): Promise<string> {
 export async function cacheKey(source: ReadRecord): Promise<string> {
   return createHash('sha256')
     .update(await pipelineVersion())
-    .update(JSON.stringify([source.source, source.hash, source.metadata, source.corrections, source.reports]))
+    .update(
+      JSON.stringify([source.source, source.hash, source.metadata, source.corrections, source.reports.map(toRecord)])
+    )
     .digest('hex')
     .slice(0, 32)
 }
@@ -61,12 +64,12 @@ export function isCached(folder: string, key: string): boolean {
 
 /** An entry, or undefined when it is missing, damaged or not a gazette (a cache miss). */
 export function readCached(folder: string, key: string): Gazette | undefined {
-  const value = readStored<Gazette>(entryPath(folder, key))
-  return isGazette(value) ? value : undefined
+  const value = readStored<Stored<Gazette>>(entryPath(folder, key))
+  return isGazette(value) ? restore(value) : undefined
 }
 
 export function writeCached(folder: string, key: string, gazette: Gazette): Promise<void> {
-  return writeStored(entryPath(folder, key), gazette)
+  return writeStored(entryPath(folder, key), store(gazette))
 }
 
 /*
@@ -108,7 +111,7 @@ function checksum(payload: Uint8Array): Buffer {
  * build relies on it: an entry of another shape (written by hand, or by a
  * version whose key collided) would otherwise crash every build.
  */
-export function isGazette(value: unknown): value is Gazette {
+export function isGazette(value: unknown): value is Stored<Gazette> {
   if (
     !isObject(value) ||
     typeof value.id !== 'string' ||

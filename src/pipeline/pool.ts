@@ -2,6 +2,8 @@ import {fork, type ChildProcess} from 'node:child_process'
 import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
 import type {SourceGazette} from '../model/types.js'
+import {restore, store, type Stored} from '../model/messages.js'
+import type {Gazette} from '../model/types.js'
 import type {Outcome} from './process-gazette.js'
 import {errorText} from '../util/worker-thread.js'
 
@@ -88,6 +90,17 @@ export async function processAll(
   return outcomes
 }
 
+/** An outcome as a split + tag process sends it (messages as records: see messages.ts). */
+export type StoredOutcome = {gazette: Stored<Gazette>} | {error: string}
+
+export function storeOutcome(outcome: Outcome): StoredOutcome {
+  return 'gazette' in outcome ? {gazette: store(outcome.gazette)} : outcome
+}
+
+export function restoreOutcome(outcome: StoredOutcome): Outcome {
+  return 'gazette' in outcome ? {gazette: restore(outcome.gazette)} : outcome
+}
+
 /** Processes of one `processAll` that may end before it gives up. */
 const maxEnded = 3
 
@@ -127,9 +140,9 @@ function startChild(): ChildProcess {
 /** Send a gazette to a child and wait for its outcome. */
 function ask(child: ChildProcess, source: SourceGazette): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const onMessage = (outcome: Outcome) => {
+    const onMessage = (outcome: StoredOutcome) => {
       child.off('exit', onExit)
-      resolve(outcome)
+      resolve(restoreOutcome(outcome))
     }
     const onExit = (code: number | null, signal: string | null) => {
       child.off('message', onMessage)
@@ -143,6 +156,6 @@ function ask(child: ChildProcess, source: SourceGazette): Promise<Outcome> {
     child.once('message', onMessage)
     child.once('exit', onExit)
     // Sending to a process that has just ended fails with an error event; its exit follows.
-    child.send(source, () => undefined)
+    child.send(store(source), () => undefined)
   })
 }

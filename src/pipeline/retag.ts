@@ -1,3 +1,4 @@
+import {isRule} from '../model/messages.js'
 import type {Gazette} from '../model/types.js'
 import {loadGazetteer} from '../tag/gazetteer.js'
 import {tagItems} from '../tag/tag.js'
@@ -7,6 +8,6 @@ export function retagInRegion(gazette: Gazette, region: string): Gazette {
   const untagged = gazette.items.map(({places, primaryPlace, ...item}) => item)
   const tagged = tagItems(gazette.source, untagged, null, loadGazetteer(), region)
   // Only the ambiguous names are read anew; the page's other reports stand.
-  const reports = gazette.reports.filter((report) => report.ruleId !== 'tag:ambiguous')
+  const reports = gazette.reports.filter((report) => !isRule(report, 'tag', 'ambiguous'))
   return {...gazette, items: tagged.items, reports: [...reports, ...tagged.reports], home: tagged.home}
 }

@@ -1,5 +1,7 @@
 import {z} from 'zod'
-import {bylineRoles, type Correction, type Report} from '../model/types.js'
+import type {VFileMessage} from 'vfile-message'
+import {message} from '../model/messages.js'
+import {bylineRoles, type Correction} from '../model/types.js'
 import {describeIssues} from './metadata-schema.js'
 import {lineAt, offsetOf, parseMapping} from './yaml-mapping.js'
 
@@ -43,7 +45,7 @@ export interface Corrections {
   entries: Map<string, Correction[]>
   /** Line of each file's entry, for reports. */
   lines: Map<string, number | null>
-  reports: Report[]
+  reports: VFileMessage[]
 }
 
 /**
@@ -62,15 +64,8 @@ export interface Corrections {
  */
 export function parseCorrections(source: string, file = correctionsName): Corrections {
   const corrections: Corrections = {entries: new Map(), lines: new Map(), reports: []}
-  const report = (offset: number | undefined, message: string) =>
-    corrections.reports.push({
-      file,
-      line: lineAt(source, offset),
-      column: null,
-      ruleId: 'read:corrections',
-      severity: 'error',
-      message
-    })
+  const report = (offset: number | undefined, reason: string) =>
+    corrections.reports.push(message(file, 'read', 'corrections', reason, {line: lineAt(source, offset)}))
 
   const parsed = parseMapping(source, report, 'expected a mapping from gazette file names to lists of corrections')
   if (!parsed) return corrections

@@ -1,5 +1,6 @@
 import {readMetadata, type MetadataInput} from './metadata-schema.js'
-import type {Report} from '../model/types.js'
+import type {VFileMessage} from 'vfile-message'
+import {message} from '../model/messages.js'
 import {lineAt, offsetOf, parseMapping} from './yaml-mapping.js'
 
 /** Metadata the content folder's manifest gives, per gazette file. */
@@ -10,7 +11,7 @@ export interface Manifest {
   entries: Map<string, MetadataInput>
   /** Line of each entry, for reports. */
   lines: Map<string, number | null>
-  reports: Report[]
+  reports: VFileMessage[]
 }
 
 export const manifestName = 'manifest.yaml'
@@ -31,15 +32,8 @@ export const manifestName = 'manifest.yaml'
  */
 export function parseManifest(text: string, file = manifestName): Manifest {
   const manifest: Manifest = {defaults: undefined, entries: new Map(), lines: new Map(), reports: []}
-  const report = (offset: number | undefined, message: string) =>
-    manifest.reports.push({
-      file,
-      line: lineAt(text, offset),
-      column: null,
-      ruleId: 'read:manifest',
-      severity: 'error',
-      message
-    })
+  const report = (offset: number | undefined, reason: string) =>
+    manifest.reports.push(message(file, 'read', 'manifest', reason, {line: lineAt(text, offset)}))
   const parsed = parseMapping(text, report, 'expected a mapping with `defaults` and `gazettes`')
   if (!parsed) return manifest
   const {document, root} = parsed

@@ -3,7 +3,9 @@ import {constants, lstatSync, realpathSync, statSync, type Stats} from 'node:fs'
 import {open, readdir, realpath, type FileHandle} from 'node:fs/promises'
 import {join, relative, sep} from 'node:path'
 import pMap from 'p-map'
-import type {ReadRecord, Report, SourceGazette} from '../model/types.js'
+import type {VFileMessage} from 'vfile-message'
+import {message, restore, store, type Severity, type Stored} from '../model/messages.js'
+import type {ReadRecord, SourceGazette} from '../model/types.js'
 import {correctionsName, parseCorrections} from './corrections.js'
 import {manifestName, parseManifest} from './manifest.js'
 import {readGazette} from './read-gazette.js'
@@ -17,7 +19,7 @@ export const gazetteExtensions = /\.(?:txt|md)$/iu
 export interface FolderContents {
   gazettes: SourceGazette[]
   /** Problems with the folder itself: the manifest, files left out. */
-  reports: Report[]
+  reports: VFileMessage[]
 }
 
 export interface FolderOptions {
@@ -41,7 +43,7 @@ export interface KnownFiles {
    * By path: the file's size and modification time when it was read (of its
    * target, for a link, and the target's path in the folder), and its record.
    */
-  files: Record<string, {size: number; mtimeMs: number; target?: string; record: ReadRecord}>
+  files: Record<string, {size: number; mtimeMs: number; target?: string; record: Stored<ReadRecord>}>
 }
 
 /** Largest manifest or corrections file read (thousands of entries are a few hundred KB). */
@@ -79,11 +81,11 @@ export async function readChanged(
   folder: string,
   options: FolderOptions,
   previous?: KnownFiles
-): Promise<{gazettes: Array<SourceGazette | ReadRecord>; reports: Report[]; known: KnownFiles}> {
+): Promise<{gazettes: Array<SourceGazette | ReadRecord>; reports: VFileMessage[]; known: KnownFiles}> {
   const maxBytes = options.maxBytes ?? defaultMaxBytes
-  const reports: Report[] = []
-  const report = (file: string, line: number | null, ruleId: string, severity: Report['severity'], message: string) =>
-    reports.push({file, line, column: null, ruleId, severity, message})
+  const reports: VFileMessage[] = []
+  const report = (file: string, line: number | null, ruleId: string, severity: Severity, reason: string) =>
+    reports.push(message(file, 'read', ruleId, reason, {line, severity}))
   const files = await listGazetteFiles(folder)
   const root = await realpath(folder)
   const manifestText = await readOptional(folder, root, manifestName, reports)
@@ -106,13 +108,7 @@ export async function readChanged(
   ] as const) {
     for (const [name, line] of lines) {
       if (!known.has(name))
-        report(
-          file,
-          line,
-          `read:${file.replace(/\.yaml$/u, '')}`,
-          'error',
-          `entry for ${name}, which is not in the folder`
-        )
+        report(file, line, file.replace(/\.yaml$/u, ''), 'error', `entry for ${name}, which is not in the folder`)
     }
   }
   const gazettes: Array<SourceGazette | ReadRecord> = []
@@ -124,7 +120,7 @@ export async function readChanged(
     if ('known' in result) {
       now.files[file] = result.known
       // A copy: samePage may take its page number.
-      gazettes.push({...result.known.record})
+      gazettes.push(restore(result.known.record))
       continue
     }
     const refused = whyRefused(file, result, maxBytes)
@@ -135,7 +131,7 @@ export async function readChanged(
     if (!('bytes' in result)) continue
     const notText = whyNotText(result.bytes)
     if (notText) {
-      report(file, null, 'read:not-text', notText === 'empty file' ? 'warning' : 'error', `left out: ${notText}`)
+      report(file, null, 'not-text', notText === 'empty file' ? 'warning' : 'error', `left out: ${notText}`)
       continue
     }
     const named = metadataFromName(file, options.fileNames)
@@ -145,23 +141,15 @@ export async function readChanged(
       entry: manifest.entries.get(file),
       corrections: corrections.entries.get(file)
     })
-    if (named.problem)
-      source.reports.push({
-        file,
-        line: null,
-        column: null,
-        ruleId: 'read:file-name',
-        severity: 'warning',
-        message: named.problem
-      })
+    if (named.problem) source.reports.push(message(file, 'read', 'file-name', named.problem, {severity: 'warning'}))
     if (isBlank(source.text)) {
-      report(file, null, 'read:not-text', 'warning', 'left out: no text (only white space or front matter)')
+      report(file, null, 'not-text', 'warning', 'left out: no text (only white space or front matter)')
       continue
     }
     gazettes.push(source)
     const {text, ...record} = source
     const {size, mtimeMs, target} = result
-    now.files[file] = {size, mtimeMs, ...(target === undefined ? {} : {target}), record}
+    now.files[file] = {size, mtimeMs, ...(target === undefined ? {} : {target}), record: store(record)}
   }
   reports.push(...samePage(gazettes))
   return {gazettes, reports, known: now}
@@ -172,8 +160,8 @@ export async function readChanged(
  * page: the later one (in path order) keeps its text but loses its page
  * number, so it is built under its file name and nothing is lost.
  */
-function samePage(gazettes: ReadRecord[]): Report[] {
-  const reports: Report[] = []
+function samePage(gazettes: ReadRecord[]): VFileMessage[] {
+  const reports: VFileMessage[] = []
   const claimed = new Map<string, string>()
   for (const gazette of gazettes) {
     const {paper, date, page} = gazette.metadata
@@ -185,14 +173,15 @@ function samePage(gazettes: ReadRecord[]): Report[] {
       continue
     }
     gazette.metadata = {...gazette.metadata, page: null}
-    reports.push({
-      file: gazette.source,
-      line: null,
-      column: null,
-      ruleId: 'read:same-page',
-      severity: 'error',
-      message: `claims the same page as ${first} (${paper ?? 'no paper'}, ${date}, page ${page}): built without a page number`
-    })
+    const page_ = `${paper ?? 'no paper'}, ${date}, page ${page}`
+    reports.push(
+      message(
+        gazette.source,
+        'read',
+        'same-page',
+        `claims the same page as ${first} (${page_}): built without a page number`
+      )
+    )
   }
   return reports
 }
@@ -292,21 +281,19 @@ function whyRefused(
   result: ReadResult,
   maxBytes: number,
   limit = 'a gazette page may be (--max-file-size)'
-): Report | undefined {
-  const report = (ruleId: string, message: string): Report => {
-    return {file, line: null, column: null, ruleId, severity: 'error', message}
-  }
-  if ('error' in result) return report('read:unreadable', `left out: cannot read: ${result.error.message}`)
+): VFileMessage | undefined {
+  const report = (ruleId: string, reason: string) => message(file, 'read', ruleId, reason)
+  if ('error' in result) return report('unreadable', `left out: cannot read: ${result.error.message}`)
   if ('refused' in result && result.refused === 'outside-link') {
     // The target is not named: the report is published with the build's output.
-    return report('read:outside-link', `left out: ${file} is a link that leads outside the content folder`)
+    return report('outside-link', `left out: ${file} is a link that leads outside the content folder`)
   }
   if ('refused' in result) {
-    return report('read:not-regular', `left out: not a regular file (${result.kind ?? 'not a file'})`)
+    return report('not-regular', `left out: not a regular file (${result.kind ?? 'not a file'})`)
   }
   if ('tooLarge' in result) {
     const size = result.tooLarge === null ? 'more' : `${megabytes(result.tooLarge)} is more`
-    return report('read:too-large', `left out: ${size} than the ${megabytes(maxBytes)} ${limit}`)
+    return report('too-large', `left out: ${size} than the ${megabytes(maxBytes)} ${limit}`)
   }
   return undefined
 }
@@ -320,7 +307,7 @@ function megabytes(bytes: number): string {
  * The text of the manifest or the corrections, or empty when there is none.
  * Read as a gazette is: a link outside the folder or a FIFO is reported.
  */
-async function readOptional(folder: string, root: string, name: string, reports: Report[]): Promise<string> {
+async function readOptional(folder: string, root: string, name: string, reports: VFileMessage[]): Promise<string> {
   const result = await readBytes(join(folder, name), root, maxYamlBytes, undefined)
   if ('bytes' in result) return new TextDecoder().decode(result.bytes)
   // Not there (a dangling link is there, and is reported).

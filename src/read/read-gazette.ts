@@ -2,7 +2,9 @@ import {createHash} from 'node:crypto'
 import {decode} from './decode.js'
 import {splitFrontMatter} from './front-matter.js'
 import {mergeMetadata, type MetadataInput} from './metadata-schema.js'
-import type {Correction, Report, SourceGazette} from '../model/types.js'
+import type {VFileMessage} from 'vfile-message'
+import {message, type Severity} from '../model/messages.js'
+import type {Correction, SourceGazette} from '../model/types.js'
 
 const maxDecodeReports = 20
 
@@ -24,28 +26,28 @@ export interface ReadOptions {
  * builds, with every field it could read.
  */
 export function readGazette(source: string, bytes: Uint8Array, options: ReadOptions = {}): SourceGazette {
-  const reports: Report[] = []
+  const reports: VFileMessage[] = []
   const report = (
     line: number | null,
     column: number | null,
     ruleId: string,
-    message: string,
-    severity: Report['severity'] = 'warning'
-  ) => reports.push({file: source, line, column, ruleId, severity, message})
+    reason: string,
+    severity: Severity = 'warning'
+  ) => reports.push(message(source, 'read', ruleId, reason, {line, column, severity}))
 
   const decoded = decode(bytes)
-  if (decoded.doubt) report(null, null, 'read:encoding', decoded.doubt)
-  else if (decoded.encoding !== 'utf-8') report(null, null, 'read:encoding', `read as ${decoded.encoding}`, 'info')
+  if (decoded.doubt) report(null, null, 'encoding', decoded.doubt)
+  else if (decoded.encoding !== 'utf-8') report(null, null, 'encoding', `read as ${decoded.encoding}`, 'info')
   // A badly decoded file would otherwise bury every other report.
   for (const problem of decoded.problems.slice(0, maxDecodeReports))
-    report(problem.line, problem.column, 'read:decode', problem.message)
+    report(problem.line, problem.column, 'decode', problem.message)
   const unlisted = decoded.problems.length - maxDecodeReports
   // Each problem is a run of undecodable bytes or one character taken out.
   if (unlisted > 0)
-    report(null, null, 'read:decode', `${unlisted} more places with undecodable bytes or characters taken out`)
+    report(null, null, 'decode', `${unlisted} more places with undecodable bytes or characters taken out`)
 
   const front = splitFrontMatter(decoded.text)
-  for (const problem of front.problems) report(problem.line, null, 'read:front-matter', problem.message, 'error')
+  for (const problem of front.problems) report(problem.line, null, 'front-matter', problem.message, 'error')
 
   return {
     source,

@@ -4,7 +4,7 @@ import {readFile} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Archive, ArchiveGazette, ArchiveItem, DateNode, LocalityPage, PersonPage} from '../archive/model.js'
-import type {Report} from '../model/types.js'
+import type {MessageRecord} from '../model/messages.js'
 import {hashFiles, readJson, writeJson} from '../pipeline/cache.js'
 import {fileOf} from './output-file.js'
 import {urlsBySource} from './redirects.js'
@@ -33,7 +33,7 @@ export interface SiteState {
   /** The content folder the site was built from, as `folderSnapshot` sees it. */
   input?: string
   /** The build's summary and problems, printed again when nothing changed. */
-  summary?: {lines: string[]; problems: Report[]}
+  summary?: {lines: string[]; problems: MessageRecord[]}
   /** By source file: the URL of its newspaper page, then its items' (what a later build compares to leave redirects). */
   urls?: Record<string, string[]>
   /** Redirects kept: old URL → where it went. */
@@ -421,8 +421,8 @@ function isSummary(value: unknown): boolean {
   const isReport = (report: unknown) =>
     typeof report === 'object' &&
     report !== null &&
-    typeof (report as Report).file === 'string' &&
-    typeof (report as Report).message === 'string'
+    typeof (report as MessageRecord).file === 'string' &&
+    typeof (report as MessageRecord).reason === 'string'
   return (
     Array.isArray(lines) &&
     lines.every((line) => typeof line === 'string') &&

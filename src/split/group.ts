@@ -5,7 +5,7 @@ import type {DraftItem, LineOverride} from './draft.js'
 import {headlineRun, readHeadline, type Headline} from './headline.js'
 import type {Line} from './line-roles.js'
 import {isCaption, looksLikeCaption, opensCaption, type CreditSeen} from './photos.js'
-import type {Decision} from './repair.js'
+import type {VFile} from 'vfile'
 import {startsStory} from './stories.js'
 import {tidySpaces} from './text.js'
 
@@ -124,7 +124,7 @@ class Page {
  * full stop; credits, which close a story; runs of blank lines between
  * regions of the page; a caption over a photographer's credit; jump lines.
  */
-export function group(lines: readonly Line[], options: GroupOptions, decisions: Decision[]): Grouped {
+export function group(lines: readonly Line[], options: GroupOptions, file: VFile): Grouped {
   const page = new Page()
   const overridden = new Set<number>()
   for (let index = 0; index < lines.length; index++) {
@@ -135,13 +135,13 @@ export function group(lines: readonly Line[], options: GroupOptions, decisions: 
       index = override(page, lines, index, forced, options)
       continue
     }
-    index = step(page, lines, index, options, decisions)
+    index = step(page, lines, index, options, file)
   }
   return {items: page.items, credits: page.credits, captioned: page.captioned}
 }
 
 /** Take the line at `index`; the index of the last line used. */
-function step(page: Page, lines: readonly Line[], index: number, options: GroupOptions, decisions: Decision[]): number {
+function step(page: Page, lines: readonly Line[], index: number, options: GroupOptions, file: VFile): number {
   const line = lines[index]!
   const next = lines[index + 1]
   const gap = line.blankBefore >= 2
@@ -213,7 +213,7 @@ function step(page: Page, lines: readonly Line[], index: number, options: GroupO
     default:
       break
   }
-  return headingOrSubhead(page, lines, index, options, decisions)
+  return headingOrSubhead(page, lines, index, options, file)
 }
 
 /** A heading, a short line or bare names that were not a credit. */
@@ -222,7 +222,7 @@ function headingOrSubhead(
   lines: readonly Line[],
   index: number,
   options: GroupOptions,
-  decisions: Decision[]
+  file: VFile
 ): number {
   const line = lines[index]!
   const next = lines[index + 1]
@@ -264,20 +264,18 @@ function headingOrSubhead(
     }
     if (!options.marked && inside && !startsStory(lines, index, options.isPlaceName)) {
       page.add('subhead', line)
-      decisions.push({
-        line: line.line,
-        column: line.column,
-        ruleId: 'split:subhead',
-        message: `short line read as a subheading: “${line.text}”`
+      file.info(`short line read as a subheading: “${line.text}”`, {
+        place: {line: line.line, column: line.column},
+        ruleId: 'subhead',
+        source: 'split'
       })
       return index
     }
     if (inside) {
-      decisions.push({
-        line: line.line,
-        column: line.column,
-        ruleId: 'split:new-article',
-        message: `short line inside an article read as a new title: “${line.text}”`
+      file.info(`short line inside an article read as a new title: “${line.text}”`, {
+        place: {line: line.line, column: line.column},
+        ruleId: 'new-article',
+        source: 'split'
       })
     }
   }

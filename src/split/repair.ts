@@ -1,3 +1,4 @@
+import type {VFile} from 'vfile'
 import type {SourceLine} from './parse.js'
 import {endsSentence, hasClausePunctuation, isUnbalanced, length, visible} from './text.js'
 import {wordSpans} from '../text/segmenter.js'
@@ -7,16 +8,6 @@ import {bylineShape, splitBylineSuffix} from './bylines.js'
 export interface RepairedLine extends SourceLine {
   /** Source lines joined into this one (after the first). */
   joined: number[]
-}
-
-export interface Decision {
-  line: number
-  column: number
-  ruleId: string
-  message: string
-  text?: string
-  /** Source lines the decision removes: a repeat, with the lines joined into it. */
-  removes?: number[]
 }
 
 /** Longest line that can still be a title or subheading. */
@@ -30,18 +21,17 @@ export const maxHeadingLength = 50
  */
 export function joinBrokenParagraphs(
   lines: SourceLine[],
-  decisions: Decision[],
+  file: VFile,
   kept: ReadonlySet<number> = new Set()
 ): RepairedLine[] {
   const result: RepairedLine[] = []
   for (const line of lines) {
     const previous = result.at(-1)
     if (previous && !kept.has(line.line) && shouldJoin(previous, line)) {
-      decisions.push({
-        line: line.line,
-        column: line.column,
-        ruleId: 'split:join',
-        message: `paragraph joined across a break: “…${tail(previous.text)}” + “${head(line.text)}…”`
+      file.info(`paragraph joined across a break: “…${tail(previous.text)}” + “${head(line.text)}…”`, {
+        place: {line: line.line, column: line.column},
+        ruleId: 'join',
+        source: 'split'
       })
       previous.text += line.text
       previous.joined.push(line.line)
@@ -78,7 +68,7 @@ function shouldJoin(a: SourceLine, b: SourceLine): boolean {
  */
 export function removeDuplicates(
   lines: RepairedLine[],
-  decisions: Decision[],
+  file: VFile,
   kept: ReadonlySet<number> = new Set()
 ): RepairedLine[] {
   const earlier: Array<{key: string; line: number}> = []
@@ -90,14 +80,12 @@ export function removeDuplicates(
       earlier.push({key, line: line.line})
       return true
     }
-    decisions.push({
-      line: line.line,
-      column: line.column,
-      ruleId: 'split:duplicate',
-      message: `removed paragraph repeating line ${first}`,
-      text: line.text,
-      removes: [line.line, ...line.joined]
+    const note = file.info(`removed paragraph repeating line ${first}`, {
+      place: {line: line.line, column: line.column},
+      ruleId: 'duplicate',
+      source: 'split'
     })
+    note.actual = line.text
     return false
   })
 }

@@ -4,7 +4,8 @@ import type {DraftItem, LineOverride} from './draft.js'
 import {group} from './group.js'
 import {lineRoles} from './line-roles.js'
 import {isPhotoNews} from './photos.js'
-import type {Decision, RepairedLine} from './repair.js'
+import type {VFile} from 'vfile'
+import type {RepairedLine} from './repair.js'
 
 export type {DraftItem, LineOverride} from './draft.js'
 export {pageNumber} from './continuations.js'
@@ -20,10 +21,10 @@ export interface SegmentOptions {
  * into items, and each item is finished (bylines of its lead, jump pages,
  * photo news told from articles).
  */
-export function segment(repaired: RepairedLine[], options: SegmentOptions, decisions: Decision[]): DraftItem[] {
+export function segment(repaired: RepairedLine[], options: SegmentOptions, file: VFile): DraftItem[] {
   const lines = lineRoles(repaired)
   const marked = repaired.some((line) => line.depth === 1 || line.depth === 2)
-  const {items, credits, captioned} = group(lines, {...options, marked}, decisions)
+  const {items, credits, captioned} = group(lines, {...options, marked}, file)
   for (const item of items) {
     const first = item.body.find((block) => block.type === 'paragraph')
     const fromLead = first ? leadCredit(first.text.replace(/^[（(]\s*(?:上接|接上)[^）)]{1,8}[）)]/u, '')) : []

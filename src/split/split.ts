@@ -1,10 +1,11 @@
 import {VFile} from 'vfile'
-import type {Correction, Report, SourceGazette} from '../model/types.js'
+import type {VFileMessage} from 'vfile-message'
+import type {Correction, SourceGazette} from '../model/types.js'
 import {correctionsName} from '../read/corrections.js'
 import {applyCorrections, lineOverrides} from './correct.js'
 import {findLoss} from './invariant.js'
 import {parseLines} from './parse.js'
-import {joinBrokenParagraphs, removeDuplicates, type Decision} from './repair.js'
+import {joinBrokenParagraphs, removeDuplicates} from './repair.js'
 import {segment, type DraftItem} from './segment.js'
 
 export interface SplitOptions {
@@ -16,8 +17,8 @@ export interface SplitOptions {
 
 export interface SplitResult {
   items: DraftItem[]
-  /** Decisions and problems, as vfile messages turned into plain data. */
-  reports: Report[]
+  /** Decisions (notes) and problems, as the file's messages. */
+  reports: VFileMessage[]
 }
 
 /** Without a gazetteer: a short line ending in a division suffix. */
@@ -43,25 +44,19 @@ function remembered(test: (text: string) => boolean): (text: string) => boolean 
  */
 export function split(source: Pick<SourceGazette, 'source' | 'text'>, options: SplitOptions = {}): SplitResult {
   const file = new VFile({path: source.source, value: source.text})
-  const decisions: Decision[] = []
   const lines = parseLines(source.text)
   const overrides = lineOverrides(options.corrections ?? [])
   const kept = new Set(overrides.keys())
-  const repaired = removeDuplicates(joinBrokenParagraphs(lines, decisions, kept), decisions, kept)
-  const isPlaceName = remembered(options.isPlaceName ?? looksLikePlace)
-  const items = segment(repaired, {isPlaceName, overrides}, decisions)
-
-  const removed = new Set(decisions.flatMap((decision) => decision.removes ?? []))
-  const loss = findLoss(lines, removed, items)
   // Decisions (a join, a removed repeat, a subheading) are notes: nothing
   // is lost by them, and the removed text is in the report.
-  for (const decision of decisions) {
-    file.info(decision.message, {
-      place: {line: decision.line, column: decision.column},
-      ruleId: decision.ruleId.split(':')[1]!,
-      source: 'split'
-    })
-  }
+  const joined = joinBrokenParagraphs(lines, file, kept)
+  const repaired = removeDuplicates(joined, file, kept)
+  const isPlaceName = remembered(options.isPlaceName ?? looksLikePlace)
+  const items = segment(repaired, {isPlaceName, overrides}, file)
+
+  const left = new Set(repaired)
+  const removed = new Set(joined.filter((line) => !left.has(line)).flatMap((line) => [line.line, ...line.joined]))
+  const loss = findLoss(lines, removed, items)
   if (loss) {
     const message = file.message(
       `text lost or changed at character ${loss.offset}: expected “${loss.expected}”, got “${loss.actual}”`,
@@ -83,21 +78,5 @@ export function split(source: Pick<SourceGazette, 'source' | 'text'>, options: S
     })
     message.fatal = true
   }
-  return {
-    items,
-    reports: file.messages.map((message, index) => toReport(source.source, message, decisions[index]?.text))
-  }
-}
-
-/** A vfile message as plain data. */
-export function toReport(path: string, message: VFile['messages'][number], text?: string): Report {
-  return {
-    file: path,
-    line: message.line ?? null,
-    column: message.column ?? null,
-    ruleId: `${message.source ?? 'split'}:${message.ruleId ?? 'message'}`,
-    severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
-    message: message.reason,
-    ...(text === undefined ? {} : {text})
-  }
+  return {items, reports: file.messages}
 }

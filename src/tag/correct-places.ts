@@ -1,4 +1,6 @@
-import type {Correction, Division, Item, PlaceTag, Report} from '../model/types.js'
+import type {VFileMessage} from 'vfile-message'
+import {message} from '../model/messages.js'
+import type {Correction, Division, Item, PlaceTag} from '../model/types.js'
 import {describeCorrection} from '../read/corrections.js'
 import {itemAt} from '../split/correct.js'
 import type {Gazetteer} from './gazetteer.js'
@@ -39,8 +41,8 @@ export function correctPlaces(
   corrections: readonly Correction[],
   lineCount: number,
   gazetteer: Gazetteer
-): {items: Item[]; reports: Report[]} {
-  const reports: Report[] = []
+): {items: Item[]; reports: VFileMessage[]} {
+  const reports: VFileMessage[] = []
   const byItem = new Map<Item, Correction[]>()
   for (const correction of corrections) {
     if (!correction.addPlaces && !correction.removePlaces) continue
@@ -117,13 +119,8 @@ function keepApplied(recorded: readonly string[], correction: Correction, applie
   return [...recorded.slice(0, index), ...replacement, ...recorded.slice(index + 1)]
 }
 
-function unknown(source: string, correction: Correction, text: string): Report {
-  return {
-    file: source,
-    line: correction.line,
-    column: 1,
-    ruleId: 'tag:correction',
-    severity: 'error',
-    message: `correction${correction.at === null ? '' : ` from corrections.yaml line ${correction.at}`}: “${text}” is not a district or town code, nor a full name that names one division`
-  }
+function unknown(source: string, correction: Correction, text: string): VFileMessage {
+  const from = correction.at === null ? '' : ` from corrections.yaml line ${correction.at}`
+  const reason = `correction${from}: “${text}” is not a district or town code, nor a full name that names one division`
+  return message(source, 'tag', 'correction', reason, {line: correction.line, column: 1})
 }

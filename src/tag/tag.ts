@@ -1,4 +1,6 @@
-import type {HomeRegion, Item, PlaceTag, Report} from '../model/types.js'
+import type {VFileMessage} from 'vfile-message'
+import {message} from '../model/messages.js'
+import type {HomeRegion, Item, PlaceTag} from '../model/types.js'
 import {cut} from '../text/segmenter.js'
 import {loadGazetteer, parentCode, type Gazetteer} from './gazetteer.js'
 import {ensureDictionary, findMentions, type Mention} from './mentions.js'
@@ -11,7 +13,7 @@ export type UntaggedItem = Omit<Item, 'places' | 'primaryPlace'>
 
 export interface TagResult {
   items: Item[]
-  reports: Report[]
+  reports: VFileMessage[]
   home: HomeRegion | null
 }
 
@@ -29,7 +31,7 @@ export function tagItems(
   gazetteer: Gazetteer = loadGazetteer(),
   paperRegion: string | null = null
 ): TagResult {
-  const reports: Report[] = []
+  const reports: VFileMessage[] = []
   const mentionsOf = items.map((item) => findMentions(textsOf(item), gazetteer))
   const anchorsIn = (region: string | null) =>
     mentionsOf.map((mentions) => {
@@ -83,14 +85,9 @@ export function tagItems(
       if (former) counts.get(code)!.printedAs = former
     }
     for (const [text, tied] of unresolved) {
-      reports.push({
-        file: source,
-        line: item.start.line,
-        column: item.start.column,
-        ruleId: 'tag:ambiguous',
-        severity: 'info',
-        message: `place name “${text}” left untagged: it may be ${tied.map((code) => gazetteer.divisions.get(code)!.path.join('')).join(' or ')}`
-      })
+      const candidates = tied.map((code) => gazetteer.divisions.get(code)!.path.join('')).join(' or ')
+      const reason = `place name “${text}” left untagged: it may be ${candidates}`
+      reports.push(message(source, 'tag', 'ambiguous', reason, {...item.start, severity: 'info'}))
     }
     const places = aboutPlaces(
       [...counts.entries()]
@@ -129,10 +126,16 @@ function textsOf(item: UntaggedItem): Array<{text: string; prominent: boolean}> 
  * shape (it has no gazetteer), and a code of no division (`999999`) would
  * favour no place, or the wrong province's.
  */
-function homeRegion(source: string, region: string | null, gazetteer: Gazetteer, reports: Report[]): string | null {
+function homeRegion(
+  source: string,
+  region: string | null,
+  gazetteer: Gazetteer,
+  reports: VFileMessage[]
+): string | null {
   if (region === null || gazetteer.divisions.has(region)) return region
-  const message = `region ${region} is not a division code: ignored`
-  reports.push({file: source, line: null, column: null, ruleId: 'tag:region', severity: 'warning', message})
+  reports.push(
+    message(source, 'tag', 'region', `region ${region} is not a division code: ignored`, {severity: 'warning'})
+  )
   return null
 }
 
