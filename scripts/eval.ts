@@ -17,10 +17,15 @@ import {toPublicArchive} from '../src/archive/export.js'
 import {readGazette} from '../src/read/read-gazette.js'
 import {parseArgs} from 'node:util'
 import {processGazette} from '../src/pipeline/process-gazette.js'
+import {loadPlaceNames, type PlaceNames} from '../src/tag/mentions.js'
 import {readFolder} from '../src/read/read-folder.js'
 import type {Gazette} from '../src/model/types.js'
 import {archiveEngine, inScratch, judgedArchive, pagefindEngine, scoreEngine} from './lib/search-eval.js'
 import {fields, prf, scorePlaces, scoreSplit, type Counts, type PlaceFixture, type SplitFixture} from './lib/score.js'
+
+let names: PlaceNames | undefined
+/** The gazetteer and segmenter, loaded on first need: the search set alone needs them in its own call. */
+const placeNames = () => (names ??= loadPlaceNames())
 
 const root = join(import.meta.dirname, '..')
 
@@ -75,7 +80,7 @@ for (const name of chosen) {
   if (!existsSync(set.gazettes)) continue
   const {gazettes: sources} = await readFolder(set.gazettes)
   const gazettes = new Map<string, Gazette>(
-    sources.map((source) => [source.source, processGazette({...source, corrections: []})])
+    sources.map((source) => [source.source, processGazette({...source, corrections: []}, placeNames())])
   )
   const pair = <T extends {source: string}>(fixtures: T[]) =>
     fixtures.flatMap((fixture) => {
@@ -143,7 +148,7 @@ if (corpusChosen && !existsSync(join(shared, 'score.mjs'))) {
     for (const [part, names] of Object.entries(parts)) {
       const gazettes = names.map((name) => {
         const file = join(corpus, 'gazettes', `${name}.txt`)
-        return processGazette(readGazette(file, readFileSync(file), {}))
+        return processGazette(readGazette(file, readFileSync(file), {}), placeNames())
       })
       const truth = names.map(
         (name) => JSON.parse(readFileSync(join(corpus, 'truth', `${name}.json`), 'utf8')) as unknown

@@ -21,6 +21,7 @@ import {sitemapParts} from '../src/site/sitemaps.js'
 import type {Gazette} from '../src/model/types.js'
 import {assertSameFiles, filesBelow} from './helpers.js'
 import {rule, severityOf} from './helpers/messages.js'
+import {names} from './helpers/stages.js'
 
 const page = (title: string) => `${title}\n\n本报讯 日前，通州区石港镇召开会议，部署${title}工作。\n`
 const frontMatter = (fields: string) => `---\n${fields}\n---\n`
@@ -170,7 +171,7 @@ test('archive urls: every path segment of the site stays well under the 255 byte
 test('archive urls: the same files give the same ids whatever order the gazettes come in', async () => {
   const {gazettes: sources} = await readFolder(input)
   const ids = (order: 'forward' | 'backward') => {
-    const processed = sources.map((source) => processGazette(source))
+    const processed = sources.map((source) => processGazette(source, names()))
     const built = buildArchive(order === 'forward' ? processed : processed.reverse())
     return Object.fromEntries(built.gazettes.map((gazette) => [gazette.source, [gazette.id, ...gazette.itemIds]]))
   }

@@ -9,6 +9,7 @@ import {readGazette} from '../src/read/read-gazette.js'
 import {processSample, processText, sampleFiles} from './helpers.js'
 import Ajv2020 from 'ajv/dist/2020.js'
 import {readFileSync} from 'node:fs'
+import {names} from './helpers/stages.js'
 
 const gazettes = sampleFiles.map(processSample)
 const archive = buildArchive(gazettes)
@@ -101,7 +102,8 @@ test('archive: dated gazettes make the date tree and issues link their pages and
       readGazette(
         `p${n}.txt`,
         new TextEncoder().encode(`---\npaper: 测试报\ndate: 2022-03-04\npage: ${n}\n---\n${text}`)
-      )
+      ),
+      names()
     )
   const dated = buildArchive([
     page(1, '标题一\n\n正文开始，石港镇召开会议（下转2版）\n'),
@@ -134,7 +136,10 @@ test('export: the public format validates against the JSON Schema', () => {
 })
 
 test('export: CSV quotes every cell and defuses formulas', () => {
-  const gazette = processGazette(readGazette('x.txt', new TextEncoder().encode('=HYPERLINK("x")\n\n正文，"引号"。\n')))
+  const gazette = processGazette(
+    readGazette('x.txt', new TextEncoder().encode('=HYPERLINK("x")\n\n正文，"引号"。\n')),
+    names()
+  )
   const csv = toCsv([gazette])
   assert.match(csv, /"'=HYPERLINK\(""x""\)"/)
   assert.match(csv, /"正文，""引号""。"/)

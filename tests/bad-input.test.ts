@@ -36,6 +36,7 @@ import type {VFileMessage} from 'vfile-message'
 import type {Gazette, SourceGazette} from '../src/model/types.js'
 import {rule, severityOf, shape} from './helpers/messages.js'
 import {assertSameFiles, encodeGb18030, filesBelow, sampleFiles, samplesDir} from './helpers.js'
+import {names} from './helpers/stages.js'
 
 const cli = join(import.meta.dirname, '..', 'dist', 'cli.js')
 
@@ -421,7 +422,7 @@ test('bad input 8c: a place correction for a line past the end of the file is re
   const text = '石港镇召开春耕会议\n\n本报讯 日前，通州区石港镇召开会议，部署春耕工作。\n'
   const {entries, reports} = parseCorrections('page.txt:\n  - {line: 999, addPlaces: [海门区常乐镇]}\n')
   assert.deepEqual(reports, [])
-  const gazette = processGazette(readGazette('page.txt', utf8(text), {corrections: entries.get('page.txt')}))
+  const gazette = processGazette(readGazette('page.txt', utf8(text), {corrections: entries.get('page.txt')}), names())
   assert.deepEqual(gazette.reports.filter((report) => rule(report) === 'split:correction').map(shape), [
     {file: 'page.txt', line: 999, ruleId: 'split:correction', severity: 'error'}
   ])

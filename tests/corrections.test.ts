@@ -9,12 +9,13 @@ import {processGazette} from '../src/pipeline/process-gazette.js'
 import type {Correction} from '../src/model/types.js'
 import {readSample, samplesDir} from './helpers.js'
 import {rule, severityOf} from './helpers/messages.js'
+import {names} from './helpers/stages.js'
 
 /** A sample gazette processed with the corrections given as YAML for it. */
 function corrected(name: string, yaml: string) {
   const {entries, reports} = parseCorrections(`${name}:\n${yaml}`)
   assert.deepEqual(reports, [])
-  return processGazette({...readSample(name), corrections: entries.get(name) ?? []})
+  return processGazette({...readSample(name), corrections: entries.get(name) ?? []}, names())
 }
 
 const itemAt = (gazette: ReturnType<typeof corrected>, line: number) =>
@@ -66,7 +67,7 @@ test('corrections file: invalid YAML is an error with its line', () => {
 })
 
 test('corrections: a line starts a new article, and the override is recorded with it', () => {
-  const plain = processGazette(readSample('002_e35de4d7f730652c.txt'))
+  const plain = processGazette(readSample('002_e35de4d7f730652c.txt'), names())
   assert.equal(itemAt(plain, 93), undefined, 'the splitter reads line 93 as a subheading')
   const gazette = corrected('002_e35de4d7f730652c.txt', '  - {line: 93, starts: article}\n')
   const item = itemAt(gazette, 93)!
@@ -81,7 +82,7 @@ test('corrections: a line starts a new article, and the override is recorded wit
 })
 
 test('corrections: a title read wrongly becomes a subheading of the article before', () => {
-  const plain = processGazette(readSample('002_e35de4d7f730652c.txt'))
+  const plain = processGazette(readSample('002_e35de4d7f730652c.txt'), names())
   const gazette = corrected('002_e35de4d7f730652c.txt', '  - {line: 39, is: subheading}\n')
   assert.equal(gazette.items.length, plain.items.length - 1)
   const before = itemAt(gazette, 29)!

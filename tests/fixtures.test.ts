@@ -6,6 +6,7 @@ import {scorePlaces, scoreSplit, type PlaceFixture, type SplitFixture} from '../
 import {processGazette} from '../src/pipeline/process-gazette.js'
 import {readFolder} from '../src/read/read-folder.js'
 import {processSample, sampleFiles} from './helpers.js'
+import {names} from './helpers/stages.js'
 
 const fixture = <T>(kind: string, name: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', kind, name.replace(/\.txt$/u, '.json')), 'utf8')) as T
@@ -32,7 +33,7 @@ for (const name of sampleFiles) {
 const heldout = join(import.meta.dirname, 'fixtures', 'heldout')
 const {gazettes: heldoutSources} = await readFolder(heldout)
 for (const source of heldoutSources) {
-  const gazette = processGazette(source)
+  const gazette = processGazette(source, names())
   test(`fixtures: held-out ${source.source} splits and tags as labelled`, () => {
     const load = <T>(kind: string) =>
       JSON.parse(readFileSync(join(heldout, kind, source.source.replace(/\.txt$/u, '.json')), 'utf8')) as T

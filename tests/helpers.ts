@@ -4,6 +4,7 @@ import {join, sep} from 'node:path'
 import {readGazette} from '../src/read/read-gazette.js'
 import {processGazette} from '../src/pipeline/process-gazette.js'
 import {parseManifest} from '../src/read/manifest.js'
+import {names} from './helpers/stages.js'
 
 export const samplesDir = join(import.meta.dirname, '..', 'content', 'gazettes')
 
@@ -23,12 +24,12 @@ export function readSample(name: string) {
 
 /** A bundled sample, split and tagged. */
 export function processSample(name: string) {
-  return processGazette(readSample(name))
+  return processGazette(readSample(name), names())
 }
 
 /** A gazette from text, read and split and tagged. */
 export function processText(text: string, region: string | null = null, source = 'test.txt') {
-  return processGazette(readGazette(source, new TextEncoder().encode(text)), {region})
+  return processGazette(readGazette(source, new TextEncoder().encode(text)), names(), {region})
 }
 
 /** Every file below `dir`, as paths relative to it with `/`, sorted. */

@@ -6,6 +6,7 @@ import {test} from 'node:test'
 import {tagInPaperContext} from '../src/pipeline/paper-context.js'
 import {paperRegions} from '../src/tag/home-region.js'
 import {processText} from './helpers.js'
+import {names} from './helpers/stages.js'
 
 // Pages of one paper, written for the test: three name 句容市 in two items each; the last names only 茅山.
 const front = (paper: string) => `---\npaper: ${paper}\n---\n`
@@ -33,7 +34,7 @@ test('a page with too few names of its own is read in its paper’s home, and ca
   const cache = mkdtempSync(join(tmpdir(), 'gazette-paper-'))
   try {
     const keys = new Map(gazettes.map((gazette, index) => [gazette.source, `key${index}`]))
-    const first = await tagInPaperContext(gazettes, keys, cache)
+    const first = await tagInPaperContext(gazettes, keys, cache, async () => names())
     const page = first.gazettes[3]!
     assert.deepEqual(
       page.items[0]!.places.map((place) => place.code),
@@ -45,9 +46,9 @@ test('a page with too few names of its own is read in its paper’s home, and ca
     assert.equal(first.keys.get(page.source), first.entries[0])
     assert.equal(first.keys.get(gazettes[0]!.source), 'key0', 'a page with a home of its own keeps its key')
     assert.deepEqual(readdirSync(cache), [`${first.entries[0]}.v8`])
-    const again = await tagInPaperContext(gazettes, keys, cache)
+    const again = await tagInPaperContext(gazettes, keys, cache, async () => names())
     assert.deepEqual(again.gazettes[3], page, 'read back from the cache')
-    const other = await tagInPaperContext(pages('别的报'), keys, undefined)
+    const other = await tagInPaperContext(pages('别的报'), keys, undefined, async () => names())
     assert.deepEqual(other.gazettes[3]!.items[0]!.places.length, 2, 'without a cache too')
   } finally {
     rmSync(cache, {recursive: true, force: true})
@@ -56,7 +57,7 @@ test('a page with too few names of its own is read in its paper’s home, and ca
 
 test('pages without a paper, or whose paper has no home, are left as they are', async () => {
   const lone = processText(`道教文化节开幕\n\n日前，茅山举办道教文化节。\n`, null, 'lone.txt')
-  const {gazettes, entries} = await tagInPaperContext([lone], new Map(), undefined)
+  const {gazettes, entries} = await tagInPaperContext([lone], new Map(), undefined, async () => names())
   assert.equal(gazettes[0], lone)
   assert.deepEqual(entries, [])
 })

@@ -15,10 +15,11 @@ import {test} from 'node:test'
 import {serialize} from 'node:v8'
 import {buildArchiveFromFolder, pruneCache} from '../src/pipeline/build.js'
 import {cacheKey, readStored} from '../src/pipeline/cache.js'
-import {coolDown, processAll, warmUp} from '../src/pipeline/pool.js'
+import {Pool} from '../src/pipeline/pool.js'
 import {processGazette} from '../src/pipeline/process-gazette.js'
 import type {SourceGazette} from '../src/model/types.js'
 import {readSample, sampleFiles, samplesDir} from './helpers.js'
+import {names} from './helpers/stages.js'
 
 test('pool: child processes give the same gazettes as one thread, in input order, each told as it comes, and an error outcome where the stages throw', async () => {
   // Enough files for the pool to start processes.
@@ -28,7 +29,7 @@ test('pool: child processes give the same gazettes as one thread, in input order
   })
   sources[5] = {...sources[5]!, text: undefined} as unknown as SourceGazette
   const heard = new Map<number, unknown>()
-  const outcomes = await processAll(sources, (index, outcome) => heard.set(index, outcome), {processes: 2})
+  const outcomes = await new Pool({processes: 2}).processAll(sources, (index, outcome) => heard.set(index, outcome))
   assert.ok('error' in outcomes[5]! && /TypeError/u.test(outcomes[5].error))
   assert.deepEqual(
     new Map([...heard].sort(([a], [b]) => a - b)),
@@ -39,7 +40,7 @@ test('pool: child processes give the same gazettes as one thread, in input order
     outcomes
       .filter((_, index) => index !== 5)
       .map((outcome) => ('gazette' in outcome ? outcome.gazette : outcome.error)),
-    sources.filter((_, index) => index !== 5).map((source) => processGazette(source))
+    sources.filter((_, index) => index !== 5).map((source) => processGazette(source, names()))
   )
 })
 
@@ -66,13 +67,9 @@ test(
       return {...source, source: `${index}-${source.source}`}
     })
     let killed = 0
-    const outcomes = await processAll(
-      sources,
-      () => {
-        if (killed++ === 0) process.kill(poolProcesses()[0]!, 'SIGKILL')
-      },
-      {processes: 2}
-    )
+    const outcomes = await new Pool({processes: 2}).processAll(sources, () => {
+      if (killed++ === 0) process.kill(poolProcesses()[0]!, 'SIGKILL')
+    })
     const failed = outcomes.flatMap((outcome, index) =>
       'error' in outcome ? [[index, outcome.error.split('\n')[0]]] : []
     )
@@ -81,7 +78,7 @@ test(
       String(failed[0]![1]),
       new RegExp(`split \\+ tag process ended \\(SIGKILL\\) on ${failed[0]![0]}-`, 'u')
     )
-    const expected = sources.map((source) => processGazette(source))
+    const expected = sources.map((source) => processGazette(source, names()))
     for (const [index, outcome] of outcomes.entries())
       if ('gazette' in outcome) assert.deepEqual(outcome.gazette, expected[index])
     // Every process killed as soon as it is started: no gazette explains that.
@@ -94,7 +91,7 @@ test(
         }
       }
     }, 20)
-    await assert.rejects(processAll(sources, undefined, {processes: 2}), /split \+ tag process ended \(SIGKILL\)/u)
+    await assert.rejects(new Pool({processes: 2}).processAll(sources), /split \+ tag process ended \(SIGKILL\)/u)
     clearInterval(killer)
     assert.deepEqual(poolProcesses(), [], 'the pool left no process behind')
   }
@@ -103,22 +100,23 @@ test(
 test('pool: a gazette the stages throw on becomes an error outcome; the others are processed', async () => {
   const good = readSample(sampleFiles[0]!)
   const bad = {...good, source: 'bad.txt', text: undefined} as unknown as SourceGazette
-  const outcomes = await processAll([bad, good], undefined, {processes: 1})
+  const outcomes = await new Pool({processes: 1}).processAll([bad, good])
   assert.ok('error' in outcomes[0]! && /TypeError/u.test(outcomes[0].error))
   assert.ok('gazette' in outcomes[1]!)
 })
 
 test('pool: a process started ahead is taken by the next processAll; one that nobody took is ended (else this test would never exit)', async () => {
-  warmUp()
+  const pool = new Pool({processes: 2})
+  pool.warmUp()
   const sources = [readSample(sampleFiles[1]!)]
-  const outcomes = await processAll(sources, undefined, {processes: 2, inBackground: true})
+  const outcomes = await pool.processAll(sources, undefined, {inBackground: true})
   assert.deepEqual(
     outcomes,
-    sources.map((source) => ({gazette: processGazette(source)}))
+    sources.map((source) => ({gazette: processGazette(source, names())}))
   )
-  assert.equal(coolDown(), false, 'the process was taken')
-  warmUp()
-  assert.equal(coolDown(), true)
+  assert.equal(pool.coolDown(), false, 'the process was taken')
+  pool.warmUp()
+  assert.equal(pool.coolDown(), true)
 })
 
 test('cache: a second build takes every gazette from the cache; a damaged or missing entry is split again; a changed correction misses it', async () => {

@@ -4,6 +4,7 @@ import {parseCorrections} from '../src/read/corrections.js'
 import {processGazette} from '../src/pipeline/process-gazette.js'
 import {readSample} from './helpers.js'
 import {rule, severityOf} from './helpers/messages.js'
+import {names} from './helpers/stages.js'
 
 const sample = '000_da22e97339b67c99.txt'
 
@@ -11,7 +12,7 @@ const sample = '000_da22e97339b67c99.txt'
 function corrected(yaml: string) {
   const {entries, reports} = parseCorrections(`${sample}:\n${yaml}`)
   assert.deepEqual(reports, [])
-  return processGazette({...readSample(sample), corrections: entries.get(sample) ?? []})
+  return processGazette({...readSample(sample), corrections: entries.get(sample) ?? []}, names())
 }
 
 test('place corrections: an item lists only the places a correction applied; each rejected one is reported', () => {

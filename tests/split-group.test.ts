@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {split} from '../src/split/split.js'
+import {segmenter} from './helpers/stages.js'
 
 const items = (text: string) =>
-  split({source: 'x.txt', text}).items.map((item) => [
+  split({source: 'x.txt', text}, {segmenter}).items.map((item) => [
     item.kind,
     item.title,
     item.bylines.map((each) => each.name),
@@ -64,10 +65,13 @@ test('group: on a marked page a subheading right under a writer’s credit goes 
 })
 
 test('group: on a marked page a plain short line under the title, over the body, is the subtitle', () => {
-  const [item] = split({
-    source: 'x.txt',
-    text: '## 雨后田间抢收忙\n\n某某县组织农机、人力等抓紧抢收\n\n正文一段。\n'
-  }).items
+  const [item] = split(
+    {
+      source: 'x.txt',
+      text: '## 雨后田间抢收忙\n\n某某县组织农机、人力等抓紧抢收\n\n正文一段。\n'
+    },
+    {segmenter}
+  ).items
   assert.equal(item!.subtitle, '某某县组织农机、人力等抓紧抢收')
 })
 

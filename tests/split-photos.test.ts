@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {split} from '../src/split/split.js'
+import {segmenter} from './helpers/stages.js'
 
 const kinds = (lines: string[]) =>
-  split({source: 'x.txt', text: lines.join('\n')}).items.map((item) => [
+  split({source: 'x.txt', text: lines.join('\n')}, {segmenter}).items.map((item) => [
     item.kind,
     item.title,
     item.bylines.map((each) => each.name)

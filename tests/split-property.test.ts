@@ -5,6 +5,7 @@ import {decode} from '../src/read/decode.js'
 import {readGazette} from '../src/read/read-gazette.js'
 import {split} from '../src/split/split.js'
 import {rule} from './helpers/messages.js'
+import {segmenter} from './helpers/stages.js'
 
 // Pieces gazettes are made of, so that generated pages exercise every rule.
 const han = fc.constantFrom(...'通州区石港镇党建群众工作会议召开推进网格治理服务社区志愿活动开展')
@@ -41,7 +42,7 @@ const page = fc
 test('property: on generated gazettes the splitter never crashes and loses nothing', () => {
   fc.assert(
     fc.property(page, (text) => {
-      const {reports} = split({source: 'generated.txt', text})
+      const {reports} = split({source: 'generated.txt', text}, {segmenter})
       assert.deepEqual(
         reports.filter((report) => rule(report) === 'split:invariant'),
         []
@@ -54,7 +55,7 @@ test('property: on generated gazettes the splitter never crashes and loses nothi
 test('property: random text never crashes the reader or the splitter, and loses nothing', () => {
   fc.assert(
     fc.property(fc.string({unit: 'grapheme', maxLength: 400}), (text) => {
-      const {reports} = split({source: 'random.txt', text: decode(new TextEncoder().encode(text)).text})
+      const {reports} = split({source: 'random.txt', text: decode(new TextEncoder().encode(text)).text}, {segmenter})
       assert.deepEqual(
         reports.filter((report) => rule(report) === 'split:invariant'),
         []
@@ -68,7 +69,7 @@ test('property: random bytes are decoded and split without a crash', () => {
   fc.assert(
     fc.property(fc.uint8Array({maxLength: 600}), (bytes) => {
       const source = readGazette('bytes.txt', bytes)
-      const {reports} = split(source)
+      const {reports} = split(source, {segmenter})
       assert.deepEqual(
         reports.filter((report) => rule(report) === 'split:invariant'),
         []

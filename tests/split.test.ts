@@ -7,6 +7,7 @@ import {readHeadline} from '../src/split/headline.js'
 import {pageNumber} from '../src/split/segment.js'
 import {processSample, sampleFiles} from './helpers.js'
 import {rule, severityOf} from './helpers/messages.js'
+import {segmenter} from './helpers/stages.js'
 
 test('parse: only ATX headings are syntax; every other markdown construct stays literal text', () => {
   const lines = parseLines('# 标题 *强调*\n\n    四个空格\n> 引用\n1. 列表\n---\n<b>粗</b> &amp; \\*\n\n### 小标题\n')
@@ -84,10 +85,13 @@ test('continuation page numbers in figures and Chinese numerals', () => {
 })
 
 test('repair: a paragraph broken mid-word by blank lines is joined and reported', () => {
-  const {items, reports} = split({
-    source: 't.txt',
-    text: '标题\n\n今年以来，钟楼区委区政府把社区建\n\n\n\n设作为推进基层治理的重要内容。\n'
-  })
+  const {items, reports} = split(
+    {
+      source: 't.txt',
+      text: '标题\n\n今年以来，钟楼区委区政府把社区建\n\n\n\n设作为推进基层治理的重要内容。\n'
+    },
+    {segmenter}
+  )
   assert.equal(items[0]!.body.length, 1)
   assert.equal(items[0]!.body[0]!.text, '今年以来，钟楼区委区政府把社区建设作为推进基层治理的重要内容。')
   assert.ok(reports.some((report) => rule(report) === 'split:join' && report.line === 7))
@@ -96,7 +100,7 @@ test('repair: a paragraph broken mid-word by blank lines is joined and reported'
 test('repair: a repeated paragraph is removed and reported; short recurring bylines are kept', () => {
   const paragraph = '全员齐动手，打造美丽乡村“武墩样板”，统筹推进农村公共空间治理。'
   const text = `标题一\n\n${paragraph}\n\n${paragraph}\n\n·金驰·\n\n标题二\n\n另一篇的正文写在这里，内容不同。\n\n·金驰·\n`
-  const {items, reports} = split({source: 't.txt', text})
+  const {items, reports} = split({source: 't.txt', text}, {segmenter})
   assert.equal(items[0]!.body.length, 1)
   assert.equal(items[1]!.byline, '·金驰·')
   const removed = reports.filter((report) => rule(report) === 'split:duplicate')
@@ -109,7 +113,7 @@ test('repair: a repeated paragraph is removed and reported; short recurring byli
 test('repair: a page printed twice keeps one copy, every paragraph of the second reported, those joined across a break too', () => {
   const page =
     '钟楼区推进社区治理\n\n今年以来，钟楼区委区政府把社区建\n\n设作为推进基层治理的重要内容，取得明显成效。\n\n另一段正文写在这里，内容不同而且足够长。\n'
-  const {items, reports} = split({source: 't.txt', text: `${page}\n${page}`})
+  const {items, reports} = split({source: 't.txt', text: `${page}\n${page}`}, {segmenter})
   assert.deepEqual(
     reports.filter((report) => severityOf(report) === 'error'),
     [],
@@ -246,7 +250,7 @@ test('segment: a byline under the title, a title followed by a lead, a bracketed
     '刘五 摄',
     ''
   ].join('\n')
-  const {items, reports} = split({source: 'x.txt', text: page})
+  const {items, reports} = split({source: 'x.txt', text: page}, {segmenter})
   assert.deepEqual(
     reports.filter((report) => severityOf(report) === 'error'),
     []
@@ -286,7 +290,7 @@ test('headline: by position, a clause over a plain line is title and subtitle (o
 test('segment: a short line followed by a paragraph opening with a date starts a new article', () => {
   const page =
     '长泾镇召开会议\n\n本报讯 近日，长泾镇召开会议。\n\n会议指出，要做好工作。\n\n新河镇开展春季农机安全检查\n\n3月8日，新河镇农机安全监理站工作人员深入各村。\n\n聚焦重点领域\n\n该镇还将开展更多检查。\n'
-  const {items} = split({source: 'x.txt', text: page})
+  const {items} = split({source: 'x.txt', text: page}, {segmenter})
   assert.deepEqual(
     items.map((item) => [item.title, item.body.map((block) => block.type)]),
     [

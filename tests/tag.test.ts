@@ -2,9 +2,10 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {NameTrie} from '../src/tag/name-trie.js'
 import fc from 'fast-check'
-import {addWords, clausesOf, cut, cutClauses, dictionaryEntry} from '../src/text/segmenter.js'
+import {clausesOf, Segmenter} from '../src/text/segmenter.js'
 import {isPlaceName} from '../src/tag/tag.js'
 import {loadGazetteer, shortName} from '../src/tag/gazetteer.js'
+import {names} from './helpers/stages.js'
 import {processSample, processText} from './helpers.js'
 import {rule} from './helpers/messages.js'
 
@@ -84,9 +85,9 @@ test('a place outside the paper’s province needs the text to name it', () => {
 })
 
 test('datelines are recognised as place names', () => {
-  assert.equal(isPlaceName('常州钟楼'), true)
-  assert.equal(isPlaceName('清江浦区武墩街道'), true)
-  assert.equal(isPlaceName('陈伯平'), false)
+  assert.equal(isPlaceName('常州钟楼', names()), true)
+  assert.equal(isPlaceName('清江浦区武墩街道', names()), true)
+  assert.equal(isPlaceName('陈伯平', names()), false)
 })
 
 test('samples: primary places of some items', () => {
@@ -103,7 +104,7 @@ test('samples: primary places of some items', () => {
 })
 
 test('segmenter: clauses cut apart give the words of the whole text; separators are words of their own', () => {
-  isPlaceName('通州', loadGazetteer()) // teaches the segmenter the place names
+  const {segmenter} = names() // taught the place names
   const separator = /^[ \t\n，。]$/u
   const piece = fc.constantFrom(
     ...'通州区石港镇南通人民西路海门街道社区建设推进长江大桥',
@@ -119,19 +120,19 @@ test('segmenter: clauses cut apart give the words of the whole text; separators 
   fc.assert(
     fc.property(fc.array(piece, {maxLength: 40}), (pieces) => {
       const text = pieces.join('')
-      const words = cut(text)
+      const words = segmenter.cut(text)
       assert.ok(
         words.every((word) => separator.test(word) || !/[ \t\n，。]/u.test(word)),
         'a separator stands alone'
       )
       const clauses = clausesOf(text)
       assert.deepEqual(
-        cutClauses(clauses).flat(),
+        segmenter.cutClauses(clauses).flat(),
         words.filter((word) => !separator.test(word))
       )
       assert.deepEqual(
-        cutClauses(clauses),
-        clauses.map((clause) => cut(clause))
+        segmenter.cutClauses(clauses),
+        clauses.map((clause) => segmenter.cut(clause))
       )
     }),
     {numRuns: 500, seed: 3}
@@ -167,10 +168,11 @@ test('name trie: agrees with looking for every name in the text', () => {
   )
 })
 
-// Last in this file: it adds words to the segmenter the tests above share.
 test('segmenter: words of one character are looked up in the dictionary too', () => {
-  addWords(['淼', '淼淼湖'])
-  assert.deepEqual(dictionaryEntry('淼'), {frequency: 147, tag: 'nrfg'})
-  assert.equal(dictionaryEntry('淼淼湖'), undefined, 'a word the dictionary lacks is added, with no entry of its own')
-  assert.deepEqual(cut('淼淼湖'), ['淼淼湖'])
+  const segmenter = new Segmenter()
+  segmenter.addWords(['淼', '淼淼湖'])
+  assert.deepEqual(segmenter.dictionaryEntry('淼'), {frequency: 147, tag: 'nrfg'})
+  const entry = segmenter.dictionaryEntry('淼淼湖')
+  assert.equal(entry, undefined, 'a word the dictionary lacks is added, with no entry of its own')
+  assert.deepEqual(segmenter.cut('淼淼湖'), ['淼淼湖'])
 })

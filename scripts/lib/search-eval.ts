@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import {buildArchive} from '../../src/archive/build-archive.js'
 import type {Archive, ArchiveGazette, ArchiveItem} from '../../src/archive/model.js'
 import {processGazette} from '../../src/pipeline/process-gazette.js'
+import {loadPlaceNames} from '../../src/tag/mentions.js'
 import {readFolder} from '../../src/read/read-folder.js'
 import type {IndexMeta} from '../../src/site/search/format.js'
 import {openIndex, type Place} from '../../src/site/search/query.js'
@@ -40,9 +41,10 @@ type Engine = (query: string) => Promise<{urls: string[]; read: string}>
 export async function judgedArchive(folders: Record<string, string>): Promise<{archive: Archive; sets: string[]}> {
   const present = Object.entries(folders).filter(([, folder]) => existsSync(folder))
   const gazettes = []
+  const names = loadPlaceNames()
   for (const [set, folder] of present) {
     for (const source of (await readFolder(folder)).gazettes) {
-      gazettes.push(processGazette({...source, source: `${set}/${source.source}`, corrections: []}))
+      gazettes.push(processGazette({...source, source: `${set}/${source.source}`, corrections: []}, names))
     }
   }
   return {archive: buildArchive(gazettes), sets: present.map(([set]) => set)}

@@ -3,6 +3,7 @@ import {stat, writeFile} from 'node:fs/promises'
 import {buildArchiveFromFolder, pruneCache} from '../pipeline/build.js'
 import {claimCache, pipelineVersion} from '../pipeline/cache.js'
 import {timed, type Timings} from '../pipeline/timings.js'
+import type {Pool} from '../pipeline/pool.js'
 import {folderSnapshot} from '../read/snapshot.js'
 import {formatReports} from './report.js'
 import {whyNotOutput} from '../publish/guard.js'
@@ -66,7 +67,8 @@ export interface BuildOptions {
  */
 export async function build(
   options: BuildOptions,
-  onProgress?: (done: number, total: number, stage: string) => void
+  onProgress?: (done: number, total: number, stage: string) => void,
+  pool?: Pool
 ): Promise<number> {
   const started = Date.now()
   if (!(await stat(options.input).catch(() => undefined))?.isDirectory()) {
@@ -117,7 +119,8 @@ async function buildInto(
   output: Output,
   options: BuildOptions,
   started: number,
-  onProgress?: (done: number, total: number, stage: string) => void
+  onProgress?: (done: number, total: number, stage: string) => void,
+  pool?: Pool
 ): Promise<number> {
   const timings: Timings = {}
   // A rebuild of a site built before with the same cache renders only the pages that changed.
@@ -154,6 +157,7 @@ async function buildInto(
     maxBytes: options.maxFileSize * 1024 * 1024,
     timings,
     cache: options.cache || undefined,
+    ...(pool ? {pool} : {}),
     onProgress: (done, total) => onProgress?.(done, total, 'split+tag')
   })
   // Even a full build keeps the redirects of URLs that moved (a corrected page number), and adds new ones.

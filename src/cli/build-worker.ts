@@ -1,16 +1,17 @@
 import {parentPort, workerData} from 'node:worker_threads'
 import type {BuildData, BuildMessage} from './build-thread.js'
-import {coolDown, warmUp} from '../pipeline/pool.js'
+import {Pool} from '../pipeline/pool.js'
 import {systemError} from '../util/system-error.js'
 
 // The build thread (see build-thread.ts): runs one build, reports progress and its exit code.
 const {options, warm} = workerData as BuildData
 // Before the build's modules load: the process loads the segmenter meanwhile.
-if (warm) warmUp()
+const pool = new Pool()
+if (warm) pool.warmUp()
 const {build} = await import('./build-command.js')
 const post = (message: BuildMessage) => parentPort!.postMessage(message)
 try {
-  post({exitCode: await build(options, (done, total, stage) => post({progress: [done, total], stage}))})
+  post({exitCode: await build(options, (done, total, stage) => post({progress: [done, total], stage}), pool)})
 } catch (error) {
   // A full disk or a folder that cannot be written: one line, not a stack per page.
   const system = systemError(error)
@@ -19,5 +20,5 @@ try {
   post({exitCode: 1})
 } finally {
   // A build with nothing new to split (or one that failed) did not take it.
-  coolDown()
+  pool.coolDown()
 }

@@ -118,14 +118,16 @@ program
         {tagInPaperContext},
         {parseCorrections},
         {readGazette},
-        {formatReports}
+        {formatReports},
+        {loadPlaceNames}
       ] = await Promise.all([
         import('../archive/export.js'),
         import('../pipeline/process-gazette.js'),
         import('../pipeline/paper-context.js'),
         import('../read/corrections.js'),
         import('../read/read-gazette.js'),
-        import('./report.js')
+        import('./report.js'),
+        import('../tag/mentions.js')
       ])
       const corrections = options.corrections
         ? parseCorrections(await readFile(options.corrections, 'utf8'), options.corrections)
@@ -137,13 +139,14 @@ program
         process.exitCode = 1
         return
       }
+      const names = loadPlaceNames()
       const pages = []
       for (const file of files) {
         const entries = corrections?.entries.get(file) ?? corrections?.entries.get(basename(file))
         const source = readGazette(file, await readFile(file), {corrections: entries})
-        pages.push(processGazette(source, {region: options.region ?? null}))
+        pages.push(processGazette(source, names, {region: options.region ?? null}))
       }
-      const {gazettes} = await tagInPaperContext(pages, new Map(), undefined)
+      const {gazettes} = await tagInPaperContext(pages, new Map(), undefined, async () => names)
       if (options.json) {
         process.stdout.write(JSON.stringify(toPublicArchive(gazettes), null, 2) + '\n')
         return

@@ -19,7 +19,7 @@ import {
   writeStored
 } from './cache.js'
 import {tagInPaperContext} from './paper-context.js'
-import {coolDown, processAll, readsWorthAProcess} from './pool.js'
+import {Pool, readsWorthAProcess} from './pool.js'
 import type {Outcome} from './process-gazette.js'
 import {timed, type Timings} from './timings.js'
 import {isProcessGone} from '../util/process-gone.js'
@@ -34,6 +34,8 @@ export interface PipelineOptions extends FolderOptions {
   cache?: string | undefined
   /** Processes for split + tag (default: one per core). */
   processes?: number
+  /** The split + tag processes to use (default: a pool of `processes`), which may have one started ahead. */
+  pool?: Pool
 }
 
 /** What the pipeline made of a content folder. */
@@ -50,9 +52,10 @@ export interface Built {
 
 /** read → split → tag → archive, for a whole content folder. */
 export async function buildArchiveFromFolder(options: PipelineOptions): Promise<Built> {
-  const {gazettes, keys, reports} = await readAndSplit(options, await knownFiles(options))
+  const pool = options.pool ?? new Pool({processes: options.processes})
+  const {gazettes, keys, reports} = await readAndSplit({...options, pool}, await knownFiles(options))
   // A process started ahead and not needed would hold its memory through the render.
-  coolDown()
+  pool.coolDown()
   const archive = await timed(options.timings, 'archive', () => buildArchive(gazettes, {reports}))
   return {archive, gazettes, keys}
 }
@@ -63,7 +66,7 @@ export async function buildArchiveFromFolder(options: PipelineOptions): Promise<
  * have gone since, every file is read again.
  */
 async function readAndSplit(
-  options: PipelineOptions,
+  options: PipelineOptions & {pool: Pool},
   known?: Known
 ): Promise<Pick<Built, 'gazettes' | 'keys'> & {reports: VFileMessage[]}> {
   const {timings, cache} = options
@@ -79,7 +82,9 @@ async function readAndSplit(
   await record([])
   const split = await timed(timings, 'split+tag', () => splitAndTag(read.gazettes, keys, read.reports, options))
   if (!split) return readAndSplit(options)
-  const inContext = await timed(timings, 'split+tag', () => tagInPaperContext(split.gazettes, split.keys, cache))
+  const inContext = await timed(timings, 'split+tag', () =>
+    tagInPaperContext(split.gazettes, split.keys, cache, () => options.pool.namesHere())
+  )
   if (inContext.entries.length > 0) await record(inContext.entries)
   return {gazettes: inContext.gazettes, keys: inContext.keys, reports: read.reports}
 }
@@ -134,7 +139,7 @@ async function splitAndTag(
   records: Array<SourceGazette | ReadRecord>,
   keys: readonly string[],
   reports: VFileMessage[],
-  options: PipelineOptions
+  options: PipelineOptions & {pool: Pool}
 ): Promise<Pick<Built, 'gazettes' | 'keys'> | undefined> {
   const {cache} = options
   const stored = cache ? keys.map((key) => isCached(cache, key)) : []
@@ -156,8 +161,7 @@ async function splitAndTag(
     write.catch(() => undefined) // awaited below; a failure must not go unhandled meanwhile
     writes.push(write)
   }
-  const running = processAll(freshSources, onDone(fresh), {
-    processes: options.processes,
+  const running = options.pool.processAll(freshSources, onDone(fresh), {
     inBackground: records.length - fresh.length >= readsWorthAProcess
   })
   // The processes have their work: they go on while this thread reads.
@@ -172,7 +176,7 @@ async function splitAndTag(
     return undefined
   }
   done -= unreadable.length
-  const outcomes = [...(await running), ...(await processAll(again, onDone(unreadable)))]
+  const outcomes = [...(await running), ...(await options.pool.processAll(again, onDone(unreadable)))]
   await Promise.all(writes)
   for (const [position, index] of [...fresh, ...unreadable].entries()) {
     const outcome = outcomes[position]!

@@ -1,9 +1,12 @@
 import {restore, type Stored} from '../model/messages.js'
 import type {SourceGazette} from '../model/types.js'
 import {storeOutcome} from './pool.js'
-import {prepare, processSafely} from './process-gazette.js'
+import {loadPlaceNames} from '../tag/mentions.js'
+import {processSafely} from './process-gazette.js'
 
 // A process of the split + tag pool (see pool.ts): one gazette in, its outcome out.
-process.on('message', (source: Stored<SourceGazette>) => process.send!(storeOutcome(processSafely(restore(source)))))
 // Loaded now, not with the first gazette: the process may have been started ahead of its work (pool.ts, warmUp).
-prepare()
+const names = loadPlaceNames()
+process.on('message', (source: Stored<SourceGazette>) =>
+  process.send!(storeOutcome(processSafely(restore(source), names)))
+)

@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto'
 import type {Gazette} from '../model/types.js'
+import type {PlaceNames} from '../tag/mentions.js'
 import {paperRegions} from '../tag/home-region.js'
 import {readCached, writeCached} from './cache.js'
 
@@ -21,7 +22,8 @@ export interface PaperContext {
 export async function tagInPaperContext(
   gazettes: Gazette[],
   keys: ReadonlyMap<string, string>,
-  cache: string | undefined
+  cache: string | undefined,
+  names: () => Promise<PlaceNames>
 ): Promise<PaperContext> {
   const regions = paperRegions(gazettes)
   const result: PaperContext = {gazettes: [...gazettes], keys: new Map(keys), entries: []}
@@ -32,14 +34,14 @@ export async function tagInPaperContext(
   })
   if (todo.length === 0) return result
   // Loaded only when a page needs it: the segmenter and the gazetteer take a second.
-  let retag: ((gazette: Gazette, region: string) => Gazette) | undefined
+  let retag: ((gazette: Gazette, region: string, names: PlaceNames) => Gazette) | undefined
   for (const {gazette, index, region} of todo) {
     const key = keys.get(gazette.source)
     const derived = key === undefined ? undefined : paperKey(key, region)
     let again = cache && derived ? readCached(cache, derived) : undefined
     if (!again) {
       retag ??= (await import('./retag.js')).retagInRegion
-      again = retag(gazette, region)
+      again = retag(gazette, region, await names())
       if (cache && derived) await writeCached(cache, derived, again)
     }
     result.gazettes[index] = again

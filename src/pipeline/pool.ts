@@ -5,6 +5,7 @@ import type {SourceGazette} from '../model/types.js'
 import {restore, store, type Stored} from '../model/messages.js'
 import type {Gazette} from '../model/types.js'
 import type {Outcome} from './process-gazette.js'
+import type {PlaceNames} from '../tag/mentions.js'
 import {errorText} from '../util/worker-thread.js'
 
 // Below this many files, starting processes (each loads the segmenter's
@@ -25,69 +26,119 @@ export const readsWorthAProcess = 1000
 export interface PoolOptions {
   /** Processes to start at most (default: one per core; below 2, none). */
   processes?: number | undefined
+}
+
+export interface RunOptions {
   /** The caller has other work meanwhile: use processes however few the files. */
   inBackground?: boolean
 }
 
+/** Processes of one `processAll` that may end before it gives up. */
+const maxEnded = 3
+
 /**
  * Split and tag gazettes, in child processes when there are enough of them
- * and more than one core, keeping the input order; `onDone` hears of each
- * outcome as it comes. A gazette on which the stages throw becomes an error
- * outcome, and so does one whose process ends: the others still build.
+ * and more than one core, else in this thread.
  *
  * Processes, not worker threads: a process gives back all it took (the
  * segmenter's dictionary, the gazetteer) when it exits, and one that runs out
  * of memory or is killed costs one gazette, not the build. (nodejieba, the
  * segmenter before, never freed its dictionary when a thread ended.)
  */
-export async function processAll(
-  sources: readonly SourceGazette[],
-  onDone: (index: number, outcome: Outcome) => void = () => {},
-  options: PoolOptions = {}
-): Promise<Outcome[]> {
-  const {processes = availableParallelism(), inBackground = false} = options
-  const outcomes: Outcome[] = new Array(sources.length)
-  if (sources.length === 0) return outcomes
-  if (processes < 2 || (sources.length < minFilesForProcesses && !inBackground)) {
-    // Loaded only now: a rebuild that splits in processes does without the stages' modules (0.15 s).
-    const {processSafely} = await import('./process-gazette.js')
-    sources.forEach((source, index) => {
-      const outcome = processSafely(source)
-      outcomes[index] = outcome
-      onDone(index, outcome)
-    })
-    return outcomes
+export class Pool {
+  readonly #processes: number
+  /** A process started ahead (`warmUp`), for the next `processAll` to take. */
+  #warm: ChildProcess | undefined
+  /** The gazetteer and segmenter of this thread, loaded on first need. */
+  #names: Promise<PlaceNames> | undefined
+
+  constructor(options: PoolOptions = {}) {
+    this.#processes = options.processes ?? availableParallelism()
   }
-  let next = 0
-  let ended = 0
-  let failure: Error | undefined
-  await Promise.all(
-    Array.from({length: Math.min(processes, sources.length)}, async () => {
-      let child = takeWarm() ?? startChild()
-      while (next < sources.length && !failure) {
-        const index = next++
-        let outcome: Outcome
-        try {
-          outcome = await ask(child, sources[index]!)
-        } catch (error) {
-          // A process ended (out of memory on some gazette, killed): the rest
-          // go on in a new one, unless processes keep ending, which no
-          // gazette explains.
-          if (failure || ++ended > maxEnded) {
-            failure ??= error as Error
-            break
-          }
-          outcome = {error: errorText(error)}
-          child = startChild()
-        }
+
+  /**
+   * Split and tag `sources`, keeping the input order; `onDone` hears of each
+   * outcome as it comes. A gazette on which the stages throw becomes an error
+   * outcome, and so does one whose process ends: the others still build.
+   */
+  async processAll(
+    sources: readonly SourceGazette[],
+    onDone: (index: number, outcome: Outcome) => void = () => {},
+    options: RunOptions = {}
+  ): Promise<Outcome[]> {
+    const outcomes: Outcome[] = new Array(sources.length)
+    if (sources.length === 0) return outcomes
+    if (this.#processes < 2 || (sources.length < minFilesForProcesses && !options.inBackground)) {
+      // Loaded only now: a rebuild that splits in processes does without the stages' modules (0.15 s).
+      const {processSafely} = await import('./process-gazette.js')
+      const names = await this.namesHere()
+      sources.forEach((source, index) => {
+        const outcome = processSafely(source, names)
         outcomes[index] = outcome
         onDone(index, outcome)
-      }
-      if (child.connected) child.disconnect()
-    })
-  )
-  if (failure) throw failure
-  return outcomes
+      })
+      return outcomes
+    }
+    let next = 0
+    let ended = 0
+    let failure: Error | undefined
+    await Promise.all(
+      Array.from({length: Math.min(this.#processes, sources.length)}, async () => {
+        let child = this.#takeWarm() ?? startChild()
+        while (next < sources.length && !failure) {
+          const index = next++
+          let outcome: Outcome
+          try {
+            outcome = await ask(child, sources[index]!)
+          } catch (error) {
+            // A process ended (out of memory on some gazette, killed): the rest
+            // go on in a new one, unless processes keep ending, which no
+            // gazette explains.
+            if (failure || ++ended > maxEnded) {
+              failure ??= error as Error
+              break
+            }
+            outcome = {error: errorText(error)}
+            child = startChild()
+          }
+          outcomes[index] = outcome
+          onDone(index, outcome)
+        }
+        if (child.connected) child.disconnect()
+      })
+    )
+    if (failure) throw failure
+    return outcomes
+  }
+
+  /** The gazetteer and segmenter in this thread, for work done here (a page tagged again in its paper's region). */
+  namesHere(): Promise<PlaceNames> {
+    this.#names ??= import('../tag/mentions.js').then(({loadPlaceNames}) => loadPlaceNames())
+    return this.#names
+  }
+
+  /**
+   * Start a process ahead of `processAll`, for a build that will likely need
+   * one: it loads the segmenter (more than a second) while the build reads
+   * the content folder and the cache. `coolDown` ends it if nothing took it.
+   */
+  warmUp(): void {
+    // On one core, processAll splits in its own thread.
+    if (this.#processes > 1) this.#warm ??= startChild()
+  }
+
+  /** End the process started ahead, if nothing took it; whether there was one. */
+  coolDown(): boolean {
+    const ended = this.#warm?.kill() ?? false
+    this.#warm = undefined
+    return ended
+  }
+
+  #takeWarm(): ChildProcess | undefined {
+    const child = this.#warm
+    this.#warm = undefined
+    return child
+  }
 }
 
 /** An outcome as a split + tag process sends it (messages as records: see messages.ts). */
@@ -99,34 +150,6 @@ export function storeOutcome(outcome: Outcome): StoredOutcome {
 
 export function restoreOutcome(outcome: StoredOutcome): Outcome {
   return 'gazette' in outcome ? {gazette: restore(outcome.gazette)} : outcome
-}
-
-/** Processes of one `processAll` that may end before it gives up. */
-const maxEnded = 3
-
-let warm: ChildProcess | undefined
-
-/**
- * Start a process ahead of `processAll`, for a build that will likely need
- * one: it loads the segmenter (more than a second) while the build reads
- * the content folder and the cache. `coolDown` ends it if nothing took it.
- */
-export function warmUp(): void {
-  // On one core, processAll splits in its own thread.
-  if (availableParallelism() > 1) warm ??= startChild()
-}
-
-/** Whether there was a process to end. */
-export function coolDown(): boolean {
-  const ended = warm?.kill() ?? false
-  warm = undefined
-  return ended
-}
-
-function takeWarm(): ChildProcess | undefined {
-  const child = warm
-  warm = undefined
-  return child
 }
 
 /** A process running `child.ts` (under tsx in tests and scripts, which run `src/`). */

@@ -1,8 +1,7 @@
 import type {Gazette, SourceGazette} from '../model/types.js'
 import {split} from '../split/split.js'
 import {correctPlaces} from '../tag/correct-places.js'
-import {loadGazetteer} from '../tag/gazetteer.js'
-import {prepareMentions} from '../tag/mentions.js'
+import type {PlaceNames} from '../tag/mentions.js'
 import {isPlaceName, tagItems} from '../tag/tag.js'
 import {gazetteId} from '../archive/ids.js'
 import {errorText} from '../util/worker-thread.js'
@@ -15,16 +14,21 @@ export interface ProcessOptions {
   region?: string | null
 }
 
-/** Split and tag one gazette that has been read: the per-file work of a build. */
-export function processGazette(source: SourceGazette, options: ProcessOptions = {}): Gazette {
+/**
+ * Split and tag one gazette that has been read: the per-file work of a
+ * build. `names` (the gazetteer and the segmenter) is loaded once per
+ * process and passed to every gazette.
+ */
+export function processGazette(source: SourceGazette, names: PlaceNames, options: ProcessOptions = {}): Gazette {
   const id = gazetteId(source)
-  const gazetteer = loadGazetteer()
+  const {gazetteer, segmenter} = names
   const {items: drafts, reports: splitReports} = split(source, {
-    isPlaceName: (text) => isPlaceName(text, gazetteer),
+    segmenter,
+    isPlaceName: (text) => isPlaceName(text, names),
     corrections: source.corrections
   })
   const untagged = drafts.map((draft, index) => ({...draft, id: `${id}-${String(index + 1).padStart(2, '0')}`}))
-  const tagged = tagItems(source.source, untagged, source.metadata.region ?? options.region ?? null, gazetteer)
+  const tagged = tagItems(source.source, untagged, source.metadata.region ?? options.region ?? null, names)
   const corrected = correctPlaces(
     source.source,
     tagged.items,
@@ -43,15 +47,10 @@ export function processGazette(source: SourceGazette, options: ProcessOptions = 
   }
 }
 
-/** Load what splitting and tagging need (the gazetteer, the segmenter's dictionary) before the first gazette. */
-export function prepare(): void {
-  prepareMentions(loadGazetteer())
-}
-
 /** Split and tag one gazette where the stages may throw. */
-export function processSafely(source: SourceGazette): Outcome {
+export function processSafely(source: SourceGazette, names: PlaceNames): Outcome {
   try {
-    return {gazette: processGazette(source)}
+    return {gazette: processGazette(source, names)}
   } catch (error) {
     return {error: errorText(error)}
   }

@@ -1,7 +1,7 @@
 import type {VFile} from 'vfile'
 import type {SourceLine} from './parse.js'
 import {endsSentence, hasClausePunctuation, isUnbalanced, length, visible} from './text.js'
-import {wordSpans} from '../text/segmenter.js'
+import type {Segmenter} from '../text/segmenter.js'
 import {bylineShape, splitBylineSuffix} from './bylines.js'
 
 /** A line after repair: possibly several source lines joined. */
@@ -22,12 +22,13 @@ export const maxHeadingLength = 50
 export function joinBrokenParagraphs(
   lines: SourceLine[],
   file: VFile,
+  segmenter: Segmenter,
   kept: ReadonlySet<number> = new Set()
 ): RepairedLine[] {
   const result: RepairedLine[] = []
   for (const line of lines) {
     const previous = result.at(-1)
-    if (previous && !kept.has(line.line) && shouldJoin(previous, line)) {
+    if (previous && !kept.has(line.line) && shouldJoin(previous, line, segmenter)) {
       file.info(`paragraph joined across a break: “…${tail(previous.text)}” + “${head(line.text)}…”`, {
         place: {line: line.line, column: line.column},
         ruleId: 'join',
@@ -42,7 +43,7 @@ export function joinBrokenParagraphs(
   return result
 }
 
-function shouldJoin(a: SourceLine, b: SourceLine): boolean {
+function shouldJoin(a: SourceLine, b: SourceLine, segmenter: Segmenter): boolean {
   if (a.depth > 0 || b.depth > 0) return false
   if (/下转[^）)]{1,6}版\s*[）)]$/u.test(a.text)) return false
   if (endsSentence(a.text) || /——\s*$/u.test(a.text) || /——\s+\S/u.test(a.text)) return false
@@ -50,11 +51,11 @@ function shouldJoin(a: SourceLine, b: SourceLine): boolean {
   if (/^图[①-⑳\d]/u.test(b.text)) return false
   const bReadsAsBody = endsSentence(b.text) || length(b.text) > maxHeadingLength
   // A line ending in a comma or enumeration mark is a clause, never a title.
-  if (/[，、；：,;:]$/u.test(a.text)) return bReadsAsBody || wordSpans(a.text, b.text)
-  if (length(a.text) > maxHeadingLength) return bReadsAsBody || wordSpans(a.text, b.text)
+  if (/[，、；：,;:]$/u.test(a.text)) return bReadsAsBody || segmenter.wordSpans(a.text, b.text)
+  if (length(a.text) > maxHeadingLength) return bReadsAsBody || segmenter.wordSpans(a.text, b.text)
   // A short line: a title unless it is plainly part of a sentence.
   if (isUnbalanced(a.text)) return bReadsAsBody
-  if (hasClausePunctuation(a.text) && !/\s/u.test(a.text)) return bReadsAsBody && wordSpans(a.text, b.text)
+  if (hasClausePunctuation(a.text) && !/\s/u.test(a.text)) return bReadsAsBody && segmenter.wordSpans(a.text, b.text)
   return false
 }
 

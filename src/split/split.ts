@@ -1,6 +1,7 @@
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Correction, SourceGazette} from '../model/types.js'
+import type {Segmenter} from '../text/segmenter.js'
 import {correctionsName} from '../read/corrections.js'
 import {applyCorrections, lineOverrides} from './correct.js'
 import {findLoss} from './invariant.js'
@@ -9,6 +10,8 @@ import {joinBrokenParagraphs, removeDuplicates} from './repair.js'
 import {segment, type DraftItem} from './segment.js'
 
 export interface SplitOptions {
+  /** Tells a word broken across a blank line (`社区建` ⏎ `设作为`). */
+  segmenter: Segmenter
   /** True when a short line names a place only (a dateline such as `太仓市`). */
   isPlaceName?: (text: string) => boolean
   /** The archivist's overrides for this gazette. */
@@ -42,14 +45,14 @@ function remembered(test: (text: string) => boolean): (text: string) => boolean 
  * syntax), repair extraction damage, group lines into items, then check
  * that nothing was lost.
  */
-export function split(source: Pick<SourceGazette, 'source' | 'text'>, options: SplitOptions = {}): SplitResult {
+export function split(source: Pick<SourceGazette, 'source' | 'text'>, options: SplitOptions): SplitResult {
   const file = new VFile({path: source.source, value: source.text})
   const lines = parseLines(source.text)
   const overrides = lineOverrides(options.corrections ?? [])
   const kept = new Set(overrides.keys())
   // Decisions (a join, a removed repeat, a subheading) are notes: nothing
   // is lost by them, and the removed text is in the report.
-  const joined = joinBrokenParagraphs(lines, file, kept)
+  const joined = joinBrokenParagraphs(lines, file, options.segmenter, kept)
   const repaired = removeDuplicates(joined, file, kept)
   const isPlaceName = remembered(options.isPlaceName ?? looksLikePlace)
   const items = segment(repaired, {isPlaceName, overrides}, file)

@@ -1,6 +1,6 @@
-import {addWords, clausesOf, cutClauses, dictionaryEntry} from '../text/segmenter.js'
+import {clausesOf, Segmenter} from '../text/segmenter.js'
 import {NameTrie} from './name-trie.js'
-import type {Gazetteer, NameEntry} from './gazetteer.js'
+import {loadGazetteer, type Gazetteer, type NameEntry} from './gazetteer.js'
 
 /** A place name as printed in an item. */
 export interface Mention {
@@ -64,31 +64,23 @@ const naturalFeatures = new Set([
   '大运河'
 ])
 
-let dictionaryFor: Gazetteer | undefined
 /**
- * Short names that are everyday words (`幸福`, `发展`, `先锋`, `文化`) in the
- * segmenter's own dictionary: frequent there, and not tagged as place names.
- * Printed short, they mean the word; only the full name (`幸福街道`) counts.
+ * The gazetteer's names as the segmenter reads them: what finding mentions
+ * needs, made once per process (a second: the dictionary learns every name).
  */
-function isOrdinaryWord(word: string): boolean {
-  const entry = dictionaryEntry(word)
-  return entry !== undefined && entry.frequency >= 200 && !entry.tag.startsWith('ns')
-}
-
-/** Teach the segmenter every name of the gazetteer, once. */
-export function ensureDictionary(gazetteer: Gazetteer): void {
-  if (dictionaryFor === gazetteer) return
-  addWords(gazetteer.names.keys())
-  dictionaryFor = gazetteer
-}
-
-/** The names that can make a mention, with the divisions each may mean. */
-interface Readable {
-  for: Gazetteer
+export interface PlaceNames {
+  gazetteer: Gazetteer
+  /** The segmenter, taught every name of the gazetteer. */
+  segmenter: Segmenter
+  /** The names that can make a mention, with the divisions each may mean. */
   candidates: Map<string, NameEntry[]>
   trie: NameTrie
 }
-let readable: Readable | undefined
+
+/** The whole country's names and a segmenter that knows them. */
+export function loadPlaceNames(): PlaceNames {
+  return placeNames(loadGazetteer(), new Segmenter())
+}
 
 /**
  * Every name but those that can never make a mention: an everyday word or
@@ -98,9 +90,17 @@ let readable: Readable | undefined
  * is an everyday word (`石狮`) stays, marked: it names the county only in
  * that county's own paper (see `resolve`).
  */
-function readableNames(gazetteer: Gazetteer): Readable {
-  if (readable?.for === gazetteer) return readable
-  ensureDictionary(gazetteer)
+export function placeNames(gazetteer: Gazetteer, segmenter: Segmenter): PlaceNames {
+  segmenter.addWords(gazetteer.names.keys())
+  /**
+   * Short names that are everyday words (`幸福`, `发展`, `先锋`, `文化`) in the
+   * segmenter's own dictionary: frequent there, and not tagged as place names.
+   * Printed short, they mean the word; only the full name (`幸福街道`) counts.
+   */
+  const isOrdinaryWord = (word: string) => {
+    const entry = segmenter.dictionaryEntry(word)
+    return entry !== undefined && entry.frequency >= 200 && !entry.tag.startsWith('ns')
+  }
   const candidates = new Map<string, NameEntry[]>()
   for (const [name, all] of gazetteer.names) {
     const ordinary = isOrdinaryWord(name)
@@ -112,13 +112,7 @@ function readableNames(gazetteer: Gazetteer): Readable {
         : all
     if (some.length > 0) candidates.set(name, some)
   }
-  readable = {for: gazetteer, candidates, trie: new NameTrie(candidates.keys())}
-  return readable
-}
-
-/** Load the segmenter's dictionary and index the names now, not on the first text (a process started ahead of its work). */
-export function prepareMentions(gazetteer: Gazetteer): void {
-  readableNames(gazetteer)
+  return {gazetteer, segmenter, candidates, trie: new NameTrie(candidates.keys())}
 }
 
 /**
@@ -126,8 +120,8 @@ export function prepareMentions(gazetteer: Gazetteer): void {
  * segmenter (so 五星 in 五星红旗 does not), and not when the next word makes
  * it a road, a river, a mountain or an institution.
  */
-export function findMentions(texts: Array<{text: string; prominent: boolean}>, gazetteer: Gazetteer): Mention[] {
-  const {candidates: named, trie} = readableNames(gazetteer)
+export function findMentions(texts: Array<{text: string; prominent: boolean}>, names: PlaceNames): Mention[] {
+  const {candidates: named, trie} = names
   // The segmenter cuts each clause on its own, so only clauses holding one
   // of these names as a string need cutting: under half the text. A name
   // read as a mention is a word of its clause; the word before it (for
@@ -137,7 +131,7 @@ export function findMentions(texts: Array<{text: string; prominent: boolean}>, g
   for (const {text, prominent} of texts) {
     for (const clause of clausesOf(text)) if (trie.occursIn(clause)) clauses.push({clause, prominent})
   }
-  const wordsOf = cutClauses(clauses.map(({clause}) => clause))
+  const wordsOf = names.segmenter.cutClauses(clauses.map(({clause}) => clause))
   const mentions: Mention[] = []
   for (const [position, {clause, prominent}] of clauses.entries()) {
     const words = wordsOf[position]!

@@ -1,9 +1,8 @@
 import type {VFileMessage} from 'vfile-message'
 import {message} from '../model/messages.js'
 import type {HomeRegion, Item, PlaceTag} from '../model/types.js'
-import {cut} from '../text/segmenter.js'
-import {loadGazetteer, parentCode, type Gazetteer} from './gazetteer.js'
-import {ensureDictionary, findMentions, type Mention} from './mentions.js'
+import {parentCode, type Gazetteer} from './gazetteer.js'
+import {findMentions, type Mention, type PlaceNames} from './mentions.js'
 import {aboutPlaces} from './about.js'
 import {inferHomeRegion} from './home-region.js'
 import {primaryPlace} from './primary.js'
@@ -28,11 +27,12 @@ export function tagItems(
   source: string,
   items: UntaggedItem[],
   givenRegion: string | null,
-  gazetteer: Gazetteer = loadGazetteer(),
+  names: PlaceNames,
   paperRegion: string | null = null
 ): TagResult {
+  const {gazetteer} = names
   const reports: VFileMessage[] = []
-  const mentionsOf = items.map((item) => findMentions(textsOf(item), gazetteer))
+  const mentionsOf = items.map((item) => findMentions(textsOf(item), names))
   const anchorsIn = (region: string | null) =>
     mentionsOf.map((mentions) => {
       const codes = new Set<string>()
@@ -100,9 +100,8 @@ export function tagItems(
 }
 
 /** True when the whole text is place names (`太仓市`, `常州钟楼`): a dateline. */
-export function isPlaceName(text: string, gazetteer: Gazetteer = loadGazetteer()): boolean {
-  ensureDictionary(gazetteer)
-  const words = cut(text)
+export function isPlaceName(text: string, {gazetteer, segmenter}: PlaceNames): boolean {
+  const words = segmenter.cut(text)
   const entries = words.map((word) => gazetteer.names.get(word))
   if (words.length === 0 || entries.some((entry) => entry === undefined)) return false
   // A bare two-character town name (张华, 刘集) is as likely a person: a

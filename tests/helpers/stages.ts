@@ -1,0 +1,13 @@
+import {loadPlaceNames, type PlaceNames} from '../../src/tag/mentions.js'
+import {Segmenter} from '../../src/text/segmenter.js'
+
+let loaded: PlaceNames | undefined
+
+/** The gazetteer and a segmenter taught its names: loaded once per test file (a second), shared by its tests. */
+export function names(): PlaceNames {
+  loaded ??= loadPlaceNames()
+  return loaded
+}
+
+/** A segmenter with its dictionary only, as the splitter uses it without a gazetteer. */
+export const segmenter = new Segmenter()
