@@ -14,7 +14,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {test, type TestContext} from 'node:test'
 import {siteSettings} from '../src/cli/build-command.js'
-import {writeStored} from '../src/pipeline/cache.js'
+import {writeStored} from '../src/incremental/cache.js'
 import {systemError} from '../src/util/system-error.js'
 import {filesBelow, samplesDir} from './helpers.js'
 

@@ -13,8 +13,10 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {test} from 'node:test'
 import {serialize} from 'node:v8'
-import {buildArchiveFromFolder, pruneCache} from '../src/pipeline/build.js'
-import {cacheKey, readStored} from '../src/pipeline/cache.js'
+import {buildArchiveFromFolder} from '../src/pipeline/build.js'
+import {pruneCache} from '../src/incremental/folder-record.js'
+import {pipelineVersion} from '../src/incremental/version.js'
+import {cacheKey, readStored} from '../src/incremental/cache.js'
 import {Pool} from '../src/pipeline/pool.js'
 import {processGazette} from '../src/pipeline/process-gazette.js'
 import type {SourceGazette} from '../src/model/types.js'
@@ -143,8 +145,8 @@ test('cache: a second build takes every gazette from the cache; a damaged or mis
   const fourth = await buildArchiveFromFolder({input: samplesDir, cache})
   assert.deepEqual(fourth.gazettes, first.gazettes)
   const source = readSample(sampleFiles[0]!)
-  assert.notEqual(await cacheKey(source), await cacheKey({...source, corrections: [{line: 3, at: 1, title: '新'}]}))
-  assert.notEqual(await cacheKey(source), await cacheKey({...source, hash: 'other'}))
+  assert.notEqual(cacheKey(source, 'v'), cacheKey({...source, corrections: [{line: 3, at: 1, title: '新'}]}, 'v'))
+  assert.notEqual(cacheKey(source, 'v'), cacheKey({...source, hash: 'other'}, 'v'))
 })
 
 test('cache: pruning deletes the results no content folder uses (a changed file’s old one, an older version’s) and keeps every folder’s own', async () => {
@@ -160,7 +162,7 @@ test('cache: pruning deletes the results no content folder uses (a changed file�
   await buildArchiveFromFolder({input: one, cache})
   await buildArchiveFromFolder({input: other, cache})
   const entries = () => readdirSync(cache).filter((name) => name.endsWith('.v8'))
-  assert.equal(await pruneCache(cache), 0)
+  assert.equal(await pruneCache(cache, await pipelineVersion()), 0)
   assert.equal(entries().length, 3)
   // A changed file leaves its old result behind; an older version leaves its folder record and results.
   appendFileSync(join(one, first), '\n新增一段正文。\n')
@@ -173,7 +175,7 @@ test('cache: pruning deletes the results no content folder uses (a changed file�
   )
   writeFileSync(join(cache, `${'0'.repeat(32)}.v8`), serialize({}))
   assert.equal(entries().length, 5)
-  assert.equal(await pruneCache(cache), 2)
+  assert.equal(await pruneCache(cache, await pipelineVersion()), 2)
   assert.equal(entries().length, 3)
   assert.deepEqual(readdirSync(join(cache, 'folders')).length, 2, 'the older version’s record is gone')
   // Both folders still find all their results.
@@ -202,7 +204,7 @@ test('paper context: a build reads a page in its paper’s home, keeps that resu
     assert.deepEqual(town(first.gazettes), ['321183', '321183105'])
     const entries = () => readdirSync(cache).filter((name) => name.endsWith('.v8'))
     assert.equal(entries().length, 5, 'four pages, and the fourth in its paper’s home')
-    assert.equal(await pruneCache(cache), 0)
+    assert.equal(await pruneCache(cache, await pipelineVersion()), 0)
     const second = await buildArchiveFromFolder({input, cache})
     assert.deepEqual(town(second.gazettes), ['321183', '321183105'])
     assert.equal(second.keys.get('p3.txt'), first.keys.get('p3.txt'))

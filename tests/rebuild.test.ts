@@ -7,7 +7,8 @@ import {test} from 'node:test'
 import {around} from '../src/archive/build-archive.js'
 import type {ArchiveItem} from '../src/archive/model.js'
 import {bundleLimit, searchBundles} from '../src/site/search/bundles.js'
-import {isEmptyPlan, planUpdate, type SiteState} from '../src/site/site-state.js'
+import {isEmptyPlan, planUpdate} from '../src/incremental/plan.js'
+import type {SiteState} from '../src/incremental/site-state.js'
 import {assertSameFiles, filesBelow, samplesDir} from './helpers.js'
 
 const cli = join(import.meta.dirname, '..', 'src', 'cli.ts')

@@ -6,7 +6,7 @@ import {join} from 'node:path'
 import {test} from 'node:test'
 import type {Archive} from '../src/archive/model.js'
 import {redirectsFrom} from '../src/site/redirects.js'
-import type {SiteState} from '../src/site/site-state.js'
+import type {SiteState} from '../src/incremental/site-state.js'
 
 const archiveOf = (pages: Record<string, string[]>): Archive =>
   ({

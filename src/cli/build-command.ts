@@ -1,10 +1,12 @@
 import {existsSync} from 'node:fs'
 import {stat, writeFile} from 'node:fs/promises'
-import {buildArchiveFromFolder, pruneCache} from '../pipeline/build.js'
-import {claimCache, pipelineVersion} from '../pipeline/cache.js'
+import {buildArchiveFromFolder} from '../pipeline/build.js'
+import {claimCache} from '../incremental/cache.js'
+import {pruneCache} from '../incremental/folder-record.js'
+import {pipelineVersion, siteVersion} from '../incremental/version.js'
 import {timed, type Timings} from '../pipeline/timings.js'
 import type {Pool} from '../pipeline/pool.js'
-import {folderSnapshot} from '../read/snapshot.js'
+import {folderSnapshot} from '../incremental/snapshot.js'
 import {formatReports} from './report.js'
 import {whyNotOutput} from '../publish/guard.js'
 import {LockedError} from '../publish/lock.js'
@@ -15,16 +17,9 @@ import {partFiles} from '../site/write-data.js'
 import {redirectsFrom} from '../site/redirects.js'
 import {originalOf} from '../site/write-originals.js'
 import {counted} from '../util/counted.js'
-import {
-  isEmptyPlan,
-  planUpdate,
-  readState,
-  siteState,
-  siteVersion,
-  statePath,
-  writeState,
-  type SiteState
-} from '../site/site-state.js'
+import {siteState} from '../incremental/fingerprints.js'
+import {isEmptyPlan, planUpdate} from '../incremental/plan.js'
+import {readState, statePath, writeState, type SiteState} from '../incremental/site-state.js'
 import type {VFileMessage} from 'vfile-message'
 import {fromRecord, severityOf, toRecord, type Severity} from '../model/messages.js'
 import type {MetadataInput} from '../read/metadata-schema.js'
@@ -130,7 +125,8 @@ async function buildInto(
   const published = kept?.release === output.published ? kept : undefined
   const previous = options.full ? undefined : published
   const version = await siteVersion([options.basePath, options.siteUrl, options.text], options.templates)
-  const input = stateFile ? folderSnapshot(options.input, [options.maxFileSize, await pipelineVersion()]) : undefined
+  const pipeline = await pipelineVersion()
+  const input = stateFile ? folderSnapshot(options.input, [options.maxFileSize, pipeline]) : undefined
   // Not a file of the content folder touched since the last build: nothing to read or render.
   if (input && previous?.summary && previous.input === input && previous.version === version && !options.report) {
     const {lines} = previous.summary
@@ -220,7 +216,7 @@ async function buildInto(
   }
   // Written after the swap: killed before, the state names the release before, and the next build is a full one.
   if (stateFile && state) await writeState(stateFile, {...state, release: output.published})
-  const pruned = options.cache ? await pruneCache(options.cache) : 0
+  const pruned = options.cache ? await pruneCache(options.cache, pipeline) : 0
   await writeStats(options.stats, {
     timings,
     wallMs: Date.now() - started,

@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress'
 import type {BuildOptions} from './build-command.js'
 import {readsWorthAProcess} from '../pipeline/pool.js'
-import {folderFiles, type FileStat} from '../read/snapshot.js'
+import {folderFiles, type FileStat} from '../incremental/snapshot.js'
 import {errorText, startWorker} from '../util/worker-thread.js'
 
 /** What the build thread is given: the build's options, and whether to start a split + tag process at once. */

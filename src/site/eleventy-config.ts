@@ -6,7 +6,7 @@ import {dayLabel} from '../archive/labels.js'
 import {citationMeta, cslJson, gbt7714} from './citation.js'
 import {markdownToHtml} from './markdown.js'
 import {renderBody} from './render-body.js'
-import {pageLists, type PageLists} from './site-state.js'
+import {pageLists, type PageLists} from './page-lists.js'
 import {sitemapParts} from './sitemaps.js'
 
 /** The part of Eleventy's configuration API this site uses. */

@@ -1,5 +1,5 @@
 import type {Archive} from '../archive/model.js'
-import type {SiteState} from './site-state.js'
+import type {SiteState} from '../incremental/site-state.js'
 
 /**
  * Where the URLs of the site before went. An item's and a newspaper page's

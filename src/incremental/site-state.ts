@@ -1,0 +1,97 @@
+import {createHash} from 'node:crypto'
+import {join, resolve} from 'node:path'
+import type {MessageRecord} from '../model/messages.js'
+import {isInsidePath} from '../util/inside-path.js'
+import {readJson, writeJson} from './cache.js'
+
+/**
+ * What a built site was made from: for every page of the paginated
+ * templates, its output file and a hash of everything it shows, and for
+ * every search bundle a hash of its items. Comparing two states tells
+ * which pages a new archive changes, so a rebuild renders only those.
+ */
+export interface SiteState {
+  /** Templates, site code and settings the pages were rendered with: any change means a full build. */
+  version: string
+  /** By output file (`items/x/index.html`): a hash of what the page shows. */
+  pages: Record<string, string>
+  /** By bundle name: a hash of its items' articles. */
+  bundles: Record<string, string>
+  /** By data part (year): a hash of its gazettes. */
+  data: Record<string, string>
+  /** The release of the output the state describes: a state of another (a killed build's) means a full build. */
+  release?: string
+  /** The content folder the site was built from, as `folderSnapshot` sees it. */
+  input?: string
+  /** The build's summary and problems, printed again when nothing changed. */
+  summary?: {lines: string[]; problems: MessageRecord[]}
+  /** By source file: the URL of its newspaper page, then its items' (what a later build compares to leave redirects). */
+  urls?: Record<string, string[]>
+  /** Redirects kept: old URL → where it went. */
+  moved?: Record<string, string>
+}
+
+/** Where the state of the site built into `output` is kept in the cache folder. */
+export function statePath(cache: string, output: string): string {
+  return join(cache, 'sites', `${createHash('sha1').update(resolve(output)).digest('hex').slice(0, 16)}.json`)
+}
+
+/** The state kept at `path`; undefined when there is none or it is not sound (then a full build runs). */
+export async function readState(path: string): Promise<SiteState | undefined> {
+  const state = await readJson<unknown>(path)
+  return isSiteState(state) ? state : undefined
+}
+
+/**
+ * Whether a state read back from the cache is sound: a rebuild deletes the
+ * pages it lists that are gone, so a tampered or damaged one could name
+ * files outside the output (`../victim.txt`).
+ */
+export function isSiteState(value: unknown): value is SiteState {
+  if (typeof value !== 'object' || value === null) return false
+  const {version, pages, bundles, data, release, input, summary, urls, moved} = value as Partial<
+    Record<keyof SiteState, unknown>
+  >
+  const hashes = (record: unknown, key: (name: string) => boolean) =>
+    typeof record === 'object' &&
+    record !== null &&
+    Object.entries(record).every(([name, hash]) => key(name) && typeof hash === 'string')
+  const optional = (field: unknown) => field === undefined || typeof field === 'string'
+  const sound =
+    typeof version === 'string' && hashes(pages, isInsidePath) && hashes(bundles, isName) && hashes(data, isName)
+  const paths = (record: unknown) =>
+    record === undefined ||
+    (typeof record === 'object' &&
+      record !== null &&
+      Object.values(record).every((value) =>
+        Array.isArray(value) ? value.every((url) => typeof url === 'string') : typeof value === 'string'
+      ))
+  const links = paths(urls) && paths(moved)
+  return sound && links && optional(release) && optional(input) && (summary === undefined || isSummary(summary))
+}
+
+/** The summary printed again: lines, and reports with a file and a message. */
+function isSummary(value: unknown): boolean {
+  const {lines, problems} = value as {lines?: unknown; problems?: unknown}
+  const isReport = (report: unknown) =>
+    typeof report === 'object' &&
+    report !== null &&
+    typeof (report as MessageRecord).file === 'string' &&
+    typeof (report as MessageRecord).reason === 'string'
+  return (
+    Array.isArray(lines) &&
+    lines.every((line) => typeof line === 'string') &&
+    Array.isArray(problems) &&
+    problems.every(isReport)
+  )
+}
+
+/** A bundle's or data part's name: one path segment. */
+function isName(name: string): boolean {
+  return isInsidePath(name) && !name.includes('/')
+}
+
+/** Write the state of a site. */
+export function writeState(path: string, state: SiteState): Promise<void> {
+  return writeJson(path, state)
+}
