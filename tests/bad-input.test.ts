@@ -24,7 +24,7 @@ import {
   writeFileSync
 } from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join, relative, resolve, sep} from 'node:path'
+import {join, resolve, sep} from 'node:path'
 import {test, type TestContext} from 'node:test'
 import {buildArchiveFromFolder} from '../src/pipeline/build.js'
 import {processGazette} from '../src/pipeline/process-gazette.js'

@@ -12,8 +12,6 @@ import type {
   Archive,
   ArchiveGazette,
   ArchiveItem,
-  CalendarDay,
-  CalendarWeek,
   DateNode,
   Issue,
   ListPage,

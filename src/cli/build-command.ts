@@ -1,4 +1,3 @@
-import {existsSync} from 'node:fs'
 import {stat, writeFile} from 'node:fs/promises'
 import {buildArchiveFromFolder} from '../pipeline/build.js'
 import {claimCache} from '../incremental/cache.js'
@@ -103,7 +102,7 @@ export async function build(
     return 1
   }
   try {
-    return await buildInto(output, settings, started, onProgress)
+    return await buildInto(output, settings, started, onProgress, pool)
   } finally {
     output.close()
   }

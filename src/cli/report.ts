@@ -25,6 +25,7 @@ export function formatReports(messages: readonly VFileMessage[]): string {
 // Controls (a newline is legal in a Linux file name), line and paragraph
 // separators, and bidirectional overrides: printed as they are, they would
 // forge report lines or reorder what a reader sees.
+// eslint-disable-next-line no-control-regex -- controls are what it finds
 const unprintable = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu
 
 /** Text with every unprintable character escaped (`\n`, `\x1B`, `\u202E`), so that one report is one line. */

@@ -41,7 +41,7 @@ const photoRole = /摄|图片|供图/u
 const separators = /[\s:：/|｜丨︱_、，,（）()【】《》·•・&＆-]+/u
 const allowed = /^[\p{Script=Han}\s:：/|｜丨︱_、，,（）()【】《》·•・&＆-]+$/u
 /** What `allowed` allows, and the brackets a credit may be wrapped in. */
-const unwrappable = /^[\p{Script=Han}\s:：/|｜丨︱_、，,（）()【】《》·•・&＆\[\]-]*$/u
+const unwrappable = /^[\p{Script=Han}\s:：/|｜丨︱_、，,（）()【】《》·•・&＆[\]-]*$/u
 /** Names of units, which are no persons: `金集镇`, `中评社`, `县委宣传部`. */
 const unit =
   /(?:区|县|市|镇|乡|村|街道|社区|局|委|部|办|站|社|报|网|台|新闻|频道|客户端|中心|集团|公司|协会|学校|大学|医院|所|院|馆|队|处|科|厅|组)$/u

@@ -1,4 +1,4 @@
-import type {Heading, Paragraph, Root} from 'mdast'
+import type {Heading, Paragraph} from 'mdast'
 import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 
