@@ -1,9 +1,10 @@
 import {readdir} from 'node:fs/promises'
 import {join, relative} from 'node:path'
 import Eleventy from '@11ty/eleventy'
+import type UserConfig from '@11ty/eleventy/UserConfig'
 import type {Archive} from '../archive/model.js'
 import type {Gazette} from '../model/types.js'
-import {configureSite, siteSettingsOf, type EleventyConfig, type SiteText} from './eleventy-config.js'
+import {configureSite, siteSettingsOf, type SiteText} from './eleventy-config.js'
 import {layerTemplates} from './layer-templates.js'
 import {indexForSearch} from './search/write-index.js'
 import {timed, type Timings} from '../pipeline/timings.js'
@@ -110,7 +111,7 @@ async function renderFrom(templates: string, archive: Archive, options: SiteOpti
       configPath: join(packageRoot, '.eleventy.js'),
       pathPrefix: basePath,
       quietMode: true,
-      config: (eleventyConfig: EleventyConfig) => {
+      config: (eleventyConfig: UserConfig) => {
         configureSite(eleventyConfig, archive, site, slice)
         if (options.onPage)
           eleventyConfig.addTransform('progress', (content: unknown) => {
@@ -122,8 +123,8 @@ async function renderFrom(templates: string, archive: Archive, options: SiteOpti
       }
     })
     // quietMode still prints "Wrote N files"; the CLI prints its own summary, and errors are thrown.
-    // disableLogger is public, but missing from Eleventy's types.
-    ;(elev as unknown as {disableLogger(): void}).disableLogger()
+    elev.disableLogger()
+    // Eleventy's JSDoc says `Promise<{Array}>`: it is the passthrough copies and the pages written.
     const results = (await elev.write()) as unknown as [unknown[], unknown[]] | unknown[]
     pages += Array.isArray(results[1]) ? results[1].length : results.length
   }

@@ -1,4 +1,5 @@
 import {HtmlBasePlugin} from '@11ty/eleventy'
+import type UserConfig from '@11ty/eleventy/UserConfig'
 import type {Archive, ArchiveGazette, ArchiveItem, Locality, Person} from '../archive/model.js'
 import {compareNewestFirst} from '../archive/build-archive.js'
 import {extname} from 'node:path'
@@ -8,20 +9,6 @@ import {markdownToHtml} from './markdown.js'
 import {renderBody} from './render-body.js'
 import {pageLists, type PageLists} from './site-state.js'
 import {sitemapParts} from './sitemaps.js'
-
-/** The part of Eleventy's configuration API this site uses. */
-export interface EleventyConfig {
-  globalData: Record<string, unknown>
-  addGlobalData(name: string, data: unknown): void
-  addFilter(name: string, filter: (...args: never[]) => unknown): void
-  addPlugin(plugin: unknown, options?: unknown): void
-  addPassthroughCopy(path: string | Record<string, string>): void
-  addTransform(name: string, transform: (content: unknown) => unknown): void
-  setQuietMode(quiet: boolean): void
-  setUseGitIgnore(use: boolean): void
-  ignores: {add(glob: string): void; delete(glob: string): void}
-  benchmarks: {config: {setMinimumThresholdMs(ms: number): void}}
-}
 
 /** What the archivist says of the site (`gazette.config.yaml`); each has a default. */
 export interface SiteText {
@@ -85,7 +72,7 @@ export function siteSettingsOf(text: SiteText, url: string, basePath: string): S
  * data Eleventy holds stays one copy of each item.
  */
 export function configureSite(
-  eleventyConfig: EleventyConfig,
+  eleventyConfig: UserConfig,
   archive: Archive,
   site: SiteSettings,
   pages: PageLists = pageLists(archive)
@@ -100,7 +87,7 @@ export function configureSite(
   eleventyConfig.setUseGitIgnore(false)
   // Eleventy warns of slow filters (`[11ty] Benchmark 159ms 72% …`) even in quiet mode, through a logger of
   // its own: the build times its stages itself (--stats), and the warning would only alarm an archivist.
-  eleventyConfig.benchmarks.config.setMinimumThresholdMs(0)
+  ;(eleventyConfig.benchmarks as Benchmarks).config.setMinimumThresholdMs(0)
   eleventyConfig.addGlobalData('archive', archive)
   // What the paginated templates render: everything, or in a rebuild only the pages that changed.
   eleventyConfig.addGlobalData('pages', pages)
@@ -139,6 +126,9 @@ export function configureSite(
   })
   eleventyConfig.addFilter('dayUrl', (date: string | null) => (date ? `/dates/${date.replaceAll('-', '/')}/` : null))
 }
+
+/** Eleventy's JSDoc types `benchmarks` as a bare `object`: its `config` is the group that times filters. */
+type Benchmarks = {config: {setMinimumThresholdMs(ms: number): void}}
 
 function ancestors(archive: Archive, code: string): Locality[] {
   const chain: Locality[] = []
