@@ -2,6 +2,7 @@ import type UserConfig from '@11ty/eleventy/UserConfig'
 import type {Archive, ArchiveGazette, ArchiveItem, Locality, Person} from '../archive/model.js'
 import {compareNewestFirst} from '../archive/build-archive.js'
 import {dayLabel} from '../archive/labels.js'
+import {dateUrl, originalUrl, placeUrl} from '../archive/urls.js'
 import {citationMeta, cslJson, gbt7714} from './citation.js'
 import type {SiteSettings} from './eleventy-config.js'
 import {renderBody} from './render-body.js'
@@ -44,7 +45,10 @@ export function addFilters(eleventyConfig: UserConfig, archive: Archive, site: S
     const csl = JSON.stringify([cslJson(item, site.url ? absolute(site, item.url) : '')])
     return `data:application/vnd.citationstyles.csl+json;charset=utf-8,${encodeURIComponent(csl)}`
   })
-  eleventyConfig.addFilter('dayUrl', (date: string | null) => (date ? `/dates/${date.replaceAll('-', '/')}/` : null))
+  // The URLs templates make from an id (src/archive/urls.ts); the model's records carry their own `url`.
+  eleventyConfig.addFilter('placeUrl', placeUrl)
+  eleventyConfig.addFilter('originalUrl', originalUrl)
+  eleventyConfig.addFilter('dayUrl', (date: string | null) => (date ? dateUrl(date) : null))
 }
 
 export function ancestors(archive: Archive, code: string): Locality[] {
