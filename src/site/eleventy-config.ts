@@ -1,9 +1,10 @@
 import {HtmlBasePlugin} from '@11ty/eleventy'
 import type UserConfig from '@11ty/eleventy/UserConfig'
 import type {Archive} from '../archive/model.js'
-import {extname} from 'node:path'
+import {extname, join} from 'node:path'
 import {addFilters} from './filters.js'
 import {markdownToHtml} from './markdown.js'
+import {packageRoot} from './package-root.js'
 import {pageLists, type PageLists} from './site-state.js'
 import {sitemapParts} from './sitemaps.js'
 
@@ -82,12 +83,16 @@ export function configureSite(
   eleventyConfig.addGlobalData('pages', pages)
   eleventyConfig.addGlobalData('site', site)
   if (site.logoFile) eleventyConfig.addPassthroughCopy({[site.logoFile]: site.logo.slice(1)})
+  // The search page's script, compiled from src/site/search/client/ (under tsx too, which runs src/).
+  eleventyConfig.addPassthroughCopy({[searchScript]: 'assets/search.js'})
   eleventyConfig.addGlobalData('sitemaps', sitemapParts(archive))
   // The plugin rewrites every link of every page; at the root there is nothing to rewrite.
   if (site.basePath !== '/') eleventyConfig.addPlugin(HtmlBasePlugin)
 
   addFilters(eleventyConfig, archive, site)
 }
+
+const searchScript = join(packageRoot, 'dist/site/search/client/search.js')
 
 /** Eleventy's JSDoc types `benchmarks` as a bare `object`: its `config` is the group that times filters. */
 type Benchmarks = {config: {setMinimumThresholdMs(ms: number): void}}
