@@ -28,13 +28,16 @@ export interface SiteOptions {
   timings?: Timings
   /** A rebuild: render, index and export only what `plan` names; the rest is in `previous`. */
   update?: {plan: UpdatePlan; previous: string}
-  /** Pages an Eleventy run renders at most: it holds them all until it ends (10,000 take about 0.5 GB, too near the bounded heap). */
+  /**
+   * Pages an Eleventy run renders at most: it holds them all until it ends (10,000 take about 0.5 GB, too
+   * near the bounded heap).
+   */
   pagesPerRun?: number
   /** Hears of each page written, with the number expected (a progress bar). */
   onPage?: ((done: number, total: number) => void) | undefined
 }
 
-/** The templates with one page per record of a list; the others render the whole-site pages (home, indexes, feeds, search). */
+/** Templates with a page per record of a list; the others render the whole-site pages (home, lists, feeds, search). */
 const paginated = new Set([
   'item.njk',
   'gazette.njk',
@@ -48,7 +51,10 @@ const paginated = new Set([
   'sitemap-part.njk'
 ])
 
-/** Render the archive with Eleventy (all of it, or what a rebuild plan names), write the bulk data files and index for search. */
+/**
+ * Render the archive with Eleventy (all of it, or what a rebuild plan names), write the bulk data files
+ * and index for search.
+ */
 export async function buildSite(
   archive: Archive,
   gazettes: Gazette[],
@@ -80,7 +86,10 @@ export async function buildSite(
   return {pages, searchBundles: (await search)?.indexed.length ?? 0}
 }
 
-/** Render the pages in runs of at most `options.pagesPerRun`, the whole-site pages in the first; the number of pages written. */
+/**
+ * Render the pages in runs of at most `options.pagesPerRun`, the whole-site pages in the first; the number
+ * of pages written.
+ */
 async function render(archive: Archive, options: SiteOptions): Promise<number> {
   const basePath = normaliseBasePath(options.basePath)
   const layered = await layerTemplates(join(packageRoot, 'templates'), options.templates)
