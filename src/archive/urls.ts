@@ -1,8 +1,8 @@
 /*
  * The site's URL scheme, defined once, from the site root (the base path is
  * added when the pages are written). The archive model's `url` fields are
- * made here; templates have these as filters of the same names
- * (src/site/filters.ts) or use the model's fields. The fixed pages are at
+ * made here; templates use those fields, or the filters `placeUrl`,
+ * `originalUrl` and `dayUrl` (src/site/filters.ts). The fixed pages are at
  * their templates' permalinks: `/`, `/places/`, `/dates/`, `/papers/`,
  * `/people/`, `/search/`, `/data/`, `/feed.xml`, `/sitemap.xml`.
  */
