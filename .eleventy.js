@@ -1,3 +1,4 @@
+// @ts-check (npm run typecheck)
 // Eleventy's configuration: the site's templates live in templates/, its
 // data is the archive the pipeline builds (see src/site/eleventy-config.ts).
 // `gazette build` passes the archive in; run on its own (npx @11ty/eleventy),
@@ -6,8 +7,10 @@ import {fileURLToPath} from 'node:url'
 import {buildArchiveFromFolder} from './dist/pipeline/build.js'
 import {configureSite, siteSettingsOf} from './dist/site/eleventy-config.js'
 
+/** @param {import('@11ty/eleventy/UserConfig').default} eleventyConfig */
 export default async function (eleventyConfig) {
-  if (!('archive' in eleventyConfig.globalData)) {
+  // Eleventy's JSDoc types `globalData` as `object | undefined`; it is always an object.
+  if (!('archive' in (eleventyConfig.globalData ?? {}))) {
     // Absolute, so that it runs from any folder. `gazette build` names the
     // input itself: the tool's templates, or the archivist's laid over them.
     eleventyConfig.setInputDirectory(fileURLToPath(new URL('templates', import.meta.url)))

@@ -1,3 +1,3 @@
 export default {
-  permalink: (data) => `/places/${data.code}/feed.xml`
+  permalink: (data) => data.archive.localities[data.code].feedUrl
 }

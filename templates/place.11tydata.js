@@ -8,6 +8,6 @@ export default {
   permalink: (data) => data.listing.url,
   eleventyComputed: {
     title: (data) => placeTitle(data),
-    feedUrl: (data) => `/places/${data.listing.code}/feed.xml`
+    feedUrl: (data) => data.archive.localities[data.listing.code].feedUrl
   }
 }

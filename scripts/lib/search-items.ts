@@ -1,5 +1,6 @@
 import {join} from 'node:path'
 import type {Archive, ArchiveItem} from '../../src/archive/model.js'
+import {itemUrl} from '../../src/archive/urls.js'
 import {buildArchiveFromFolder} from '../../src/pipeline/build.js'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -24,7 +25,7 @@ export function generated(base: readonly ArchiveItem[], count: number): ArchiveI
     return {
       ...item,
       id,
-      url: `/items/${id}/`,
+      url: itemUrl(id),
       metadata: {...item.metadata, date, paper: ['通州日报', '海门日报', '如东日报'][index % 3]!},
       body: item.body.map((block) => ({...block, text: redraw(block.text)})),
       continuedBy: null,

@@ -8,6 +8,7 @@ import {cutByCount} from './parts.js'
 import {calendarOf} from './calendar.js'
 import {dayLabel, monthLabel} from './labels.js'
 import {buildPapers} from './papers.js'
+import {dateUrl, gazetteUrl, itemUrl, listPageUrl, personUrl, placeFeedUrl, placeUrl, undatedUrl} from './urls.js'
 import type {
   Archive,
   ArchiveGazette,
@@ -49,7 +50,7 @@ export function buildArchive(
     items.push(...pageItems)
     return {
       ...rest,
-      url: `/pages/${gazette.id}/`,
+      url: gazetteUrl(gazette.id),
       label: gazetteLabel(gazette),
       itemIds: pageItems.map((item) => item.id),
       previous: null,
@@ -169,7 +170,7 @@ function toArchiveItem(item: Item, gazette: Gazette, index: number): ArchiveItem
     primaryPlace: item.primaryPlace,
     corrections: item.corrections,
     gazetteId: gazette.id,
-    url: `/items/${item.id}/`,
+    url: itemUrl(item.id),
     heading: headingOf(item),
     metadata: gazette.metadata,
     order: index + 1,
@@ -278,8 +279,8 @@ function buildLocalities(items: ArchiveItem[], divisions: ReadonlyMap<string, Di
     const parent = above(code) ?? null
     const locality: Locality = {
       ...division,
-      url: `/places/${code}/`,
-      feedUrl: `/places/${code}/feed.xml`,
+      url: placeUrl(code),
+      feedUrl: placeFeedUrl(code),
       parent,
       children: [],
       itemIds: []
@@ -330,7 +331,7 @@ export function paginate(
   const oldestFirst = [...itemIds].reverse()
   const runs = Math.ceil(oldestFirst.length / size)
   const onOwnPage = runs > 1 && oldestFirst.length - (runs - 1) * size < size / 2 ? runs - 1 : runs
-  const urlOf = (n: number) => (n >= onOwnPage ? url : `${url}page/${n}/`)
+  const urlOf = (n: number) => (n >= onOwnPage ? url : listPageUrl(url, n))
   const page = (archivePage: number | null, ids: string[]): ListPage => {
     const n = archivePage ?? onOwnPage
     return {
@@ -362,10 +363,10 @@ function buildDateTree(gazettes: ArchiveGazette[]): DateNode[] {
   }
   for (const gazette of gazettes) {
     const date = gazette.metadata.date!
-    const [y, m, d] = date.split('-') as [string, string, string]
-    const year = node(years, y, `${y}年`, `/dates/${y}/`)
-    const month = node(year.children, `${y}-${m}`, monthLabel(`${y}-${m}`), `/dates/${y}/${m}/`)
-    const day = node(month.children, date, dayLabel(date), `/dates/${y}/${m}/${d}/`)
+    const [y, m] = date.split('-') as [string, string]
+    const year = node(years, y, `${y}年`, dateUrl(y))
+    const month = node(year.children, `${y}-${m}`, monthLabel(`${y}-${m}`), dateUrl(`${y}-${m}`))
+    const day = node(month.children, date, dayLabel(date), dateUrl(date))
     let issue: Issue | undefined = day.issues.find((each) => each.paper === gazette.metadata.paper)
     if (!issue) {
       issue = {date, paper: gazette.metadata.paper, gazetteIds: []}
@@ -393,7 +394,7 @@ function paginateUndated(gazettes: ArchiveGazette[], size: number): DateNode[] {
   return cutByCount(gazettes, size).map((run, index) => ({
     key: `undated-${index + 1}`,
     label: `日期不详的版面（第${index + 1}部分）`,
-    url: `/dates/undated/${index + 1}/`,
+    url: undatedUrl(index + 1),
     itemCount: run.reduce((sum, gazette) => sum + gazette.itemIds.length, 0),
     children: [],
     issues: issuesByPaper(run),
@@ -455,7 +456,7 @@ function assignSlugs(people: Person[]): Array<[Person, Person]> {
       keepers.set(base, person)
       person.slug = base
     }
-    person.url = `/people/${person.slug}/`
+    person.url = personUrl(person.slug)
   }
   return renamed
 }
@@ -463,7 +464,7 @@ function assignSlugs(people: Person[]): Array<[Person, Person]> {
 /** A note, not a warning: names that sound alike are common, and the URL is still the person's own. */
 function sameSlug(person: Person, keeper: Person, sourceOf: SourceOf): VFileMessage {
   const reason =
-    `${person.name} would share the URL /people/${keeper.slug}/ with ${keeper.name}` +
+    `${person.name} would share the URL ${personUrl(keeper.slug)} with ${keeper.name}` +
     ` (of ${sourceOf(keeper.itemIds[0]!)}): built at ${person.url}`
   return message(sourceOf(person.itemIds[0]!), 'archive', 'same-slug', reason, {severity: 'info'})
 }

@@ -3,6 +3,7 @@ import {groupBy} from '../util/group-by.js'
 import {calendarOf} from './calendar.js'
 import {dayLabel, monthLabel} from './labels.js'
 import {shortHash, slugify} from './ids.js'
+import {issueUrl, paperUrl} from './urls.js'
 
 /**
  * The papers of the archive and their issues (one day's pages of one
@@ -29,12 +30,12 @@ export function buildPapers(gazettes: ArchiveGazette[]): {papers: Paper[]; issue
     let slug = slugify(name)
     if (slugs.has(slug)) slug = `${slug}-${shortHash(name)}`
     slugs.set(slug, name)
-    const url = `/papers/${slug}/`
+    const url = paperUrl(slug)
     const days = byPaper.get(name)!
     const own: IssuePage[] = [...days.keys()].sort().map((date) => ({
       paper: name,
       date,
-      url: `${url}${date}/`,
+      url: issueUrl(slug, date),
       label: `${name} ${dayLabel(date)}`,
       gazetteIds: days.get(date)!.map((gazette) => gazette.id),
       itemCount: days.get(date)!.reduce((sum, gazette) => sum + gazette.itemIds.length, 0),

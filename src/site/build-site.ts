@@ -1,9 +1,10 @@
 import {readdir} from 'node:fs/promises'
 import {join, relative} from 'node:path'
 import Eleventy from '@11ty/eleventy'
+import type UserConfig from '@11ty/eleventy/UserConfig'
 import type {Archive} from '../archive/model.js'
 import type {Gazette} from '../model/types.js'
-import {configureSite, siteSettingsOf, type EleventyConfig, type SiteText} from './eleventy-config.js'
+import {configureSite, siteSettingsOf, type SiteText} from './eleventy-config.js'
 import {layerTemplates} from './layer-templates.js'
 import {indexForSearch} from './search/write-index.js'
 import {timed, type Timings} from '../pipeline/timings.js'
@@ -28,13 +29,16 @@ export interface SiteOptions {
   timings?: Timings
   /** A rebuild: render, index and export only what `plan` names; the rest is in `previous`. */
   update?: {plan: UpdatePlan; previous: string}
-  /** Pages an Eleventy run renders at most: it holds them all until it ends (10,000 take about 0.5 GB, too near the bounded heap). */
+  /**
+   * Pages an Eleventy run renders at most: it holds them all until it ends (10,000 take about 0.5 GB, too
+   * near the bounded heap).
+   */
   pagesPerRun?: number
   /** Hears of each page written, with the number expected (a progress bar). */
   onPage?: ((done: number, total: number) => void) | undefined
 }
 
-/** The templates with one page per record of a list; the others render the whole-site pages (home, indexes, feeds, search). */
+/** Templates with a page per record of a list; the others render the whole-site pages (home, lists, feeds, search). */
 const paginated = new Set([
   'item.njk',
   'gazette.njk',
@@ -48,7 +52,10 @@ const paginated = new Set([
   'sitemap-part.njk'
 ])
 
-/** Render the archive with Eleventy (all of it, or what a rebuild plan names), write the bulk data files and index for search. */
+/**
+ * Render the archive with Eleventy (all of it, or what a rebuild plan names), write the bulk data files
+ * and index for search.
+ */
 export async function buildSite(
   archive: Archive,
   gazettes: Gazette[],
@@ -80,7 +87,10 @@ export async function buildSite(
   return {pages, searchBundles: (await search)?.indexed.length ?? 0}
 }
 
-/** Render the pages in runs of at most `options.pagesPerRun`, the whole-site pages in the first; the number of pages written. */
+/**
+ * Render the pages in runs of at most `options.pagesPerRun`, the whole-site pages in the first; the number
+ * of pages written.
+ */
 async function render(archive: Archive, options: SiteOptions): Promise<number> {
   const basePath = normaliseBasePath(options.basePath)
   const layered = await layerTemplates(join(packageRoot, 'templates'), options.templates)
@@ -111,7 +121,7 @@ async function renderFrom(templates: string, archive: Archive, options: SiteOpti
       configPath: join(packageRoot, '.eleventy.js'),
       pathPrefix: basePath,
       quietMode: true,
-      config: (eleventyConfig: EleventyConfig) => {
+      config: (eleventyConfig: UserConfig) => {
         configureSite(eleventyConfig, archive, site, slice)
         if (options.onPage)
           eleventyConfig.addTransform('progress', (content: unknown) => {
@@ -123,8 +133,8 @@ async function renderFrom(templates: string, archive: Archive, options: SiteOpti
       }
     })
     // quietMode still prints "Wrote N files"; the CLI prints its own summary, and errors are thrown.
-    // disableLogger is public, but missing from Eleventy's types.
-    ;(elev as unknown as {disableLogger(): void}).disableLogger()
+    elev.disableLogger()
+    // Eleventy's JSDoc says `Promise<{Array}>`: it is the passthrough copies and the pages written.
     const results = (await elev.write()) as unknown as [unknown[], unknown[]] | unknown[]
     pages += Array.isArray(results[1]) ? results[1].length : results.length
   }

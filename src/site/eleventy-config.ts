@@ -1,27 +1,12 @@
 import {HtmlBasePlugin} from '@11ty/eleventy'
-import type {Archive, ArchiveGazette, ArchiveItem, Locality, Person} from '../archive/model.js'
-import {compareNewestFirst} from '../archive/build-archive.js'
-import {extname} from 'node:path'
-import {dayLabel} from '../archive/labels.js'
-import {citationMeta, cslJson, gbt7714} from './citation.js'
+import type UserConfig from '@11ty/eleventy/UserConfig'
+import type {Archive} from '../archive/model.js'
+import {extname, join} from 'node:path'
+import {addFilters} from './filters.js'
 import {markdownToHtml} from './markdown.js'
-import {renderBody} from './render-body.js'
+import {packageRoot} from './package-root.js'
 import {pageLists, type PageLists} from './page-lists.js'
 import {sitemapParts} from './sitemaps.js'
-
-/** The part of Eleventy's configuration API this site uses. */
-export interface EleventyConfig {
-  globalData: Record<string, unknown>
-  addGlobalData(name: string, data: unknown): void
-  addFilter(name: string, filter: (...args: never[]) => unknown): void
-  addPlugin(plugin: unknown, options?: unknown): void
-  addPassthroughCopy(path: string | Record<string, string>): void
-  addTransform(name: string, transform: (content: unknown) => unknown): void
-  setQuietMode(quiet: boolean): void
-  setUseGitIgnore(use: boolean): void
-  ignores: {add(glob: string): void; delete(glob: string): void}
-  benchmarks: {config: {setMinimumThresholdMs(ms: number): void}}
-}
 
 /** What the archivist says of the site (`gazette.config.yaml`); each has a default. */
 export interface SiteText {
@@ -79,117 +64,35 @@ export function siteSettingsOf(text: SiteText, url: string, basePath: string): S
   }
 }
 
-/**
- * Register the archive, the pages to render and the filters the templates use. Lookups go
- * through maps built once here, so that pages name items by id and the
- * data Eleventy holds stays one copy of each item.
- */
+/** Register the archive and the pages to render as global data, and the filters of `filters.ts`. */
 export function configureSite(
-  eleventyConfig: EleventyConfig,
+  eleventyConfig: UserConfig,
   archive: Archive,
   site: SiteSettings,
   pages: PageLists = pageLists(archive)
 ): void {
-  const items = new Map<string, ArchiveItem>(archive.items.map((item) => [item.id, item]))
-  const gazettes = new Map<string, ArchiveGazette>(archive.gazettes.map((gazette) => [gazette.id, gazette]))
-  const people = new Map<string, Person>(archive.people.map((person) => [person.name, person]))
-
   // Installed, the tool's templates live below node_modules, which Eleventy
   // ignores by default, as it does what the user's .gitignore lists.
   eleventyConfig.ignores.delete('**/node_modules/**')
   eleventyConfig.setUseGitIgnore(false)
   // Eleventy warns of slow filters (`[11ty] Benchmark 159ms 72% …`) even in quiet mode, through a logger of
   // its own: the build times its stages itself (--stats), and the warning would only alarm an archivist.
-  eleventyConfig.benchmarks.config.setMinimumThresholdMs(0)
+  ;(eleventyConfig.benchmarks as Benchmarks).config.setMinimumThresholdMs(0)
   eleventyConfig.addGlobalData('archive', archive)
   // What the paginated templates render: everything, or in a rebuild only the pages that changed.
   eleventyConfig.addGlobalData('pages', pages)
   eleventyConfig.addGlobalData('site', site)
   if (site.logoFile) eleventyConfig.addPassthroughCopy({[site.logoFile]: site.logo.slice(1)})
+  // The search page's script, compiled from src/site/search/client/ (under tsx too, which runs src/).
+  eleventyConfig.addPassthroughCopy({[searchScript]: 'assets/search.js'})
   eleventyConfig.addGlobalData('sitemaps', sitemapParts(archive))
   // The plugin rewrites every link of every page; at the root there is nothing to rewrite.
   if (site.basePath !== '/') eleventyConfig.addPlugin(HtmlBasePlugin)
 
-  eleventyConfig.addFilter('item', (id: string) => items.get(id))
-  eleventyConfig.addFilter('items', (ids: string[]) => ids.map((id) => items.get(id)!))
-  eleventyConfig.addFilter('gazette', (id: string) => gazettes.get(id))
-  eleventyConfig.addFilter('itemCount', (ids: string[]) =>
-    ids.reduce((sum, id) => sum + gazettes.get(id)!.itemIds.length, 0)
-  )
-  eleventyConfig.addFilter('locality', (code: string) => archive.localities[code])
-  eleventyConfig.addFilter('localities', (codes: string[]) => codes.map((code) => archive.localities[code]!))
-  eleventyConfig.addFilter('person', (name: string) => people.get(name))
-  eleventyConfig.addFilter('ancestors', (code: string) => ancestors(archive, code))
-  eleventyConfig.addFilter('bodyHtml', (item: ArchiveItem) => renderBody(item.body))
-  eleventyConfig.addFilter('jsonLd', (value: unknown) => safeJson(value))
-  eleventyConfig.addFilter('newsArticle', (item: ArchiveItem) => newsArticle(item, site))
-  eleventyConfig.addFilter('dateLabel', (date: string | null) => dateLabel(date))
-  eleventyConfig.addFilter('absolute', (path: string) => absolute(site, path))
-  eleventyConfig.addFilter('newest', (list: ArchiveItem[], count: number) => newest(list, count))
-  // The date a page was built, as the date it is cited (the page's script puts today's in its place).
-  const cited = new Date().toISOString().slice(0, 10)
-  eleventyConfig.addFilter('citation', (item: ArchiveItem) => gbt7714(item))
-  eleventyConfig.addFilter('onlineCitation', (item: ArchiveItem) =>
-    site.url ? gbt7714(item, {url: absolute(site, item.url), cited}) : ''
-  )
-  eleventyConfig.addFilter('citationMeta', (item: ArchiveItem) => citationMeta(item, site.language))
-  eleventyConfig.addFilter('cslHref', (item: ArchiveItem) => {
-    const csl = JSON.stringify([cslJson(item, site.url ? absolute(site, item.url) : '')])
-    return `data:application/vnd.citationstyles.csl+json;charset=utf-8,${encodeURIComponent(csl)}`
-  })
-  eleventyConfig.addFilter('dayUrl', (date: string | null) => (date ? `/dates/${date.replaceAll('-', '/')}/` : null))
+  addFilters(eleventyConfig, archive, site)
 }
 
-function ancestors(archive: Archive, code: string): Locality[] {
-  const chain: Locality[] = []
-  for (
-    let locality = archive.localities[code];
-    locality;
-    locality = locality.parent ? archive.localities[locality.parent] : undefined
-  )
-    chain.unshift(locality)
-  return chain
-}
+const searchScript = join(packageRoot, 'dist/site/search/client/search.js')
 
-/** JSON that can stand inside `<script>`: `<` never appears raw. */
-export function safeJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</gu, '\\u003c')
-    .replace(/>/gu, '\\u003e')
-    .replace(/&/gu, '\\u0026')
-    .replace(/\u2028/gu, '\\u2028')
-    .replace(/\u2029/gu, '\\u2029')
-}
-
-export function dateLabel(date: string | null): string {
-  return date ? dayLabel(date) : '日期不详'
-}
-
-function absolute(site: SiteSettings, path: string): string {
-  const base = `${site.basePath.replace(/\/$/u, '')}${path}`
-  return site.url ? new URL(base, site.url).href : base
-}
-
-function newest(list: ArchiveItem[], count: number): ArchiveItem[] {
-  return [...list].sort(compareNewestFirst).slice(0, count)
-}
-
-/** schema.org NewsArticle of an item, for JSON-LD. */
-function newsArticle(item: ArchiveItem, site: SiteSettings): Record<string, unknown> {
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
-    headline: item.heading,
-    ...(item.subtitle ? {alternativeHeadline: item.subtitle} : {}),
-    ...(item.metadata.date ? {datePublished: item.metadata.date} : {}),
-    ...(item.metadata.paper ? {publisher: {'@type': 'Organization', name: item.metadata.paper}} : {}),
-    author: item.bylines.map((byline) => ({'@type': 'Person', name: byline.name})),
-    contentLocation: item.places.map((place) => ({
-      '@type': 'Place',
-      name: place.path.join(''),
-      identifier: place.code
-    })),
-    inLanguage: site.language,
-    url: absolute(site, item.url)
-  }
-}
+/** Eleventy's JSDoc types `benchmarks` as a bare `object`: its `config` is the group that times filters. */
+type Benchmarks = {config: {setMinimumThresholdMs(ms: number): void}}

@@ -1,6 +1,7 @@
 import {monthOf} from '../archive/export.js'
 import type {Archive} from '../archive/model.js'
 import {namedParts} from '../archive/parts.js'
+import {sitemapUrl} from '../archive/urls.js'
 import {groupBy} from '../util/group-by.js'
 
 /** One file of the sitemap and the site paths it lists. */
@@ -37,6 +38,7 @@ export function sitemapParts(archive: Archive, limit = sitemapLimit): SitemapPar
   const issues = archive.issues.map((issue) => ({url: issue.url, metadata: {date: issue.date}}))
   const months = groupBy([...archive.gazettes, ...issues, ...archive.items], (page) => monthOf(page.metadata))
   const listPages = [...archive.localityPages, ...archive.datePages, ...archive.personPages, ...archive.papers]
+  // The fixed pages are at their templates' permalinks; the other URLs are made in src/archive/urls.ts.
   const lists = ['/', '/places/', '/dates/', '/papers/', '/people/', ...listPages.map((page) => page.url)]
   const named: Array<[string, Entries]> = [
     ['lists', lists.map((path) => ({path, lastmod: null}))],
@@ -54,5 +56,5 @@ function entryOf(page: {url: string; metadata: {date: string | null}}): Entries[
 }
 
 function toPart(name: string, entries: Entries): SitemapPart {
-  return {url: `/sitemaps/${name}.xml`, entries}
+  return {url: sitemapUrl(name), entries}
 }

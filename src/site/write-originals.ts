@@ -1,13 +1,14 @@
 import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
 import type {ArchiveGazette} from '../archive/model.js'
+import {originalUrl} from '../archive/urls.js'
 import {readGazette} from '../read/read-gazette.js'
 import {inside} from '../util/inside-path.js'
 import {fileOf} from './output-file.js'
 
 /** The file beside a newspaper page that holds its text as extracted. */
-function originalFile(gazette: Pick<ArchiveGazette, 'url'>): string {
-  return `${gazette.url.slice(1)}page.txt`
+function originalFile(gazette: Pick<ArchiveGazette, 'id'>): string {
+  return originalUrl(gazette.id).slice(1)
 }
 
 /** The original text beside a newspaper page's output file (`pages/<id>/index.html`), if it is one. */

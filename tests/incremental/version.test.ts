@@ -21,7 +21,7 @@ test('version: the pipeline covers every module that splits and tags, followed t
 
 test('version: the site covers its configuration, filters and search index', async () => {
   const covered = await closure(siteModules)
-  for (const module of ['site/eleventy-config', 'site/search/write-index'])
+  for (const module of ['site/eleventy-config', 'site/filters', 'site/search/write-index', 'site/search/query'])
     assert.ok(covered.includes(module), `${module} is covered`)
 })
 

@@ -1,72 +1,96 @@
----
-permalink: /assets/search.js
-eleventyExcludeFromCollections: true
----
-{% raw %}// The archive's search page: the form's query and filters are in the URL
-// (?q=…&district=…&town=…&year=…), so a search is a link and back and
-// forward work. The engine (search-index/query.js, see src/site/search/)
-// reads place names as filters and cuts the query into words; results
-// quote their excerpt from the index's fragments.
-const form = document.querySelector('[data-search]')
-const results = document.getElementById('search-results')
-const base = form.dataset.base
+import type * as Excerpt from '../excerpt.js'
+import type {Fragment, IndexMeta} from '../format.js'
+import type * as Query from '../query.js'
+import type {Filters, Found, Place} from '../query.js'
+
+/*
+ * The archive's search page (`/assets/search.js`, copied into the site as it
+ * is compiled, see tsconfig.json here): the form's query and filters are in
+ * the URL (?q=…&district=…&town=…&year=…), so a search is a link and back and
+ * forward work. The engine (search-index/query.js, see src/site/search/)
+ * reads place names as filters and cuts the query into words; results quote
+ * their excerpt from the index's fragments. The page's markup gives the base
+ * path (`data-base` of the form).
+ */
+
+const filterKeys: ReadonlyArray<keyof Filters> = ['district', 'town', 'year']
+
+const form = document.querySelector<HTMLFormElement>('[data-search]')!
+const results = document.getElementById('search-results')!
+const base = form.dataset.base!
 const folder = `${base}search-index/`
 const params = new URLSearchParams(location.search)
 const query = (params.get('q') ?? '').trim()
-const chosen = Object.fromEntries(
-  ['district', 'town', 'year'].map((key) => [key, params.get(key) ?? '']).filter(([, value]) => value)
+const chosen: Filters = Object.fromEntries(
+  filterKeys.map((key) => [key, params.get(key) ?? '']).filter(([, value]) => value)
 )
 const pageSize = 10
-form.elements.q.value = query
+/** A field of the form by its name: the query, or a filter's select. */
+const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null
+field('q')!.value = query
 
-const getJson = async (path) => {
+const getJson = async <T>(path: string): Promise<T> => {
   const response = await fetch(path)
   if (!response.ok) throw new Error(`${path}: ${response.status}`)
-  return response.json()
+  return response.json() as Promise<T>
 }
+// The engine's modules are the site's (under its base path), not this script's: imported by URL.
 const [meta, places, {openIndex}, {excerpt}] = await Promise.all([
-  getJson(`${folder}meta.json`),
-  getJson(`${base}data/places.json`),
-  import(`${folder}query.js`),
-  import(`${folder}excerpt.js`)
+  getJson<IndexMeta>(`${folder}meta.json`),
+  getJson<Place[]>(`${base}data/places.json`),
+  import(`${folder}query.js`) as Promise<typeof Query>,
+  import(`${folder}excerpt.js`) as Promise<typeof Excerpt>
 ])
 const index = openIndex(meta, places, (path) => getJson(folder + path))
 
-const element = (name, properties = {}, children = []) => {
+const element = <K extends keyof HTMLElementTagNameMap>(
+  name: K,
+  properties: Partial<HTMLElementTagNameMap[K]> = {},
+  children: Array<Node | string> = []
+): HTMLElementTagNameMap[K] => {
   const node = Object.assign(document.createElement(name), properties)
   node.append(...children)
   return node
 }
 /** A link to this page searching `q` under `filters`. */
-const searchLink = (text, q, filters = {}) => {
-  const search = new URLSearchParams({q, ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value))})
+const searchLink = (text: string, q: string, filters: Filters = {}) => {
+  const given = Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1]))
+  const search = new URLSearchParams({q, ...Object.fromEntries(given)})
   return element('a', {href: `${base}search/?${search}`, textContent: text})
 }
 
-function fillFilters() {
-  for (const key of ['district', 'town', 'year']) {
-    const select = form.elements[key]
-    const order = ([a], [b]) => (key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN'))
+function fillFilters(): void {
+  for (const key of filterKeys) {
+    const select = field(key) as HTMLSelectElement
+    const order = ([a]: [string, number], [b]: [string, number]) =>
+      key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN')
     for (const [value, count] of Object.entries(meta.counts[key]).sort(order)) {
       select.append(element('option', {value, textContent: `${value}（${count}）`, selected: value === chosen[key]}))
     }
   }
-  form.querySelector('.search-filters').hidden = false
+  form.querySelector<HTMLFieldSetElement>('.search-filters')!.hidden = false
 }
 
-function resultItem(fragment, words) {
+function resultItem(fragment: Fragment, words: readonly string[]): HTMLLIElement {
   const pieces = excerpt(fragment.text, words).map((piece) =>
     piece.marked ? element('mark', {textContent: piece.text}) : piece.text
   )
-  const meta = [fragment.date, fragment.printed].filter(Boolean).join(' · ')
+  const printed = [fragment.date, fragment.printed].filter(Boolean).join(' · ')
   return element('li', {}, [
     element('a', {href: base + fragment.url, textContent: fragment.heading}),
-    meta ? element('span', {className: 'meta', textContent: ` ${meta}`}) : '',
+    printed ? element('span', {className: 'meta', textContent: ` ${printed}`}) : '',
     element('p', {}, pieces)
   ])
 }
 
-async function showMore(found, lists, button) {
+/** The lists a search's results are shown in: those holding every word, then the others under a heading. */
+interface Lists {
+  complete: HTMLOListElement
+  partialHeading: HTMLHeadingElement
+  partial: HTMLOListElement
+}
+
+async function showMore(found: Found, lists: Lists, button: HTMLButtonElement): Promise<void> {
   const shown = lists.complete.children.length + lists.partial.children.length
   const next = found.hits.slice(shown, shown + pageSize)
   const fragments = await index.show(next)
@@ -78,10 +102,13 @@ async function showMore(found, lists, button) {
   button.hidden = shown + next.length >= found.hits.length
 }
 
-async function run() {
+async function run(): Promise<void> {
   const found = await index.search(query, chosen)
   // A query word read as a place shows as that place's filter, not as 全部.
-  for (const [key, value] of Object.entries(found.filters)) if (form.elements[key]) form.elements[key].value = value
+  for (const [key, value] of Object.entries(found.filters)) {
+    const select = field(key)
+    if (select) select.value = value
+  }
   const said = Object.values(found.filters).join('、')
   const partial = found.hits.length - found.complete
   const counts = `${found.complete} 篇稿件${partial > 0 ? `，另有 ${partial} 篇只含部分词语` : ''}`
@@ -101,13 +128,14 @@ async function run() {
     const tries = links.flatMap((link, at) => [at > 0 ? '、' : '', link])
     const none = '没有找到稿件。'
     parts.push(element('p', {}, links.length > 0 ? [none, '试试：', ...tries, '。'] : [none]))
-    const browse = (path, text) => element('a', {href: `${base}${path}/`, textContent: text})
+    // The fixed list pages (see src/archive/urls.ts), under the base path.
+    const browse = (path: string, text: string) => element('a', {href: `${base}${path}/`, textContent: text})
     const ways = [browse('places', '地方'), '、', browse('dates', '日期'), '或', browse('people', '作者')]
     parts.push(element('p', {}, ['也可以按', ...ways, '浏览全部稿件。']))
     results.replaceChildren(...parts)
     return
   }
-  const lists = {
+  const lists: Lists = {
     complete: element('ol', {className: 'search-results'}),
     partialHeading: element('h2', {textContent: '只含部分词语的稿件', hidden: true}),
     partial: element('ol', {className: 'search-results'})
@@ -120,4 +148,3 @@ async function run() {
 
 fillFilters()
 if (query || Object.keys(chosen).length > 0) await run()
-{% endraw %}
