@@ -4,7 +4,7 @@ import {existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} 
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {test} from 'node:test'
-import {around} from '../src/archive/build-archive.js'
+import {around} from '../src/archive/items.js'
 import type {ArchiveItem} from '../src/archive/model.js'
 import {bundleLimit, searchBundles} from '../src/site/search/bundles.js'
 import {isEmptyPlan, planUpdate} from '../src/incremental/plan.js'

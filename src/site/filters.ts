@@ -1,6 +1,6 @@
 import type UserConfig from '@11ty/eleventy/UserConfig'
 import type {Archive, ArchiveGazette, ArchiveItem, Locality, Person} from '../archive/model.js'
-import {compareNewestFirst} from '../archive/build-archive.js'
+import {compareNewestFirst} from '../archive/order.js'
 import {dayLabel} from '../archive/labels.js'
 import {dateUrl, originalUrl, placeUrl} from '../archive/urls.js'
 import {citationMeta, cslJson, gbt7714} from './citation.js'

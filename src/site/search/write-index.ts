@@ -1,3 +1,4 @@
+import {compareDatesNewestFirst} from '../../archive/order.js'
 import {copyFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
@@ -133,12 +134,9 @@ function placeNames(items: readonly ArchiveItem[]): string[] {
   return [...names]
 }
 
-/** Newest date first; items of one date in archive order (page, then reading order). */
+/** Newest date first; items of one date in archive order (page, then reading order: the sort is stable). */
 function newestFirst(items: readonly ArchiveItem[]): ArchiveItem[] {
-  return items
-    .map((item, position) => ({item, position}))
-    .sort((a, b) => (b.item.metadata.date ?? '').localeCompare(a.item.metadata.date ?? '') || a.position - b.position)
-    .map(({item}) => item)
+  return [...items].sort((a, b) => compareDatesNewestFirst(a.metadata.date, b.metadata.date))
 }
 
 /** What search finds an item by: its own text and, for the head of a continued story, the rest of it. */
