@@ -12,7 +12,10 @@ export default tseslint.config(
     languageOptions: {globals: {...globals.node}},
     rules: {
       // `_` names what a callback leaves out on purpose; `{text, ...rest}` leaves `text` out.
-      '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_$', ignoreRestSiblings: true}]
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {argsIgnorePattern: '^_', varsIgnorePattern: '^_$', ignoreRestSiblings: true}
+      ]
     }
   }
 )

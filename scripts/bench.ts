@@ -78,7 +78,8 @@ function throughput(label: string, stage: (index: number) => void): void {
   const megabytes = (bytes * rounds) / 1e6
   rows.push([
     label,
-    `${(megabytes / seconds).toFixed(2)} MB/s (${((sources.length * rounds) / seconds).toFixed(0)} files/s, ${rounds} rounds of ${sources.length} files, ${(bytes / 1024).toFixed(0)} KiB)`
+    `${(megabytes / seconds).toFixed(2)} MB/s (${((sources.length * rounds) / seconds).toFixed(0)} files/s,` +
+      ` ${rounds} rounds of ${sources.length} files, ${(bytes / 1024).toFixed(0)} KiB)`
   ])
 }
 
@@ -97,7 +98,8 @@ for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${valu
 if (values.files || values.undated) {
   console.log('\nbuilds (wall s; stages s; peak RSS MB)')
   console.log(
-    '  files  items   run        wall   read  split+tag  archive  state  render    data  search   RSS  render/floor  pages'
+    '  files  items   run        wall   read  split+tag  archive  state  render    data  search   RSS' +
+      '  render/floor  pages'
   )
 }
 
@@ -242,6 +244,12 @@ function row(files: number, run: string, stats: BuildStats, floorMs: number): vo
   const s = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(1).padStart(6)
   const t = stats.timings
   console.log(
-    `  ${String(files).padStart(5)} ${String(stats.items ?? '-').padStart(6)}   ${run.padEnd(10)} ${s(stats.wallMs)} ${s(t.read)} ${s(t['split+tag']).padStart(10)} ${s(t.archive).padStart(8)} ${s(t.state)} ${s(t.render).padStart(7)} ${s(t.data).padStart(7)} ${s(t.search).padStart(7)} ${stats.maxRssMb.toFixed(0).padStart(5)}  ${((t.render ?? 0) / floorMs).toFixed(1).padStart(8)}x  ${String(stats.pages).padStart(6)}`
+    [
+      `  ${String(files).padStart(5)} ${String(stats.items ?? '-').padStart(6)}   ${run.padEnd(10)} ${s(stats.wallMs)}`,
+      `${s(t.read)} ${s(t['split+tag']).padStart(10)} ${s(t.archive).padStart(8)} ${s(t.state)}`,
+      `${s(t.render).padStart(7)} ${s(t.data).padStart(7)} ${s(t.search).padStart(7)}`,
+      `${stats.maxRssMb.toFixed(0).padStart(5)}  ${((t.render ?? 0) / floorMs).toFixed(1).padStart(8)}x`,
+      ` ${String(stats.pages).padStart(6)}`
+    ].join(' ')
   )
 }

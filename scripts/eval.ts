@@ -71,7 +71,8 @@ function readFixtures<T>(folder: string): T[] {
 const share = (part: number, whole: number) => (whole === 0 ? '  —  ' : (part / whole).toFixed(3))
 const line = (label: string, counts: Counts) => {
   const {precision, recall, f1} = prf(counts)
-  return `  ${label.padEnd(9)} P ${precision.toFixed(3)}  R ${recall.toFixed(3)}  F1 ${f1.toFixed(3)}   (${counts.tp} right, ${counts.fp} wrong, ${counts.fn} missed)`
+  const figures = `P ${precision.toFixed(3)}  R ${recall.toFixed(3)}  F1 ${f1.toFixed(3)}`
+  return `  ${label.padEnd(9)} ${figures}   (${counts.tp} right, ${counts.fp} wrong, ${counts.fn} missed)`
 }
 
 for (const name of chosen) {
@@ -107,7 +108,8 @@ for (const name of chosen) {
     if (values.verbose) {
       for (const miss of score.mismatches)
         console.log(
-          `    ${miss.source}:${miss.line} ${miss.field}: expected ${JSON.stringify(miss.expected)}, got ${JSON.stringify(miss.actual)}`
+          `    ${miss.source}:${miss.line} ${miss.field}:` +
+            ` expected ${JSON.stringify(miss.expected)}, got ${JSON.stringify(miss.actual)}`
         )
     }
   }
@@ -172,9 +174,8 @@ if (corpusChosen && !existsSync(join(shared, 'score.mjs'))) {
       >
       const figure = (field: string) => `${field} ${(score[field] as number).toFixed(3)}`
       console.log(`split — corpus ${part} part (${names.join(' ')}):`)
-      console.log(
-        `  items     P ${score.items.precision.toFixed(3)}  R ${score.items.recall.toFixed(3)}  F1 ${score.items.f1.toFixed(3)}`
-      )
+      const {precision, recall, f1} = score.items
+      console.log(`  items     P ${precision.toFixed(3)}  R ${recall.toFixed(3)}  F1 ${f1.toFixed(3)}`)
       console.log(`  ${['title', 'kicker', 'subtitle', 'bylines', 'paragraphs', 'kind'].map(figure).join('  ')}`)
       console.log(`places — corpus ${part} part (no region given):`)
       for (const level of ['district', 'town']) {

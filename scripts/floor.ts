@@ -30,12 +30,15 @@ for (const part of parts)
   )
 
 const escape = (text: string) => text.replace(/[&<>"]/gu, (character) => `&#${character.charCodeAt(0)};`)
+const subtitle = (item: PublicItem) => (item.subtitle ? `<p>${escape(item.subtitle)}</p>` : '')
+const block = ({type, text}: PublicItem['body'][number]) =>
+  type === 'subhead' ? `<h2>${escape(text)}</h2>` : `<p>${escape(text)}</p>`
 const page = (item: PublicItem) => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(item.title ?? item.id)}</title></head>
 <body><main><article>
-${item.kicker ? `<p>${escape(item.kicker)}</p>` : ''}<h1>${escape(item.title ?? '')}</h1>${item.subtitle ? `<p>${escape(item.subtitle)}</p>` : ''}
+${item.kicker ? `<p>${escape(item.kicker)}</p>` : ''}<h1>${escape(item.title ?? '')}</h1>${subtitle(item)}
 <p>${item.bylines.map((byline) => escape(byline.name)).join(' ')}</p>
-${item.body.map((block) => (block.type === 'subhead' ? `<h2>${escape(block.text)}</h2>` : `<p>${escape(block.text)}</p>`)).join('\n')}
+${item.body.map(block).join('\n')}
 <ul>${item.places.map((place) => `<li><a href="/places/${place.code}/">${escape(place.name)}</a></li>`).join('')}</ul>
 </article></main></body></html>
 `

@@ -74,7 +74,10 @@ export function yearOf(metadata: Pick<Gazette['metadata'], 'date'>): string {
   return metadata.date?.slice(0, 4) ?? 'undated'
 }
 
-/** The month (`YYYY-MM`) a gazette (or item) was published, as its search bundle and sitemap part name it; `undated` without a date. */
+/**
+ * The month (`YYYY-MM`) a gazette (or item) was published, as its search
+ * bundle and sitemap part name it; `undated` without a date.
+ */
 export function monthOf(metadata: Pick<Gazette['metadata'], 'date'>): string {
   return metadata.date?.slice(0, 7) ?? 'undated'
 }

@@ -161,7 +161,7 @@ export interface Archive {
   gazettes: ArchiveGazette[]
   papers: Paper[]
   issues: IssuePage[]
-  /** Old URLs of pages and items whose URL changed (a corrected page number, a date given later), and where they went. */
+  /** Old URLs of pages and items whose URL changed (a corrected page number, a later date), and where they went. */
   redirects: Array<{from: string; to: string}>
   items: ArchiveItem[]
   /** By code. */

@@ -81,7 +81,8 @@ export async function build(
   }
   if (!site.siteUrl) {
     console.error(
-      'gazette build: warning: no --site-url (or SITE_URL): Atom ids and sitemap locations are relative, which feed readers and search engines reject'
+      'gazette build: warning: no --site-url (or SITE_URL): Atom ids and sitemap locations are relative,' +
+        ' which feed readers and search engines reject'
     )
     if (failsStrict(options, {error: 0, warning: 1, info: 0})) return 1
   }
@@ -224,12 +225,14 @@ async function buildInto(
     gazettes: stats.gazettes,
     pages
   })
-  const done = `${plan ? 'updated' : 'built'} ${options.output}/ in ${((Date.now() - started) / 1000).toFixed(1)} s: ${pages} pages`
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  const done = `${plan ? 'updated' : 'built'} ${options.output}/ in ${seconds} s: ${pages} pages`
   const cacheLine = pruned > 0 ? [`  cache: ${pruned} results no gazette uses any more deleted`] : []
   console.log(
     [
       plan
-        ? `${done} written (${plan.files.size} changed, ${plan.stale.length} removed, ${plan.bundles.size} search bundles)`
+        ? `${done} written (${plan.files.size} changed, ${plan.stale.length} removed,` +
+          ` ${plan.bundles.size} search bundles)`
         : done,
       ...lines,
       ...cacheLine

@@ -167,7 +167,8 @@ program
             .join(' ')
           const places = item.places.map((place) => place.name).join('、')
           console.log(
-            `  ${String(item.start.line).padStart(4)}  ${item.kind.padEnd(8)} ${headline}${bylines ? `  [${bylines}]` : ''}${places ? `  {${places}}` : ''}`
+            `  ${String(item.start.line).padStart(4)}  ${item.kind.padEnd(8)} ${headline}` +
+              `${bylines ? `  [${bylines}]` : ''}${places ? `  {${places}}` : ''}`
           )
         }
       }

@@ -15,7 +15,7 @@ import type {Gazette, ReadRecord} from '../model/types.js'
  * the time it parses the same data as JSON.
  */
 
-/** The cache key of one gazette read from the content folder (its home region is in its metadata), under a `pipelineVersion`. */
+/** The cache key of one gazette under a pipeline `version`; its home region is in its metadata. */
 export function cacheKey(source: ReadRecord, version: string): string {
   return createHash('sha256')
     .update(version)

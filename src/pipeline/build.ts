@@ -117,7 +117,8 @@ async function splitAndTag(
   const fresh = await withText(records.flatMap((_, index) => (stored[index] ? [] : [index])))
   // Progress counts the cached gazettes as done from the start.
   let done = records.length - fresh.indices.length
-  // Each result is kept as it comes, not after the last: a cold build of 40,000 articles spent two seconds writing them at the end.
+  // Each result is kept as it comes, not after the last: a cold build of
+  // 40,000 articles spent two seconds writing them at the end.
   const writes: Array<Promise<void>> = []
   const onDone = (indices: number[]) => (position: number, outcome: Outcome) => {
     options.onProgress?.(++done, records.length)

@@ -40,7 +40,8 @@ export function whyNotOutput(folders: Folders): string | undefined {
     const target = existsSync(resolve(folders.output)) ? realpathSync(resolve(folders.output)) : '(nothing)'
     return folders.force
       ? undefined
-      : `${shown} is a link to ${target}, not to a site a build wrote: --force replaces the link (leaving ${target} as it is)`
+      : `${shown} is a link to ${target}, not to a site a build wrote:` +
+          ` --force replaces the link (leaving ${target} as it is)`
   }
   if (!stat.isDirectory())
     return `${shown} is a file, not a folder: refusing to replace it with the site (-o, --output)`

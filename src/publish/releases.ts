@@ -221,7 +221,10 @@ export class Output {
     this.#twin = journal
   }
 
-  /** Clear what a killed build left: its building folders and links, releases nothing links to; put back a folder moved aside. */
+  /**
+   * Clear what a killed build left: its building folders and links, releases
+   * nothing links to; put back a folder moved aside.
+   */
   #recover(): void {
     const entries = readdirSync(this.#store)
     const parent = dirname(this.#target)

@@ -15,8 +15,11 @@ export interface NamedMetadata {
  * follows the date: `p2`, `P02`, `A02` (page 2 of section A), `02版`,
  * `第2版`, or a bare number set off by `_` or `-`.
  */
-const dated =
-  /(?<![\d])(?<year>(?:19|20)\d{2})([-_./]?)(?<month>\d{2})\2(?<day>\d{2})(?![\d])(?:[-_ /]*(?:(?:第|[pP]|[A-Z](?=\d))0*(?<page>\d{1,3})版?|0*(?<bare>\d{1,3})(?:版|(?![\d])))(?![\d]))?/u
+const dated = new RegExp(
+  String.raw`(?<![\d])(?<year>(?:19|20)\d{2})([-_./]?)(?<month>\d{2})\2(?<day>\d{2})(?![\d])` +
+    String.raw`(?:[-_ /]*(?:(?:第|[pP]|[A-Z](?=\d))0*(?<page>\d{1,3})版?|0*(?<bare>\d{1,3})(?:版|(?![\d])))(?![\d]))?`,
+  'u'
+)
 
 /**
  * The date and page a gazette's path gives (relative to the content folder,

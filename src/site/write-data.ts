@@ -52,7 +52,10 @@ export async function writeData(
   )
 }
 
-/** Write `start` and `pieces` to `file` about a megabyte at a time: a data part as one string would be tens of megabytes. */
+/**
+ * Write `start` and `pieces` to `file` about a megabyte at a time: a data
+ * part as one string would be tens of megabytes.
+ */
 export async function writeInPieces(file: string, pieces: Iterable<string>, start = ''): Promise<void> {
   const handle = await open(file, 'w')
   try {

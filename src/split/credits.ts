@@ -26,8 +26,16 @@ export function isMarked(text: string): boolean {
   return markAtStart.test(text.trim())
 }
 /** Roles that name the people after them; the longest spelling first. */
-const leadingRole =
-  /(?:本报|本台|本网|本刊)?(?:(?:特约|见习|实习|首席|全媒体|融媒体|摄影)+记者|记者|特约通讯员|通讯员|实习生|责任编辑|责编|美编|编辑|作者|[初复终一二三]审|审核|校对|撰文|特约摄影师|摄影师|特约摄影|摄影报道|图片报道|摄影|图片|视频)/gu
+const leadingRole = new RegExp(
+  '(?:本报|本台|本网|本刊)?(?:' +
+    [
+      '(?:特约|见习|实习|首席|全媒体|融媒体|摄影)+记者|记者|特约通讯员|通讯员|实习生',
+      '责任编辑|责编|美编|编辑|作者|[初复终一二三]审|审核|校对|撰文',
+      '特约摄影师|摄影师|特约摄影|摄影报道|图片报道|摄影|图片|视频'
+    ].join('|') +
+    ')',
+  'gu'
+)
 const anyRole = new RegExp(leadingRole.source, 'u')
 /** The date a portal's credit line ends in (`编辑：张三 2017-07-21`, `时间：2025年12月11日`). */
 const posted =

@@ -40,8 +40,18 @@ const neighbourWith = new Set(['与', '同', '和', '跟'])
 
 // What follows a name when it names something else: a road, a river, a
 // mountain, a school (`人民西路`, `洪泽湖`, `狼山`…).
-const notAPlaceAfter =
-  /^(?:上游|中游|下游|流域|沿岸|两岸|湖|河|江|溪|塘|荡|山|岛|洲|路|大道|大街|街|巷|桥|闸|公园|广场|水库|湿地|机场|车站|站|码头|第[一二三四五六七八九十\d]+(?:中学|小学|中心小学|幼儿园|人民医院|医院)|中学|小学|大学|学院|医院|宾馆|酒店|饭店|大厦|商场|风景区|景区|集团|公司|有限|村|[一二三四五六七八九十\d]+组|社区|小区|居委会)/u
+const notAPlaceAfter = new RegExp(
+  '^(?:' +
+    [
+      '上游|中游|下游|流域|沿岸|两岸|湖|河|江|溪|塘|荡|山|岛|洲',
+      '路|大道|大街|街|巷|桥|闸|公园|广场|水库|湿地|机场|车站|站|码头',
+      '第[一二三四五六七八九十\\d]+(?:中学|小学|中心小学|幼儿园|人民医院|医院)',
+      '中学|小学|大学|学院|医院|宾馆|酒店|饭店|大厦|商场|风景区|景区|集团|公司|有限',
+      '村|[一二三四五六七八九十\\d]+组|社区|小区|居委会'
+    ].join('|') +
+    ')',
+  'u'
+)
 
 // Rivers, lakes, seas and mountains whose names are also the short name of a
 // town somewhere (长江镇, 太湖镇…): printed short, they mean the feature.
