@@ -26,69 +26,79 @@ test('archive: every locality lists exactly the items tagged with it or its chil
   assert.equal(archive.localities['3206']!.parent, '32')
 })
 
-test('archive: locality pages cover each list once, newest first; archive pages are runs counted from the oldest, which new items leave alone', () => {
-  const pages = (archive: ReturnType<typeof buildArchive>, code: string) =>
-    archive.localityPages.filter((page) => page.code === code)
-  const small = buildArchive(gazettes, {pageSize: 2})
-  const tongzhou = pages(small, '320612')
-  const ids = small.localities['320612']!.itemIds
-  assert.deepEqual(
-    tongzhou.flatMap((page) => page.itemIds),
-    ids
-  )
-  const runs = Math.ceil(ids.length / 2)
-  // The own page holds the newest run, and the one before while the newest is less than half full (one item of two is not).
-  assert.deepEqual(tongzhou[0]!, {
-    ...tongzhou[0]!,
-    archivePage: null,
-    url: '/places/320612/',
-    newerUrl: null,
-    olderUrl: `/places/320612/page/${runs - 1}/`
-  })
-  assert.equal(tongzhou[0]!.itemIds.length, 2 - (ids.length % 2))
-  assert.deepEqual(tongzhou.at(-1)!, {
-    ...tongzhou.at(-1)!,
-    archivePage: 1,
-    url: '/places/320612/page/1/',
-    olderUrl: null,
-    itemIds: ids.slice(-2)
-  })
-  assert.equal(tongzhou[1]!.newerUrl, '/places/320612/')
-  // Before the newest gazette came, every archive page of a place was as it is (only pages next to a new run differ in a link).
-  const newest = small.items.find((item) => item.id === small.localities['32']!.itemIds[0])!.gazetteId
-  const older = buildArchive(
-    gazettes.filter((gazette) => gazette.id !== newest),
-    {pageSize: 2}
-  )
-  let same = 0
-  for (const code of Object.keys(small.localities)) {
-    const before = new Map(
-      pages(older, code)
-        .filter((page) => page.archivePage !== null)
-        .map((page) => [page.url, page])
-    )
-    for (const page of pages(small, code).filter((page) => before.has(page.url))) {
-      const {newerUrl, olderUrl, ...rest} = before.get(page.url)!
-      assert.deepEqual({...page, newerUrl, olderUrl}, {...rest, newerUrl, olderUrl}, page.url)
-      same += Number(page.newerUrl === newerUrl)
-    }
-  }
-  assert.ok(same > 20, `${same} archive pages unchanged`)
-})
-
-test('archive: a person’s pages are cut like a locality’s: each item once, newest first, the own page at the person’s URL', () => {
-  const small = buildArchive(gazettes, {pageSize: 2})
-  for (const person of small.people) {
-    const pages = small.personPages.filter((page) => page.name === person.name)
+test(
+  'archive: locality pages cover each list once, newest first; archive pages are runs counted from the ' +
+    'oldest, which new items leave alone',
+  () => {
+    const pages = (archive: ReturnType<typeof buildArchive>, code: string) =>
+      archive.localityPages.filter((page) => page.code === code)
+    const small = buildArchive(gazettes, {pageSize: 2})
+    const tongzhou = pages(small, '320612')
+    const ids = small.localities['320612']!.itemIds
     assert.deepEqual(
-      pages.flatMap((page) => page.itemIds),
-      person.itemIds
+      tongzhou.flatMap((page) => page.itemIds),
+      ids
     )
-    assert.equal(pages[0]!.url, person.url)
-    assert.ok(pages.slice(1).every((page) => page.itemIds.length === 2 && page.url.startsWith(`${person.url}page/`)))
+    const runs = Math.ceil(ids.length / 2)
+    // The own page holds the newest run, and the one before
+    // while the newest is less than half full (one item of two is not).
+    assert.deepEqual(tongzhou[0]!, {
+      ...tongzhou[0]!,
+      archivePage: null,
+      url: '/places/320612/',
+      newerUrl: null,
+      olderUrl: `/places/320612/page/${runs - 1}/`
+    })
+    assert.equal(tongzhou[0]!.itemIds.length, 2 - (ids.length % 2))
+    assert.deepEqual(tongzhou.at(-1)!, {
+      ...tongzhou.at(-1)!,
+      archivePage: 1,
+      url: '/places/320612/page/1/',
+      olderUrl: null,
+      itemIds: ids.slice(-2)
+    })
+    assert.equal(tongzhou[1]!.newerUrl, '/places/320612/')
+    // Before the newest gazette came, every archive page of a place was as it is
+    // (only pages next to a new run differ in a link).
+    const newest = small.items.find((item) => item.id === small.localities['32']!.itemIds[0])!.gazetteId
+    const older = buildArchive(
+      gazettes.filter((gazette) => gazette.id !== newest),
+      {pageSize: 2}
+    )
+    let same = 0
+    for (const code of Object.keys(small.localities)) {
+      const before = new Map(
+        pages(older, code)
+          .filter((page) => page.archivePage !== null)
+          .map((page) => [page.url, page])
+      )
+      for (const page of pages(small, code).filter((page) => before.has(page.url))) {
+        const {newerUrl, olderUrl, ...rest} = before.get(page.url)!
+        assert.deepEqual({...page, newerUrl, olderUrl}, {...rest, newerUrl, olderUrl}, page.url)
+        same += Number(page.newerUrl === newerUrl)
+      }
+    }
+    assert.ok(same > 20, `${same} archive pages unchanged`)
   }
-  assert.ok(small.personPages.length > small.people.length, 'someone has archive pages')
-})
+)
+
+test(
+  'archive: a person’s pages are cut like a locality’s: each item once, newest first, the own page at ' +
+    'the person’s URL',
+  () => {
+    const small = buildArchive(gazettes, {pageSize: 2})
+    for (const person of small.people) {
+      const pages = small.personPages.filter((page) => page.name === person.name)
+      assert.deepEqual(
+        pages.flatMap((page) => page.itemIds),
+        person.itemIds
+      )
+      assert.equal(pages[0]!.url, person.url)
+      assert.ok(pages.slice(1).every((page) => page.itemIds.length === 2 && page.url.startsWith(`${person.url}page/`)))
+    }
+    assert.ok(small.personPages.length > small.people.length, 'someone has archive pages')
+  }
+)
 
 test('archive: dated gazettes make the date tree and issues link their pages and continued stories', () => {
   const page = (n: number, text: string) =>

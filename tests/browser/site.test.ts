@@ -182,18 +182,21 @@ test('browser: axe-core finds no WCAG 2.2 AA violations on any page type', async
   }
 })
 
-test('browser: every page type fits a phone without sideways scrolling; screenshots at desktop and phone width', async () => {
-  for (const [type, path] of Object.entries(pageTypes())) {
-    for (const [width, height] of [
-      [1280, 900],
-      [390, 844]
-    ] as const) {
-      const page = await open(path, width, height)
-      if (type === 'search') await search(page)
-      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
-      assert.ok(scrollWidth <= width, `${type} at ${width}px scrolls sideways (${scrollWidth}px)`)
-      await page.screenshot({path: join(screenshots, `${type}-${width}.png`), fullPage: true})
-      await page.close()
+test(
+  'browser: every page type fits a phone without sideways scrolling; screenshots at desktop and ' + 'phone width',
+  async () => {
+    for (const [type, path] of Object.entries(pageTypes())) {
+      for (const [width, height] of [
+        [1280, 900],
+        [390, 844]
+      ] as const) {
+        const page = await open(path, width, height)
+        if (type === 'search') await search(page)
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
+        assert.ok(scrollWidth <= width, `${type} at ${width}px scrolls sideways (${scrollWidth}px)`)
+        await page.screenshot({path: join(screenshots, `${type}-${width}.png`), fullPage: true})
+        await page.close()
+      }
     }
   }
-})
+)

@@ -30,7 +30,8 @@ test('config: keys read, paths against the file’s folder, each bad key reporte
       [3, 'language'],
       [
         4,
-        'unknown key `colour` (expected one of title, description, language, url, basePath, content, output, about, logo, footer, defaults, fileNames, templates)'
+        'unknown key `colour` (expected one of title, description, language, url, basePath, content, ' +
+          'output, about, logo, footer, defaults, fileNames, templates)'
       ],
       [5, 'defaults'],
       [6, 'fileNames']

@@ -33,7 +33,11 @@ test('citation: an item page of a dated archive of two papers, as a reference ma
   assert.match(html, /张三\. 石港镇部署春耕\[N\]\. 通州日报, 2022-02-15\(1\)\./u)
   assert.match(
     html,
-    /<p class="printed"><a href="\/archive\/papers\/tong-zhou-ri-bao\/">通州日报<\/a> · <a href="\/archive\/dates\/2022\/02\/15\/">/u
+    new RegExp(
+      String.raw`<p class="printed"><a href="\/archive\/papers\/tong-zhou-ri-bao\/">通州日报<\/a>` +
+        String.raw` · <a href="\/archive\/dates\/2022\/02\/15\/">`,
+      'u'
+    )
   )
   assert.ok(readdirSync(join(output, 'items')).length === 2)
   // A page per paper, an issue page listing its pages, and the newspaper page linking its issue.

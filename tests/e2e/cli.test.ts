@@ -34,7 +34,8 @@ test('cli: gazette split lists items, and --report prints decisions with file an
     'sh',
     [
       '-c',
-      `"${process.execPath}" --import tsx "${cli}" split "${join(samplesDir, '004_189048a86de1eba6.txt')}" --report 2>&1 >/dev/null`
+      `"${process.execPath}" --import tsx "${cli}" split "${join(samplesDir, '004_189048a86de1eba6.txt')}"` +
+        ' --report 2>&1 >/dev/null'
     ],
     {encoding: 'utf8'}
   )
@@ -77,14 +78,18 @@ test('cli: gazette build without a content folder says so and fails, writing not
   assert.equal(existsSync(join(folder, 'site')), false)
 })
 
-test('cli: the build runs with a bounded heap: too small a --max-heap ends it with a message naming the option, the output left as it was', (t) => {
-  const folder = tempDir(t, 'heap')
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', cli, 'build', '-i', samplesDir, '-o', join(folder, 'site'), '--no-cache', '--max-heap', '16'],
-    {encoding: 'utf8'}
-  )
-  assert.equal(result.status, 1)
-  assert.match(result.stderr, /out of memory: the build may take 16 MB of heap; give it more with --max-heap/u)
-  assert.equal(existsSync(join(folder, 'site')), false)
-})
+test(
+  'cli: the build runs with a bounded heap: too small a --max-heap ends it with a message naming the ' +
+    'option, the output left as it was',
+  (t) => {
+    const folder = tempDir(t, 'heap')
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', cli, 'build', '-i', samplesDir, '-o', join(folder, 'site'), '--no-cache', '--max-heap', '16'],
+      {encoding: 'utf8'}
+    )
+    assert.equal(result.status, 1)
+    assert.match(result.stderr, /out of memory: the build may take 16 MB of heap; give it more with --max-heap/u)
+    assert.equal(existsSync(join(folder, 'site')), false)
+  }
+)

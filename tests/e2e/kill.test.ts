@@ -94,7 +94,10 @@ function base(name: string, versions: Array<'v1' | 'v1b'>): string {
   return saved
 }
 
-/** Kill a build of v2 at `point` (a failpoint's name, or a delay in ms) and check the output after it and after the next build. */
+/**
+ * Kill a build of v2 at `point` (a failpoint's name, or a delay in ms) and check the output after it and
+ * after the next build.
+ */
 async function killAt(
   saved: string,
   point: string | number,
@@ -130,25 +133,31 @@ async function killAt(
 
 const refs = {v1: reference('v1'), v1b: reference('v1b'), v2: reference('v2')}
 
-test('kill: a full build killed at any step leaves the old or the new site, and the next build is a clean one', async () => {
-  const saved = base('first', ['v1'])
-  const references = {old: refs.v1, new: refs.v2}
-  // --full: every page rendered anew and published as a new release.
-  assert.equal(await killAt(saved, 'full:built', references, ['--full']), 'old')
-  assert.equal(await killAt(saved, 'switch:done', references, ['--full']), 'new')
-  for (const delay of [400, 1200, 2000]) await killAt(saved, delay, references, ['--full'])
-  // A rebuild's first step: linking every file of the twin.
-  assert.equal(await killAt(saved, 'update:twin', references), 'old')
-})
+test(
+  'kill: a full build killed at any step leaves the old or the new site, and the next build is ' + 'a clean one',
+  async () => {
+    const saved = base('first', ['v1'])
+    const references = {old: refs.v1, new: refs.v2}
+    // --full: every page rendered anew and published as a new release.
+    assert.equal(await killAt(saved, 'full:built', references, ['--full']), 'old')
+    assert.equal(await killAt(saved, 'switch:done', references, ['--full']), 'new')
+    for (const delay of [400, 1200, 2000]) await killAt(saved, delay, references, ['--full'])
+    // A rebuild's first step: linking every file of the twin.
+    assert.equal(await killAt(saved, 'update:twin', references), 'old')
+  }
+)
 
-test('kill: a rebuild killed at any step leaves the old or the new site, and the next build is a clean one', async () => {
-  const saved = base('twin', ['v1', 'v1b'])
-  const references = {old: refs.v1b, new: refs.v2}
-  for (const point of ['update:journal', 'update:synced', 'update:applied'])
-    assert.equal(await killAt(saved, point, references), 'old')
-  assert.equal(await killAt(saved, 'switch:done', references), 'new')
-  for (const delay of [600, 1200, 1800]) await killAt(saved, delay, references)
-})
+test(
+  'kill: a rebuild killed at any step leaves the old or the new site, and the next build is ' + 'a clean one',
+  async () => {
+    const saved = base('twin', ['v1', 'v1b'])
+    const references = {old: refs.v1b, new: refs.v2}
+    for (const point of ['update:journal', 'update:synced', 'update:applied'])
+      assert.equal(await killAt(saved, point, references), 'old')
+    assert.equal(await killAt(saved, 'switch:done', references), 'new')
+    for (const delay of [600, 1200, 1800]) await killAt(saved, delay, references)
+  }
+)
 
 test('kill: two builds into one output at once: the second waits, and no partial site is ever published', async () => {
   const saved = base('concurrent', ['v1'])

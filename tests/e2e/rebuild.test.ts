@@ -39,78 +39,85 @@ function files(site: string): Map<string, number> {
   return new Map(filesBelow(site).map((name) => [name, statSync(join(site, name)).mtimeMs]))
 }
 
-test('rebuild: adding, changing and removing gazettes gives the site a full build gives, touching only affected pages', (t) => {
-  const input = content(t)
-  const work = tempDir(t, 'rebuild-site')
-  const site = join(work, 'site')
-  const cache = join(work, 'cache')
-  assert.match(build(input, site, '--cache', cache), /^built /mu)
-  const before = files(site)
+test(
+  'rebuild: adding, changing and removing gazettes gives the site a full build gives, touching only ' +
+    'affected pages',
+  (t) => {
+    const input = content(t)
+    const work = tempDir(t, 'rebuild-site')
+    const site = join(work, 'site')
+    const cache = join(work, 'cache')
+    assert.match(build(input, site, '--cache', cache), /^built /mu)
+    const before = files(site)
 
-  // Nothing changed: no file is read or written, and the summary is printed again.
-  assert.match(build(input, site, '--cache', cache), /^unchanged: .* left as it was .*\n {2}4 gazette files → /u)
-  assert.deepEqual(files(site), before)
-  // A file touched but not changed is read again, and the site still left as it was.
-  const touched = join(input, 'undated.txt')
-  writeFileSync(touched, readFileSync(touched))
-  assert.match(
-    build(input, site, '--cache', cache),
-    /updated .* 0 pages written \(0 changed, 0 removed, 0 search bundles\)/u
-  )
-  assert.deepEqual(files(site), before)
+    // Nothing changed: no file is read or written, and the summary is printed again.
+    assert.match(build(input, site, '--cache', cache), /^unchanged: .* left as it was .*\n {2}4 gazette files → /u)
+    assert.deepEqual(files(site), before)
+    // A file touched but not changed is read again, and the site still left as it was.
+    const touched = join(input, 'undated.txt')
+    writeFileSync(touched, readFileSync(touched))
+    assert.match(
+      build(input, site, '--cache', cache),
+      /updated .* 0 pages written \(0 changed, 0 removed, 0 search bundles\)/u
+    )
+    assert.deepEqual(files(site), before)
 
-  // Today's page: a new day in a new month.
-  addGazette(input, '003_7f1fae4339dc0c94.txt', '2024-04-01-1.txt', '2024-04-01', 1)
-  const added = build(input, site, '--cache', cache)
-  assert.match(added, /updated .*\(\d+ changed, 0 removed, 1 search bundles\)/u)
-  const full = join(work, 'full')
-  build(input, full, '--no-cache')
-  assertSameFiles(site, full)
-  const after = files(site)
-  const untouched = [...before.keys()].filter((name) => after.get(name) === before.get(name))
-  // The first day's item pages are not affected by a page a month later; home and feeds are.
-  assert.ok(
-    untouched.some((name) => name.startsWith('items/ce-shi-bao-2024-03-01-p1-')),
-    'old item pages are left alone'
-  )
-  // An old item with a new neighbour in its place's timeline is rendered again; its gazette's and date's pages, which do not show that, are not.
-  const related = [...before.keys()].filter(
-    (name) => name.startsWith('items/ce-shi-bao-2024-03-0') && !untouched.includes(name)
-  )
-  assert.ok(related.length > 0, 'some old item lists the new one among its related items')
-  for (const page of new Set(
-    related.map((name) => name.replace(/^items\/(.*)-\d+\/index\.html$/u, 'pages/$1/index.html'))
-  ))
-    assert.ok(untouched.includes(page), `${page} left alone`)
-  assert.ok(untouched.includes('dates/2024/03/01/index.html') && untouched.includes('dates/2024/03/index.html'))
-  assert.ok(!untouched.includes('index.html') && !untouched.includes('feed.xml') && !untouched.includes('sitemap.xml'))
-  assert.ok(
-    untouched.some((name) => name.startsWith('search-index/2024-03/')),
-    'the March search bundle is not re-indexed'
-  )
-  assert.ok(
-    untouched.includes('data/undated.json') && untouched.includes('data/undated.csv'),
-    'the data of other years is not written again'
-  )
-  assert.ok(!untouched.includes('data/2024.json') && !untouched.includes('data/2024.csv'))
+    // Today's page: a new day in a new month.
+    addGazette(input, '003_7f1fae4339dc0c94.txt', '2024-04-01-1.txt', '2024-04-01', 1)
+    const added = build(input, site, '--cache', cache)
+    assert.match(added, /updated .*\(\d+ changed, 0 removed, 1 search bundles\)/u)
+    const full = join(work, 'full')
+    build(input, full, '--no-cache')
+    assertSameFiles(site, full)
+    const after = files(site)
+    const untouched = [...before.keys()].filter((name) => after.get(name) === before.get(name))
+    // The first day's item pages are not affected by a page a month later; home and feeds are.
+    assert.ok(
+      untouched.some((name) => name.startsWith('items/ce-shi-bao-2024-03-01-p1-')),
+      'old item pages are left alone'
+    )
+    // An old item with a new neighbour in its place's timeline is rendered again;
+    // its gazette's and date's pages, which do not show that, are not.
+    const related = [...before.keys()].filter(
+      (name) => name.startsWith('items/ce-shi-bao-2024-03-0') && !untouched.includes(name)
+    )
+    assert.ok(related.length > 0, 'some old item lists the new one among its related items')
+    for (const page of new Set(
+      related.map((name) => name.replace(/^items\/(.*)-\d+\/index\.html$/u, 'pages/$1/index.html'))
+    ))
+      assert.ok(untouched.includes(page), `${page} left alone`)
+    assert.ok(untouched.includes('dates/2024/03/01/index.html') && untouched.includes('dates/2024/03/index.html'))
+    assert.ok(
+      !untouched.includes('index.html') && !untouched.includes('feed.xml') && !untouched.includes('sitemap.xml')
+    )
+    assert.ok(
+      untouched.some((name) => name.startsWith('search-index/2024-03/')),
+      'the March search bundle is not re-indexed'
+    )
+    assert.ok(
+      untouched.includes('data/undated.json') && untouched.includes('data/undated.csv'),
+      'the data of other years is not written again'
+    )
+    assert.ok(!untouched.includes('data/2024.json') && !untouched.includes('data/2024.csv'))
 
-  // A page corrected in place, and two taken out (the undated one with its data part).
-  writeFileSync(
-    join(input, '2024-03-02-1.txt'),
-    readFileSync(join(input, '2024-03-02-1.txt'), 'utf8').replace(/。/u, '！')
-  )
-  rmSync(join(input, '2024-03-01-2.txt'))
-  rmSync(join(input, 'undated.txt'))
-  assert.match(build(input, site, '--cache', cache), /updated .*\(\d+ changed, [1-9]\d* removed/u)
-  rmSync(full, {recursive: true})
-  build(input, full, '--no-cache')
-  assertSameFiles(site, full)
-  assert.ok(
-    ![...files(site).keys()].some((name) => name.startsWith('items/ce-shi-bao-2024-03-01-p2-')),
-    'the removed page’s items are gone'
-  )
-  assert.ok(!existsSync(join(site, 'data/undated.json')), 'the data part of no gazette is gone')
+    // A page corrected in place, and two taken out (the undated one with its data part).
+    writeFileSync(
+      join(input, '2024-03-02-1.txt'),
+      readFileSync(join(input, '2024-03-02-1.txt'), 'utf8').replace(/。/u, '！')
+    )
+    rmSync(join(input, '2024-03-01-2.txt'))
+    rmSync(join(input, 'undated.txt'))
+    assert.match(build(input, site, '--cache', cache), /updated .*\(\d+ changed, [1-9]\d* removed/u)
+    rmSync(full, {recursive: true})
+    build(input, full, '--no-cache')
+    assertSameFiles(site, full)
+    assert.ok(
+      ![...files(site).keys()].some((name) => name.startsWith('items/ce-shi-bao-2024-03-01-p2-')),
+      'the removed page’s items are gone'
+    )
+    assert.ok(!existsSync(join(site, 'data/undated.json')), 'the data part of no gazette is gone')
 
-  // --full renders everything again.
-  assert.match(build(input, site, '--cache', cache, '--full'), /^built /mu)
-})
+    // --full renders everything again.
+    assert.match(build(input, site, '--cache', cache, '--full'), /^built /mu)
+  }
+)

@@ -79,17 +79,23 @@ test('site: every internal link and asset resolves, also under a base path', () 
   assert.deepEqual(brokenLinks(prefixed, '/archive/'), [])
 })
 
-test('site: the sitemap is an index of parts that list every page once (but search, data and 404), with absolute URLs', () => {
-  const locs = (file: string) =>
-    [
-      ...readFileSync(join(prefixed, file), 'utf8').matchAll(/<loc>https:\/\/example\.org\/archive\/([^<]*)<\/loc>/gu)
-    ].map((match) => match[1]!)
-  const parts = locs('sitemap.xml')
-  assert.ok(parts.length > 1 && parts.every((part) => part.startsWith('sitemaps/')))
-  const listed = parts.flatMap(locs).map((path) => `${path}index.html`)
-  const pages = filesBelow(prefixed).filter((name) => name.endsWith('index.html') && !/^(?:search|data)\//u.test(name))
-  assert.deepEqual(listed.sort(), pages.sort())
-})
+test(
+  'site: the sitemap is an index of parts that list every page once (but search, data and 404), with ' +
+    'absolute URLs',
+  () => {
+    const locs = (file: string) =>
+      [
+        ...readFileSync(join(prefixed, file), 'utf8').matchAll(/<loc>https:\/\/example\.org\/archive\/([^<]*)<\/loc>/gu)
+      ].map((match) => match[1]!)
+    const parts = locs('sitemap.xml')
+    assert.ok(parts.length > 1 && parts.every((part) => part.startsWith('sitemaps/')))
+    const listed = parts.flatMap(locs).map((path) => `${path}index.html`)
+    const pages = filesBelow(prefixed).filter(
+      (name) => name.endsWith('index.html') && !/^(?:search|data)\//u.test(name)
+    )
+    assert.deepEqual(listed.sort(), pages.sort())
+  }
+)
 
 test('site: a data part, written in pieces, is its gazettes in the public format and as a table', async (t) => {
   assert.equal(readFileSync(join(site, 'data/undated.json'), 'utf8'), JSON.stringify(toPublicArchive(gazettes)))

@@ -6,28 +6,32 @@ import {processGazette} from '../../src/pipeline/process-gazette.js'
 import type {SourceGazette} from '../../src/model/types.js'
 import {readSample, sampleFiles} from '../helpers/samples.js'
 
-test('pool: child processes give the same gazettes as one thread, in input order, each told as it comes, and an error outcome where the stages throw', async () => {
-  // Enough files for the pool to start processes.
-  const sources = Array.from({length: 24}, (_, index) => {
-    const source = readSample(sampleFiles[index % sampleFiles.length]!)
-    return {...source, source: `${index}-${source.source}`}
-  })
-  sources[5] = {...sources[5]!, text: undefined} as unknown as SourceGazette
-  const heard = new Map<number, unknown>()
-  const outcomes = await processAll(sources, (index, outcome) => heard.set(index, outcome), {processes: 2})
-  assert.ok('error' in outcomes[5]! && /TypeError/u.test(outcomes[5].error))
-  assert.deepEqual(
-    new Map([...heard].sort(([a], [b]) => a - b)),
-    new Map(outcomes.entries()),
-    'each outcome is heard of once, with its index'
-  )
-  assert.deepEqual(
-    outcomes
-      .filter((_, index) => index !== 5)
-      .map((outcome) => ('gazette' in outcome ? outcome.gazette : outcome.error)),
-    sources.filter((_, index) => index !== 5).map((source) => processGazette(source))
-  )
-})
+test(
+  'pool: child processes give the same gazettes as one thread, in input order, each told as it comes, ' +
+    'and an error outcome where the stages throw',
+  async () => {
+    // Enough files for the pool to start processes.
+    const sources = Array.from({length: 24}, (_, index) => {
+      const source = readSample(sampleFiles[index % sampleFiles.length]!)
+      return {...source, source: `${index}-${source.source}`}
+    })
+    sources[5] = {...sources[5]!, text: undefined} as unknown as SourceGazette
+    const heard = new Map<number, unknown>()
+    const outcomes = await processAll(sources, (index, outcome) => heard.set(index, outcome), {processes: 2})
+    assert.ok('error' in outcomes[5]! && /TypeError/u.test(outcomes[5].error))
+    assert.deepEqual(
+      new Map([...heard].sort(([a], [b]) => a - b)),
+      new Map(outcomes.entries()),
+      'each outcome is heard of once, with its index'
+    )
+    assert.deepEqual(
+      outcomes
+        .filter((_, index) => index !== 5)
+        .map((outcome) => ('gazette' in outcome ? outcome.gazette : outcome.error)),
+      sources.filter((_, index) => index !== 5).map((source) => processGazette(source))
+    )
+  }
+)
 
 /** The pool's processes now running (Linux: /proc). */
 function poolProcesses(): number[] {
@@ -44,7 +48,8 @@ function poolProcesses(): number[] {
 }
 
 test(
-  'pool: a process that ends (killed, out of memory) costs the gazette it had; a new one splits the rest; processes that keep ending fail the pool',
+  'pool: a process that ends (killed, out of memory) costs the gazette it had; a new one splits the ' +
+    'rest; processes that keep ending fail the pool',
   {skip: process.platform !== 'linux' && 'reads /proc'},
   async () => {
     const sources = Array.from({length: 24}, (_, index) => {
@@ -94,15 +99,19 @@ test('pool: a gazette the stages throw on becomes an error outcome; the others a
   assert.ok('gazette' in outcomes[1]!)
 })
 
-test('pool: a process started ahead is taken by the next processAll; one that nobody took is ended (else this test would never exit)', async () => {
-  warmUp()
-  const sources = [readSample(sampleFiles[1]!)]
-  const outcomes = await processAll(sources, undefined, {processes: 2, inBackground: true})
-  assert.deepEqual(
-    outcomes,
-    sources.map((source) => ({gazette: processGazette(source)}))
-  )
-  assert.equal(coolDown(), false, 'the process was taken')
-  warmUp()
-  assert.equal(coolDown(), true)
-})
+test(
+  'pool: a process started ahead is taken by the next processAll; one that nobody took is ended (else ' +
+    'this test would never exit)',
+  async () => {
+    warmUp()
+    const sources = [readSample(sampleFiles[1]!)]
+    const outcomes = await processAll(sources, undefined, {processes: 2, inBackground: true})
+    assert.deepEqual(
+      outcomes,
+      sources.map((source) => ({gazette: processGazette(source)}))
+    )
+    assert.equal(coolDown(), false, 'the process was taken')
+    warmUp()
+    assert.equal(coolDown(), true)
+  }
+)

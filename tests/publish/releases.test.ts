@@ -36,31 +36,38 @@ async function update(
   }
 }
 
-test('publish: a full build is a link to a release with a marker, readable by others (0755 under umask 022)', async (t) => {
-  const work = tempDir(t, 'publish-full')
-  const site = join(work, 'site')
-  const umask = process.umask(0o022)
-  t.after(() => process.umask(umask))
-  await publish(site, {'index.html': 'home', 'items/a/index.html': 'a'})
-  assert.ok(lstatSync(site).isSymbolicLink())
-  assert.deepEqual(contents(site), {
-    [markerName]: contents(site)[markerName],
-    'index.html': 'home',
-    'items/a/index.html': 'a'
-  })
-  assert.equal(statSync(site).mode & 0o777, 0o755)
-  assert.equal(statSync(storeOf(site)).mode & 0o777, 0o755)
-  assert.equal(readFileSync(join(storeOf(site), '.gitignore'), 'utf8'), '*\n', 'the releases stay out of a repository')
+test(
+  'publish: a full build is a link to a release with a marker, readable by others (0755 under ' + 'umask 022)',
+  async (t) => {
+    const work = tempDir(t, 'publish-full')
+    const site = join(work, 'site')
+    const umask = process.umask(0o022)
+    t.after(() => process.umask(umask))
+    await publish(site, {'index.html': 'home', 'items/a/index.html': 'a'})
+    assert.ok(lstatSync(site).isSymbolicLink())
+    assert.deepEqual(contents(site), {
+      [markerName]: contents(site)[markerName],
+      'index.html': 'home',
+      'items/a/index.html': 'a'
+    })
+    assert.equal(statSync(site).mode & 0o777, 0o755)
+    assert.equal(statSync(storeOf(site)).mode & 0o777, 0o755)
+    assert.equal(
+      readFileSync(join(storeOf(site), '.gitignore'), 'utf8'),
+      '*\n',
+      'the releases stay out of a repository'
+    )
 
-  await publish(site, {'index.html': 'second'})
-  assert.deepEqual(Object.keys(contents(site)).sort(), [markerName, 'index.html'])
-  assert.deepEqual(
-    readdirSync(storeOf(site)).filter((name) => name.startsWith('r-')).length,
-    1,
-    'the old release is deleted'
-  )
-  assert.deepEqual(readdirSync(work), ['.site.gazette', 'site'])
-})
+    await publish(site, {'index.html': 'second'})
+    assert.deepEqual(Object.keys(contents(site)).sort(), [markerName, 'index.html'])
+    assert.deepEqual(
+      readdirSync(storeOf(site)).filter((name) => name.startsWith('r-')).length,
+      1,
+      'the old release is deleted'
+    )
+    assert.deepEqual(readdirSync(work), ['.site.gazette', 'site'])
+  }
+)
 
 test('publish: a failed build leaves the published site and no folder behind', async (t) => {
   const site = join(tempDir(t, 'publish-fail'), 'site')
@@ -87,39 +94,42 @@ test('publish: a failed build leaves the published site and no folder behind', a
   )
 })
 
-test('publish: updates move new files in, replace whole folders, delete removed pages, and keep the twin in step', async (t) => {
-  const site = join(tempDir(t, 'publish-update'), 'site')
-  await publish(site, {
-    'index.html': 'v1',
-    'items/a/index.html': 'a1',
-    'items/b/index.html': 'b1',
-    'search/2024/old.json': 'x'
-  })
-  await update(
-    site,
-    {replace: ['search/2024'], remove: ['items/b/index.html']},
-    {'index.html': 'v2', 'search/2024/new.json': 'y'}
-  )
-  const v2 = {'index.html': 'v2', 'items/a/index.html': 'a1', 'search/2024/new.json': 'y'}
-  const withoutMarker = (files: Record<string, string>) =>
-    Object.fromEntries(Object.entries(files).filter(([name]) => name !== markerName))
-  assert.deepEqual(withoutMarker(contents(site)), v2)
-  assert.ok(!existsSync(join(site, 'items/b')), 'a removed page goes with its folder')
-  // The next updates write into the twin, which must first catch up with v2.
-  await update(site, {}, {'items/c/index.html': 'c3'})
-  assert.deepEqual(withoutMarker(contents(site)), {...v2, 'items/c/index.html': 'c3'})
-  await update(site, {remove: ['items/a/index.html']}, {'index.html': 'v4'})
-  assert.deepEqual(withoutMarker(contents(site)), {
-    'index.html': 'v4',
-    'search/2024/new.json': 'y',
-    'items/c/index.html': 'c3'
-  })
-  const releases = readdirSync(storeOf(site)).filter((name) => name.startsWith('r-'))
-  assert.equal(releases.length, 2, 'the published release and its twin')
-  // Unchanged files are shared, not copied.
-  const [one, two] = releases.map((name) => statSync(join(storeOf(site), name, 'search/2024/new.json')).ino)
-  assert.equal(one, two)
-})
+test(
+  'publish: updates move new files in, replace whole folders, delete removed pages, and keep the ' + 'twin in step',
+  async (t) => {
+    const site = join(tempDir(t, 'publish-update'), 'site')
+    await publish(site, {
+      'index.html': 'v1',
+      'items/a/index.html': 'a1',
+      'items/b/index.html': 'b1',
+      'search/2024/old.json': 'x'
+    })
+    await update(
+      site,
+      {replace: ['search/2024'], remove: ['items/b/index.html']},
+      {'index.html': 'v2', 'search/2024/new.json': 'y'}
+    )
+    const v2 = {'index.html': 'v2', 'items/a/index.html': 'a1', 'search/2024/new.json': 'y'}
+    const withoutMarker = (files: Record<string, string>) =>
+      Object.fromEntries(Object.entries(files).filter(([name]) => name !== markerName))
+    assert.deepEqual(withoutMarker(contents(site)), v2)
+    assert.ok(!existsSync(join(site, 'items/b')), 'a removed page goes with its folder')
+    // The next updates write into the twin, which must first catch up with v2.
+    await update(site, {}, {'items/c/index.html': 'c3'})
+    assert.deepEqual(withoutMarker(contents(site)), {...v2, 'items/c/index.html': 'c3'})
+    await update(site, {remove: ['items/a/index.html']}, {'index.html': 'v4'})
+    assert.deepEqual(withoutMarker(contents(site)), {
+      'index.html': 'v4',
+      'search/2024/new.json': 'y',
+      'items/c/index.html': 'c3'
+    })
+    const releases = readdirSync(storeOf(site)).filter((name) => name.startsWith('r-'))
+    assert.equal(releases.length, 2, 'the published release and its twin')
+    // Unchanged files are shared, not copied.
+    const [one, two] = releases.map((name) => statSync(join(storeOf(site), name, 'search/2024/new.json')).ino)
+    assert.equal(one, two)
+  }
+)
 
 test('publish: the next build clears what a killed one left, and puts back a site moved aside', async (t) => {
   const work = tempDir(t, 'publish-recover')

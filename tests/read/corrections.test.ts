@@ -24,7 +24,8 @@ test('corrections file: entries per gazette, with the line each is written on', 
 
 test('corrections file: a bad entry is reported at its line, the others apply', () => {
   const {entries, reports} = parseCorrections(
-    'a.txt:\n  - {line: 3, colour: red}\n  - {line: 4, starts: article, is: paragraph}\n  - {line: 5}\n  - {line: 6, kind: photo}\nb.txt: 7\n'
+    'a.txt:\n  - {line: 3, colour: red}\n  - {line: 4, starts: article, is: paragraph}\n' +
+      '  - {line: 5}\n  - {line: 6, kind: photo}\nb.txt: 7\n'
   )
   assert.deepEqual(
     reports.map((report) => [report.line, report.severity]),

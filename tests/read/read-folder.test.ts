@@ -23,39 +23,43 @@ const page = '石港镇召开春耕会议\n\n本报讯 日前，通州区石港�
 const error = (file: string, ruleId: string) => ({file, line: null, ruleId, severity: 'error'})
 const sources = (gazettes: Array<{source: string}>) => gazettes.map((gazette) => gazette.source)
 
-test('bad input 1: an empty file and white-space-only files are left out with a warning naming each; the others are read', async (t) => {
-  const dir = folderWithSamples(t, 'empty', [sampleA, sampleB])
-  writeFileSync(join(dir, 'empty.txt'), '')
-  writeFileSync(join(dir, 'blank.txt'), '  \n\u3000\u3000\n\t\r\n\r\n')
-  writeFileSync(join(dir, 'bom-only.txt'), new Uint8Array([0xef, 0xbb, 0xbf]))
-  writeFileSync(join(dir, 'front-only.txt'), '---\npaper: 测试报\n---\n\n')
-  const {gazettes, reports} = await readFolder(dir)
+test(
+  'bad input 1: an empty file and white-space-only files are left out with a warning naming each; the ' +
+    'others are read',
+  async (t) => {
+    const dir = folderWithSamples(t, 'empty', [sampleA, sampleB])
+    writeFileSync(join(dir, 'empty.txt'), '')
+    writeFileSync(join(dir, 'blank.txt'), '  \n\u3000\u3000\n\t\r\n\r\n')
+    writeFileSync(join(dir, 'bom-only.txt'), new Uint8Array([0xef, 0xbb, 0xbf]))
+    writeFileSync(join(dir, 'front-only.txt'), '---\npaper: 测试报\n---\n\n')
+    const {gazettes, reports} = await readFolder(dir)
 
-  assert.deepEqual(shape(reportsFor(reports, 'empty.txt')[0]), {
-    file: 'empty.txt',
-    line: null,
-    ruleId: 'read:not-text',
-    severity: 'warning'
-  })
-  assert.match(reportsFor(reports, 'empty.txt')[0]!.message, /left out: empty file/u)
-  for (const name of ['blank.txt', 'bom-only.txt', 'front-only.txt']) {
-    const found = reportsFor(reports, name)
-    assert.equal(found.length, 1, `one report for ${name}`)
-    assert.deepEqual(shape(found[0]), {file: name, line: null, ruleId: 'read:not-text', severity: 'warning'})
-    assert.match(found[0]!.message, /left out: no text/u)
+    assert.deepEqual(shape(reportsFor(reports, 'empty.txt')[0]), {
+      file: 'empty.txt',
+      line: null,
+      ruleId: 'read:not-text',
+      severity: 'warning'
+    })
+    assert.match(reportsFor(reports, 'empty.txt')[0]!.message, /left out: empty file/u)
+    for (const name of ['blank.txt', 'bom-only.txt', 'front-only.txt']) {
+      const found = reportsFor(reports, name)
+      assert.equal(found.length, 1, `one report for ${name}`)
+      assert.deepEqual(shape(found[0]), {file: name, line: null, ruleId: 'read:not-text', severity: 'warning'})
+      assert.match(found[0]!.message, /left out: no text/u)
+    }
+    assert.deepEqual(
+      problems(reports)
+        .map((report) => report.file)
+        .sort(),
+      ['blank.txt', 'bom-only.txt', 'empty.txt', 'front-only.txt']
+    )
+    assert.deepEqual(
+      gazettes.map((gazette) => gazette.source),
+      [sampleA, sampleB]
+    )
+    assertRead(gazettes, [sampleA, sampleB])
   }
-  assert.deepEqual(
-    problems(reports)
-      .map((report) => report.file)
-      .sort(),
-    ['blank.txt', 'bom-only.txt', 'empty.txt', 'front-only.txt']
-  )
-  assert.deepEqual(
-    gazettes.map((gazette) => gazette.source),
-    [sampleA, sampleB]
-  )
-  assertRead(gazettes, [sampleA, sampleB])
-})
+)
 
 test('bad input 9b: a dangling symlink x.txt is reported as unreadable, not silently skipped', async (t) => {
   const dir = folderWithSamples(t, 'dangling')
@@ -76,25 +80,29 @@ test('bad input 9c: a folder named x.txt is a folder: the gazettes in it are rea
   assertRead(gazettes, [sampleA, 'x.txt/inner.txt'])
 })
 
-test('bad input 8b: an entry written as a block (`name:` then its lines) is reported at the line of its name, not at its first field', async (t) => {
-  const dir = folderWithSamples(t, 'block-entries')
-  writeFileSync(
-    join(dir, 'manifest.yaml'),
-    ['gazettes:', `  ${sampleA}:`, '    date: 2022-03-05', '    colour: red', ''].join('\n')
-  )
-  writeFileSync(join(dir, 'corrections.yaml'), ['gone.txt:', '  - {line: 1, title: x}', ''].join('\n'))
-  const {reports} = await readFolder(dir)
-  const manifest = reportsFor(reports, 'manifest.yaml')
-  assert.equal(manifest.length, 1)
-  assert.match(manifest[0]!.message, /colour/u)
-  assert.ok(
-    manifest[0]!.line === 2 || manifest[0]!.line === 4,
-    `reported at line ${manifest[0]!.line}: the entry (2) or its bad key (4), not the good field on line 3`
-  )
-  assert.deepEqual(reportsFor(reports, 'corrections.yaml').map(shape), [
-    {file: 'corrections.yaml', line: 1, ruleId: 'read:corrections', severity: 'error'}
-  ])
-})
+test(
+  'bad input 8b: an entry written as a block (`name:` then its lines) is reported at the line of its ' +
+    'name, not at its first field',
+  async (t) => {
+    const dir = folderWithSamples(t, 'block-entries')
+    writeFileSync(
+      join(dir, 'manifest.yaml'),
+      ['gazettes:', `  ${sampleA}:`, '    date: 2022-03-05', '    colour: red', ''].join('\n')
+    )
+    writeFileSync(join(dir, 'corrections.yaml'), ['gone.txt:', '  - {line: 1, title: x}', ''].join('\n'))
+    const {reports} = await readFolder(dir)
+    const manifest = reportsFor(reports, 'manifest.yaml')
+    assert.equal(manifest.length, 1)
+    assert.match(manifest[0]!.message, /colour/u)
+    assert.ok(
+      manifest[0]!.line === 2 || manifest[0]!.line === 4,
+      `reported at line ${manifest[0]!.line}: the entry (2) or its bad key (4), not the good field on line 3`
+    )
+    assert.deepEqual(reportsFor(reports, 'corrections.yaml').map(shape), [
+      {file: 'corrections.yaml', line: 1, ruleId: 'read:corrections', severity: 'error'}
+    ])
+  }
+)
 
 test('read A: a link to a file outside the content folder is left out as read:outside-link, unprinted', async (t) => {
   const dir = folderWithSamples(t, 'outside')
@@ -197,66 +205,77 @@ test('read B: a link re-pointed to a file of the same size and time is read agai
   assert.ok('text' in changed && /冬训/u.test(changed.text))
 })
 
-test('readChanged: a file unchanged since the last read comes as its record of then, without text; a touched one, a new manifest or a new size limit read again', async (t) => {
-  const folder = tempDir(t, 'known')
-  for (const name of sampleFiles.slice(0, 3)) cpSync(join(samplesDir, name), join(folder, name))
-  writeFileSync(join(folder, 'manifest.yaml'), 'defaults: {paper: 通州日报}\n')
-  const first = await readChanged(folder, {})
-  assert.ok(first.gazettes.every((gazette) => 'text' in gazette))
-  const second = await readChanged(folder, {}, first.known)
-  assert.deepEqual(
-    second.gazettes,
-    first.gazettes.map(({text, ...record}) => record)
-  )
-  assert.deepEqual(second.known, first.known)
-  const touched = join(folder, sampleFiles[1]!)
-  utimesSync(touched, new Date(), new Date(Date.now() + 5000))
-  assert.deepEqual(
-    (await readChanged(folder, {}, first.known)).gazettes.map((gazette) => 'text' in gazette),
-    [false, true, false]
-  )
-  assert.ok((await readChanged(folder, {maxBytes: 1e6}, first.known)).gazettes.every((gazette) => 'text' in gazette))
-  writeFileSync(join(folder, 'manifest.yaml'), 'defaults: {paper: 如东日报}\n')
-  const renamed = await readChanged(folder, {}, first.known)
-  assert.ok(renamed.gazettes.every((gazette) => 'text' in gazette && gazette.metadata.paper === '如东日报'))
-})
+test(
+  'readChanged: a file unchanged since the last read comes as its record of then, without text; a ' +
+    'touched one, a new manifest or a new size limit read again',
+  async (t) => {
+    const folder = tempDir(t, 'known')
+    for (const name of sampleFiles.slice(0, 3)) cpSync(join(samplesDir, name), join(folder, name))
+    writeFileSync(join(folder, 'manifest.yaml'), 'defaults: {paper: 通州日报}\n')
+    const first = await readChanged(folder, {})
+    assert.ok(first.gazettes.every((gazette) => 'text' in gazette))
+    const second = await readChanged(folder, {}, first.known)
+    assert.deepEqual(
+      second.gazettes,
+      first.gazettes.map(({text, ...record}) => record)
+    )
+    assert.deepEqual(second.known, first.known)
+    const touched = join(folder, sampleFiles[1]!)
+    utimesSync(touched, new Date(), new Date(Date.now() + 5000))
+    assert.deepEqual(
+      (await readChanged(folder, {}, first.known)).gazettes.map((gazette) => 'text' in gazette),
+      [false, true, false]
+    )
+    assert.ok((await readChanged(folder, {maxBytes: 1e6}, first.known)).gazettes.every((gazette) => 'text' in gazette))
+    writeFileSync(join(folder, 'manifest.yaml'), 'defaults: {paper: 如东日报}\n')
+    const renamed = await readChanged(folder, {}, first.known)
+    assert.ok(renamed.gazettes.every((gazette) => 'text' in gazette && gazette.metadata.paper === '如东日报'))
+  }
+)
 
-test('readChanged: two files claiming one page lose the page number in the build that reads them, not in what is kept for the next', async (t) => {
-  const folder = tempDir(t, 'known')
-  const page = '---\npaper: 通州日报\ndate: 2022-02-15\npage: 2\n---\n标题\n\n本报讯 日前，石港镇召开会议。\n'
-  writeFileSync(join(folder, 'a.txt'), page)
-  writeFileSync(join(folder, 'b.txt'), page)
-  const first = await readChanged(folder, {})
-  assert.deepEqual(
-    first.gazettes.map((gazette) => gazette.metadata.page),
-    [2, null]
-  )
-  assert.deepEqual(
-    Object.values(first.known.files).map((file) => file.record.metadata.page),
-    [2, 2]
-  )
-  const again = await readChanged(folder, {}, first.known)
-  assert.deepEqual(
-    again.gazettes.map((gazette) => gazette.metadata.page),
-    [2, null]
-  )
-  assert.deepEqual(
-    again.reports.map((report) => report.ruleId),
-    ['read:same-page']
-  )
-})
+test(
+  'readChanged: two files claiming one page lose the page number in the build that reads them, not in ' +
+    'what is kept for the next',
+  async (t) => {
+    const folder = tempDir(t, 'known')
+    const page = '---\npaper: 通州日报\ndate: 2022-02-15\npage: 2\n---\n标题\n\n本报讯 日前，石港镇召开会议。\n'
+    writeFileSync(join(folder, 'a.txt'), page)
+    writeFileSync(join(folder, 'b.txt'), page)
+    const first = await readChanged(folder, {})
+    assert.deepEqual(
+      first.gazettes.map((gazette) => gazette.metadata.page),
+      [2, null]
+    )
+    assert.deepEqual(
+      Object.values(first.known.files).map((file) => file.record.metadata.page),
+      [2, 2]
+    )
+    const again = await readChanged(folder, {}, first.known)
+    assert.deepEqual(
+      again.gazettes.map((gazette) => gazette.metadata.page),
+      [2, null]
+    )
+    assert.deepEqual(
+      again.reports.map((report) => report.ruleId),
+      ['read:same-page']
+    )
+  }
+)
 
-test('corrections: the content folder’s file reaches its gazettes; entries for missing files are reported', async (t) => {
-  const folder = tempDir(t, 'corrections')
-  await copyFile(join(samplesDir, '002_e35de4d7f730652c.txt'), join(folder, 'page.txt'))
-  await writeFile(
-    join(folder, 'corrections.yaml'),
-    'page.txt:\n  - {line: 93, starts: article}\ngone.txt:\n  - {line: 1, title: x}\n'
-  )
-  const {gazettes, reports} = await readFolder(folder)
-  assert.deepEqual(gazettes[0]!.corrections, [{line: 93, starts: 'article', at: 2}])
-  assert.deepEqual(
-    reports.map((report) => [report.file, report.severity, report.message]),
-    [['corrections.yaml', 'error', 'entry for gone.txt, which is not in the folder']]
-  )
-})
+test(
+  'corrections: the content folder’s file reaches its gazettes; entries for missing files ' + 'are reported',
+  async (t) => {
+    const folder = tempDir(t, 'corrections')
+    await copyFile(join(samplesDir, '002_e35de4d7f730652c.txt'), join(folder, 'page.txt'))
+    await writeFile(
+      join(folder, 'corrections.yaml'),
+      'page.txt:\n  - {line: 93, starts: article}\ngone.txt:\n  - {line: 1, title: x}\n'
+    )
+    const {gazettes, reports} = await readFolder(folder)
+    assert.deepEqual(gazettes[0]!.corrections, [{line: 93, starts: 'article', at: 2}])
+    assert.deepEqual(
+      reports.map((report) => [report.file, report.severity, report.message]),
+      [['corrections.yaml', 'error', 'entry for gone.txt, which is not in the folder']]
+    )
+  }
+)

@@ -76,17 +76,21 @@ test('corrections: a correction pointing nowhere, or at an unknown place, is an 
   assert.match(warnings[2]!.message, /不存在镇/)
 })
 
-test('bad input 8c: a place correction for a line past the end of the file is reported and not applied to the last item', () => {
-  const text = '石港镇召开春耕会议\n\n本报讯 日前，通州区石港镇召开会议，部署春耕工作。\n'
-  const {entries, reports} = parseCorrections('page.txt:\n  - {line: 999, addPlaces: [海门区常乐镇]}\n')
-  assert.deepEqual(reports, [])
-  const gazette = processGazette(readGazette('page.txt', utf8(text), {corrections: entries.get('page.txt')}))
-  assert.deepEqual(gazette.reports.filter((report) => report.ruleId === 'split:correction').map(shape), [
-    {file: 'page.txt', line: 999, ruleId: 'split:correction', severity: 'error'}
-  ])
-  assert.deepEqual(
-    gazette.items.at(-1)!.places.map((place) => place.code),
-    ['320612', '320612110'],
-    'the last item keeps its own places only'
-  )
-})
+test(
+  'bad input 8c: a place correction for a line past the end of the file is reported and not applied to ' +
+    'the last item',
+  () => {
+    const text = '石港镇召开春耕会议\n\n本报讯 日前，通州区石港镇召开会议，部署春耕工作。\n'
+    const {entries, reports} = parseCorrections('page.txt:\n  - {line: 999, addPlaces: [海门区常乐镇]}\n')
+    assert.deepEqual(reports, [])
+    const gazette = processGazette(readGazette('page.txt', utf8(text), {corrections: entries.get('page.txt')}))
+    assert.deepEqual(gazette.reports.filter((report) => report.ruleId === 'split:correction').map(shape), [
+      {file: 'page.txt', line: 999, ruleId: 'split:correction', severity: 'error'}
+    ])
+    assert.deepEqual(
+      gazette.items.at(-1)!.places.map((place) => place.code),
+      ['320612', '320612110'],
+      'the last item keeps its own places only'
+    )
+  }
+)

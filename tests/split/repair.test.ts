@@ -25,29 +25,33 @@ test('repair: a repeated paragraph is removed and reported; short recurring byli
   )
 })
 
-test('repair: a page printed twice keeps one copy, every paragraph of the second reported, those joined across a break too', () => {
-  const page =
-    '钟楼区推进社区治理\n\n今年以来，钟楼区委区政府把社区建\n\n设作为推进基层治理的重要内容，取得明显成效。\n\n另一段正文写在这里，内容不同而且足够长。\n'
-  const {items, reports} = split({source: 't.txt', text: `${page}\n${page}`})
-  assert.deepEqual(
-    reports.filter((report) => report.severity === 'error'),
-    [],
-    'nothing lost'
-  )
-  // The repeated title is short, as bylines that rightly recur are: it stays (here a subheading).
-  const paragraphs = items.flatMap((item) =>
-    item.body.filter((block) => block.type === 'paragraph').map((block) => block.text)
-  )
-  assert.deepEqual(paragraphs, [
-    '今年以来，钟楼区委区政府把社区建设作为推进基层治理的重要内容，取得明显成效。',
-    '另一段正文写在这里，内容不同而且足够长。'
-  ])
-  const removed = reports.filter((report) => report.ruleId === 'split:duplicate')
-  assert.deepEqual(
-    removed.map((report) => [report.line, report.text]),
-    [
-      [11, '今年以来，钟楼区委区政府把社区建设作为推进基层治理的重要内容，取得明显成效。'],
-      [15, '另一段正文写在这里，内容不同而且足够长。']
-    ]
-  )
-})
+test(
+  'repair: a page printed twice keeps one copy, every paragraph of the second reported, those joined ' +
+    'across a break too',
+  () => {
+    const page =
+      '钟楼区推进社区治理\n\n今年以来，钟楼区委区政府把社区建\n\n设作为推进基层治理的重要内容，取得明显成效。\n\n另一段正文写在这里，内容不同而且足够长。\n'
+    const {items, reports} = split({source: 't.txt', text: `${page}\n${page}`})
+    assert.deepEqual(
+      reports.filter((report) => report.severity === 'error'),
+      [],
+      'nothing lost'
+    )
+    // The repeated title is short, as bylines that rightly recur are: it stays (here a subheading).
+    const paragraphs = items.flatMap((item) =>
+      item.body.filter((block) => block.type === 'paragraph').map((block) => block.text)
+    )
+    assert.deepEqual(paragraphs, [
+      '今年以来，钟楼区委区政府把社区建设作为推进基层治理的重要内容，取得明显成效。',
+      '另一段正文写在这里，内容不同而且足够长。'
+    ])
+    const removed = reports.filter((report) => report.ruleId === 'split:duplicate')
+    assert.deepEqual(
+      removed.map((report) => [report.line, report.text]),
+      [
+        [11, '今年以来，钟楼区委区政府把社区建设作为推进基层治理的重要内容，取得明显成效。'],
+        [15, '另一段正文写在这里，内容不同而且足够长。']
+      ]
+    )
+  }
+)

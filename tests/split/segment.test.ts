@@ -7,60 +7,63 @@ test('continuation page numbers in figures and Chinese numerals', () => {
   assert.deepEqual(['1', '三', '十', '十二', '二十', '二十一'].map(pageNumber), [1, 3, 10, 12, 20, 21])
 })
 
-test('segment: a byline under the title, a title followed by a lead, a bracketed byline, a caption with its credit', () => {
-  const page = [
-    '方巷镇推进农村人居环境整治',
-    '',
-    '本报记者 王晓明 通讯员 李华',
-    '',
-    '本报讯 近日，方巷镇召开人居环境整治推进会。',
-    '',
-    '会议要求，各村要逐项整改。',
-    '',
-    '高邮湖畔稻花香',
-    '',
-    '本报讯 金秋时节，稻田里一片金黄。',
-    '',
-    '金秋时节，稻田里一片金黄，农民们忙着收割。（记者 赵四）',
-    '',
-    '日前，仙女镇组织志愿者走进社区，开展义诊活动。',
-    '',
-    '记者 刘五 摄',
-    '',
-    '',
-    '',
-    '简讯',
-    '',
-    '本报讯 昨日，区委召开常委会，研究部署有关工作。',
-    '',
-    '图为志愿者在社区为居民测量血压。',
-    '',
-    '刘五 摄',
-    ''
-  ].join('\n')
-  const {items, reports} = split({source: 'x.txt', text: page})
-  assert.deepEqual(
-    reports.filter((report) => report.severity === 'error'),
-    []
-  )
-  assert.deepEqual(
-    items.map((item) => [
-      item.start.line,
-      item.kind,
-      item.title,
-      item.subtitle,
-      item.bylines.map((byline) => `${byline.role}:${byline.name}`).join(' '),
-      item.body.length
-    ]),
-    [
-      [1, 'article', '方巷镇推进农村人居环境整治', null, '记者:王晓明 通讯员:李华', 2],
-      [9, 'article', '高邮湖畔稻花香', null, '记者:赵四', 2],
-      [15, 'photo', null, null, '摄影:刘五', 1],
-      [21, 'article', '简讯', null, '', 1],
-      [25, 'photo', null, null, '摄影:刘五', 1]
-    ]
-  )
-})
+test(
+  'segment: a byline under the title, a title followed by a lead, a bracketed byline, a caption with ' + 'its credit',
+  () => {
+    const page = [
+      '方巷镇推进农村人居环境整治',
+      '',
+      '本报记者 王晓明 通讯员 李华',
+      '',
+      '本报讯 近日，方巷镇召开人居环境整治推进会。',
+      '',
+      '会议要求，各村要逐项整改。',
+      '',
+      '高邮湖畔稻花香',
+      '',
+      '本报讯 金秋时节，稻田里一片金黄。',
+      '',
+      '金秋时节，稻田里一片金黄，农民们忙着收割。（记者 赵四）',
+      '',
+      '日前，仙女镇组织志愿者走进社区，开展义诊活动。',
+      '',
+      '记者 刘五 摄',
+      '',
+      '',
+      '',
+      '简讯',
+      '',
+      '本报讯 昨日，区委召开常委会，研究部署有关工作。',
+      '',
+      '图为志愿者在社区为居民测量血压。',
+      '',
+      '刘五 摄',
+      ''
+    ].join('\n')
+    const {items, reports} = split({source: 'x.txt', text: page})
+    assert.deepEqual(
+      reports.filter((report) => report.severity === 'error'),
+      []
+    )
+    assert.deepEqual(
+      items.map((item) => [
+        item.start.line,
+        item.kind,
+        item.title,
+        item.subtitle,
+        item.bylines.map((byline) => `${byline.role}:${byline.name}`).join(' '),
+        item.body.length
+      ]),
+      [
+        [1, 'article', '方巷镇推进农村人居环境整治', null, '记者:王晓明 通讯员:李华', 2],
+        [9, 'article', '高邮湖畔稻花香', null, '记者:赵四', 2],
+        [15, 'photo', null, null, '摄影:刘五', 1],
+        [21, 'article', '简讯', null, '', 1],
+        [25, 'photo', null, null, '摄影:刘五', 1]
+      ]
+    )
+  }
+)
 
 test('segment: a short line followed by a paragraph opening with a date starts a new article', () => {
   const page =

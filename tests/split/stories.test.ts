@@ -24,16 +24,19 @@ test('stories: plain and numbered subheadings go on with the story', () => {
   assert.equal(startsStory(at(['1 产业兴旺有奔头', '田间地头一片繁忙。']), 0, none), false)
 })
 
-test('stories: two short lines are a subheading of two lines unless a dash, a lead or a long first line says title', () => {
-  assert.equal(startsStory(at(['特色农业加速发展', '“一村一品”再添新彩', '穿行在城中，处处可见。']), 0, none), false)
-  assert.equal(startsStory(at(['果香飘满山乡', '——某某县首届推介会侧记', '穿行在城中，处处可见。']), 0, none), true)
-  assert.equal(startsStory(at(['特色农业加速发展', '“一村一品”再添新彩', '3月8日，处处可见。']), 0, none), true)
-  assert.equal(
-    startsStory(
-      at(['以“三张清单”推动惠企政策直达快享，某某镇', '为企业发展按下“快进键”', '“没想到，”他说。']),
-      0,
-      none
-    ),
-    true
-  )
-})
+test(
+  'stories: two short lines are a subheading of two lines unless a dash, a lead or a long first line ' + 'says title',
+  () => {
+    assert.equal(startsStory(at(['特色农业加速发展', '“一村一品”再添新彩', '穿行在城中，处处可见。']), 0, none), false)
+    assert.equal(startsStory(at(['果香飘满山乡', '——某某县首届推介会侧记', '穿行在城中，处处可见。']), 0, none), true)
+    assert.equal(startsStory(at(['特色农业加速发展', '“一村一品”再添新彩', '3月8日，处处可见。']), 0, none), true)
+    assert.equal(
+      startsStory(
+        at(['以“三张清单”推动惠企政策直达快享，某某镇', '为企业发展按下“快进键”', '“没想到，”他说。']),
+        0,
+        none
+      ),
+      true
+    )
+  }
+)

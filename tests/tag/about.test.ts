@@ -33,19 +33,23 @@ test('about: counties listed once each, with no subject county, are all kept', (
   assert.equal(aboutPlaces(twice).length, 2, 'named twice is more than in passing')
 })
 
-test('about: neighbours named with 与…接壤, origins of visitors from elsewhere, and rivers by their course are not tagged', () => {
-  const codes = (text: string) =>
-    processText(`句容市召开会议\n\n${text}\n`, '3211').items[0]!.places.map((place) => place.code)
-  assert.deepEqual(codes('句容市东与金坛区、溧水区接壤，句容市召开会议。'), ['321183'])
-  assert.deepEqual(codes('句容市迎来来自江宁区湖熟街道的游客，句容市很热闹。'), ['321183'])
-  assert.deepEqual(
-    codes('句容市举办竞赛，来自句容市华阳街道的选手获奖。'),
-    ['321183', '321183002'],
-    'an origin inside the county the item is about is kept'
-  )
-  assert.deepEqual(codes('位于秦淮河上游的句容市召开会议。'), ['321183'])
-  assert.deepEqual(codes('句容市旧称华阳，历史悠久。'), ['321183'], 'a former name is history, not 华阳街道')
-  assert.deepEqual(codes('句容市与江宁区并称“双璧”，句容市很有名。'), ['321183'], 'set beside it')
-  assert.deepEqual(codes('句容市演出《江宁区的故事》，句容市很热闹。'), ['321183'], 'a title of a work')
-  assert.deepEqual(codes('句容市华阳街道第一小学举办活动。'), ['321183'], 'a school of the town')
-})
+test(
+  'about: neighbours named with 与…接壤, origins of visitors from elsewhere, and rivers by their course ' +
+    'are not tagged',
+  () => {
+    const codes = (text: string) =>
+      processText(`句容市召开会议\n\n${text}\n`, '3211').items[0]!.places.map((place) => place.code)
+    assert.deepEqual(codes('句容市东与金坛区、溧水区接壤，句容市召开会议。'), ['321183'])
+    assert.deepEqual(codes('句容市迎来来自江宁区湖熟街道的游客，句容市很热闹。'), ['321183'])
+    assert.deepEqual(
+      codes('句容市举办竞赛，来自句容市华阳街道的选手获奖。'),
+      ['321183', '321183002'],
+      'an origin inside the county the item is about is kept'
+    )
+    assert.deepEqual(codes('位于秦淮河上游的句容市召开会议。'), ['321183'])
+    assert.deepEqual(codes('句容市旧称华阳，历史悠久。'), ['321183'], 'a former name is history, not 华阳街道')
+    assert.deepEqual(codes('句容市与江宁区并称“双璧”，句容市很有名。'), ['321183'], 'set beside it')
+    assert.deepEqual(codes('句容市演出《江宁区的故事》，句容市很热闹。'), ['321183'], 'a title of a work')
+    assert.deepEqual(codes('句容市华阳街道第一小学举办活动。'), ['321183'], 'a school of the town')
+  }
+)

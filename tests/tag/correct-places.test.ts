@@ -55,7 +55,8 @@ const itemAt = (gazette: ReturnType<typeof corrected>, line: number) =>
 
 test('corrections: places are added (a town brings its district) and removed (a district takes its towns)', () => {
   const gazette = corrected(
-    '  - {line: 21, addPlaces: [海门区常乐镇]}\n  - {line: 29, removePlaces: ["320612"]}\n  - {line: 39, removePlaces: [平潮镇]}\n'
+    '  - {line: 21, addPlaces: [海门区常乐镇]}\n  - {line: 29, removePlaces: ["320612"]}\n' +
+      '  - {line: 39, removePlaces: [平潮镇]}\n'
   )
   const codes = (line: number) => itemAt(gazette, line)!.places.map((place) => place.code)
   assert.deepEqual(codes(21), ['320614', '320614103', '320685', '320685111'])

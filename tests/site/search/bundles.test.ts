@@ -26,22 +26,25 @@ test('undated: search bundles are cut by count, the undated items and a month bi
   assert.ok([...many.values()].every((list) => list.length <= 4000))
 })
 
-test('rebuild: search bundles are whole past years, runs of months past the limit, and months of the newest year', () => {
-  const item = (date: string | null, n: number) => Array.from({length: n}, () => ({metadata: {date}}) as ArchiveItem)
-  const items = [
-    ...item('2021-05-02', 10),
-    ...item('2022-01-03', 3000),
-    ...item('2022-02-03', 1500),
-    ...item('2022-03-01', 10),
-    ...item('2023-01-02', 5),
-    ...item('2023-02-02', 5),
-    ...item(null, 2)
-  ]
-  const bundles = searchBundles(items)
-  assert.deepEqual([...bundles.keys()], ['2023-02', '2023-01', '2022-02', '2022-01', '2021', 'undated'])
-  assert.deepEqual(
-    [...bundles.values()].map((list) => list.length),
-    [5, 5, 1510, 3000, 10, 2]
-  )
-  assert.ok([...bundles.values()].every((list) => list.length <= bundleLimit))
-})
+test(
+  'rebuild: search bundles are whole past years, runs of months past the limit, and months of the ' + 'newest year',
+  () => {
+    const item = (date: string | null, n: number) => Array.from({length: n}, () => ({metadata: {date}}) as ArchiveItem)
+    const items = [
+      ...item('2021-05-02', 10),
+      ...item('2022-01-03', 3000),
+      ...item('2022-02-03', 1500),
+      ...item('2022-03-01', 10),
+      ...item('2023-01-02', 5),
+      ...item('2023-02-02', 5),
+      ...item(null, 2)
+    ]
+    const bundles = searchBundles(items)
+    assert.deepEqual([...bundles.keys()], ['2023-02', '2023-01', '2022-02', '2022-01', '2021', 'undated'])
+    assert.deepEqual(
+      [...bundles.values()].map((list) => list.length),
+      [5, 5, 1510, 3000, 10, 2]
+    )
+    assert.ok([...bundles.values()].every((list) => list.length <= bundleLimit))
+  }
+)
