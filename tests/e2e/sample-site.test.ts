@@ -1,4 +1,3 @@
-/** Every href/src of every HTML page resolves to a file of the site. */
 import assert from 'node:assert/strict'
 import {readFileSync, existsSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
@@ -13,6 +12,7 @@ import {assertSameFiles, filesBelow} from '../helpers/files.js'
 import {samplesDir} from '../helpers/samples.js'
 import {tempDir, fileTempDir} from '../helpers/temp-dir.js'
 
+/** Every href/src of every HTML page resolves to a file of the site. */
 function brokenLinks(site: string, basePath: string): string[] {
   const broken: string[] = []
   for (const file of filesBelow(site).filter((name) => name.endsWith('.html'))) {

@@ -1,6 +1,7 @@
 /*
- * Many undated items: the undated group, every search bundle and every
- * sitemap part is cut by count, so that what a thread holds at once is a
+ * Many undated items: the undated group is cut by count, as every search
+ * bundle and sitemap part is (tests/site/search/bundles.test.ts,
+ * tests/site/sitemaps.test.ts), so that what a thread holds at once is a
  * part, however many items have no date. (32,000 undated items are built
  * by `npm run bench -- --undated 3800`, not a test: that takes minutes.)
  */

@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import type {TestContext} from 'node:test'
 import type {Gazette, SourceGazette} from '../../src/model/types.js'
 import {processGazette} from '../../src/pipeline/process-gazette.js'
+import {parseCorrections} from '../../src/read/corrections.js'
 import {parseManifest} from '../../src/read/manifest.js'
 import {readGazette} from '../../src/read/read-gazette.js'
 import {root} from './paths.js'
@@ -17,6 +18,9 @@ export const sampleFiles = readdirSync(samplesDir)
 
 const manifest = parseManifest(readFileSync(join(samplesDir, 'manifest.yaml'), 'utf8'))
 
+/** A page of one short article, in 通州区石港镇. */
+export const shortPage = '石港镇召开春耕会议\n\n本报讯 日前，通州区石港镇召开会议，部署春耕工作。\n'
+
 /** A bundled sample gazette, read with its manifest metadata. */
 export function readSample(name: string) {
   return readGazette(name, readFileSync(join(samplesDir, name)), {
@@ -29,6 +33,16 @@ export function readSample(name: string) {
 export function processSample(name: string) {
   return processGazette(readSample(name))
 }
+
+/** A bundled sample, split and tagged with the corrections given as YAML for it. */
+export function corrected(name: string, yaml: string) {
+  const {entries, reports} = parseCorrections(`${name}:\n${yaml}`)
+  assert.deepEqual(reports, [])
+  return processGazette({...readSample(name), corrections: entries.get(name) ?? []})
+}
+
+/** The item of a gazette that starts at a line. */
+export const itemAt = (gazette: Gazette, line: number) => gazette.items.find((item) => item.start.line === line)
 
 /** A gazette from text, read and split and tagged. */
 export function processText(text: string, region: string | null = null, source = 'test.txt') {

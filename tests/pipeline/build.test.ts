@@ -1,4 +1,3 @@
-/** Two of the bundled samples: the gazettes that must still be built. */
 import assert from 'node:assert/strict'
 import {
   appendFileSync,
@@ -24,6 +23,7 @@ import {encodeGb18030, utf8} from '../helpers/bytes.js'
 import {tempDir} from '../helpers/temp-dir.js'
 import {reportsFor, shape, problems} from '../helpers/reports.js'
 
+/** Two of the bundled samples: the gazettes that must still be built. */
 /** Two of the bundled samples: the gazettes that must still be built. */
 const sampleA = sampleFiles[0]!
 const sampleB = sampleFiles[2]!

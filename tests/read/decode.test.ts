@@ -36,9 +36,6 @@ test('decode: CRLF and CR become LF, full-width spaces become spaces, controls a
   )
 })
 
-// ---------------------------------------------------------------------------
-// C. Encodings
-
 const utf8Page = Array.from({length: 30}, (_, index) => `第${index + 1}行 通州区石港镇召开会议，部署春耕工作。\n`).join(
   ''
 )
@@ -107,9 +104,6 @@ test('read C: a Big5 page decoded as GB18030 is reported as doubtful', () => {
   // Mainland GB text is not doubtful.
   assert.deepEqual(problemRows(readGazette('gb.txt', encodeGb18030(utf8Page)).reports), [])
 })
-
-// ---------------------------------------------------------------------------
-// F. Characters XML forbids
 
 test('read F: noncharacters, unpaired surrogates, C0 controls leave the text, each reported at line:column', () => {
   const text = '标题\uFFFE一\n二\uFFFF\u0001三\n\uFDD0四\u{1FFFE}五\u{10FFFF}\n六\u0008\u001F'

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {readGazette} from '../../src/read/read-gazette.js'
-import {processText} from '../helpers/samples.js'
+import {processText, shortPage as page} from '../helpers/samples.js'
 import {problemRows} from '../helpers/reports.js'
 import {utf8} from '../helpers/bytes.js'
 
@@ -21,8 +21,6 @@ test('front matter: an impossible date is an error naming the field', () => {
   assert.equal(source.reports[0]?.severity, 'error')
   assert.match(source.reports[0]!.message, /date/)
 })
-
-const page = '石港镇召开春耕会议\n\n本报讯 日前，通州区石港镇召开会议，部署春耕工作。\n'
 
 const front = (lines: string[]) => utf8(['---', ...lines, '---', page].join('\n'))
 

@@ -11,14 +11,13 @@ import {createServer} from 'node:net'
 import {join} from 'node:path'
 import {test} from 'node:test'
 import {readAtMost, readChanged, readFolder} from '../../src/read/read-folder.js'
-import {sampleFiles, samplesDir, folderWithSamples, assertRead} from '../helpers/samples.js'
+import {sampleFiles, samplesDir, folderWithSamples, assertRead, shortPage as page} from '../helpers/samples.js'
 import {tempDir} from '../helpers/temp-dir.js'
 import {reportsFor, shape, problems} from '../helpers/reports.js'
 
 /** Two of the bundled samples: the gazettes that must still be read. */
 const sampleA = sampleFiles[0]!
 const sampleB = sampleFiles[2]!
-const page = '石港镇召开春耕会议\n\n本报讯 日前，通州区石港镇召开会议，部署春耕工作。\n'
 
 const error = (file: string, ruleId: string) => ({file, line: null, ruleId, severity: 'error'})
 const sources = (gazettes: Array<{source: string}>) => gazettes.map((gazette) => gazette.source)

@@ -4,8 +4,7 @@ import {join} from 'node:path'
 import {test} from 'node:test'
 import {folderSnapshot} from '../../src/read/snapshot.js'
 import {tempDir} from '../helpers/temp-dir.js'
-
-const page = '石港镇召开春耕会议\n\n本报讯 日前，通州区石港镇召开会议，部署春耕工作。\n'
+import {shortPage as page} from '../helpers/samples.js'
 
 test('read B: the snapshot changes when a link is re-pointed, even to a file of the same size and time', (t) => {
   const dir = tempDir(t, 'snapshot')

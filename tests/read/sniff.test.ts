@@ -4,8 +4,7 @@ import {readGazette} from '../../src/read/read-gazette.js'
 import {whyNotText} from '../../src/read/sniff.js'
 import {problemRows} from '../helpers/reports.js'
 import {utf8} from '../helpers/bytes.js'
-
-const page = '石港镇召开春耕会议\n\n本报讯 日前，通州区石港镇召开会议，部署春耕工作。\n'
+import {shortPage as page} from '../helpers/samples.js'
 
 test('read G: stray NULs, early or past 64 KB, are removed with a warning at line:column; binary is binary', () => {
   const early = readGazette('a.txt', utf8(`标题\0\n\n${page}`))

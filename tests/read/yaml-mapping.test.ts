@@ -5,11 +5,7 @@ import {parseManifest} from '../../src/read/manifest.js'
 import {readGazette} from '../../src/read/read-gazette.js'
 import {problemRows} from '../helpers/reports.js'
 import {utf8} from '../helpers/bytes.js'
-
-const page = '石港镇召开春耕会议\n\n本报讯 日前，通州区石港镇召开会议，部署春耕工作。\n'
-
-// ---------------------------------------------------------------------------
-// D. YAML aliases
+import {shortPage as page} from '../helpers/samples.js'
 
 const aliased = (count: number) => Array.from({length: count}, (_, index) => `  f${index}.txt: *common`).join('\n')
 

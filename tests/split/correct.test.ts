@@ -1,21 +1,11 @@
-/** A sample gazette processed with the corrections given as YAML for it. */
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {parseCorrections} from '../../src/read/corrections.js'
 import {processGazette} from '../../src/pipeline/process-gazette.js'
 import {readGazette} from '../../src/read/read-gazette.js'
-import {readSample} from '../helpers/samples.js'
+import {corrected, itemAt, readSample} from '../helpers/samples.js'
 import {shape} from '../helpers/reports.js'
 import {utf8} from '../helpers/bytes.js'
-
-function corrected(name: string, yaml: string) {
-  const {entries, reports} = parseCorrections(`${name}:\n${yaml}`)
-  assert.deepEqual(reports, [])
-  return processGazette({...readSample(name), corrections: entries.get(name) ?? []})
-}
-
-const itemAt = (gazette: ReturnType<typeof corrected>, line: number) =>
-  gazette.items.find((item) => item.start.line === line)
 
 test('corrections: a line starts a new article, and the override is recorded with it', () => {
   const plain = processGazette(readSample('002_e35de4d7f730652c.txt'))

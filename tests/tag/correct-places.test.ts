@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {parseCorrections} from '../../src/read/corrections.js'
-import {processGazette} from '../../src/pipeline/process-gazette.js'
-import {readSample} from '../helpers/samples.js'
+import {corrected, itemAt} from '../helpers/samples.js'
 
 const sample = '000_da22e97339b67c99.txt'
 
-/** The sample processed with the corrections given as YAML for it. */
-function corrected(yaml: string) {
-  const {entries, reports} = parseCorrections(`${sample}:\n${yaml}`)
-  assert.deepEqual(reports, [])
-  return processGazette({...readSample(sample), corrections: entries.get(sample) ?? []})
-}
-
 test('place corrections: an item lists only the places a correction applied; each rejected one is reported', () => {
   const gazette = corrected(
+    sample,
     [
       '  - {line: 21, addPlaces: [不存在镇, 海门区常乐镇], removePlaces: ["999999"]}',
       '  - {line: 29, addPlaces: ["32"]}',
@@ -40,7 +32,10 @@ test('place corrections: an item lists only the places a correction applied; eac
 })
 
 test('place corrections: an applied correction is listed as written, its rejected places left out', () => {
-  const gazette = corrected('  - {line: 29, removePlaces: ["320612"]}\n  - {line: 21, addPlaces: [海门区常乐镇]}\n')
+  const gazette = corrected(
+    sample,
+    '  - {line: 29, removePlaces: ["320612"]}\n  - {line: 21, addPlaces: [海门区常乐镇]}\n'
+  )
   const corrections = (line: number) => gazette.items.find((item) => item.start.line === line)!.corrections
   assert.deepEqual(corrections(29), ['line 29: removePlaces: ["320612"] (corrections.yaml:2)'])
   assert.deepEqual(corrections(21), ['line 21: addPlaces: ["海门区常乐镇"] (corrections.yaml:3)'])
@@ -50,11 +45,9 @@ test('place corrections: an applied correction is listed as written, its rejecte
   )
 })
 
-const itemAt = (gazette: ReturnType<typeof corrected>, line: number) =>
-  gazette.items.find((item) => item.start.line === line)
-
 test('corrections: places are added (a town brings its district) and removed (a district takes its towns)', () => {
   const gazette = corrected(
+    sample,
     '  - {line: 21, addPlaces: [海门区常乐镇]}\n  - {line: 29, removePlaces: ["320612"]}\n' +
       '  - {line: 39, removePlaces: [平潮镇]}\n'
   )

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {isPlaceName} from '../../src/tag/tag.js'
-import {processSample, processText} from '../helpers/samples.js'
+import {processSample, processText, shortPage as page} from '../helpers/samples.js'
 import {shape} from '../helpers/reports.js'
 
 const codes = (text: string, region: string | null = null) =>
@@ -76,8 +76,6 @@ test('samples: primary places of some items', () => {
     '铜山区刘集镇'
   )
 })
-
-const page = '石港镇召开春耕会议\n\n本报讯 日前，通州区石港镇召开会议，部署春耕工作。\n'
 
 test('read G: a region that is no division code is a tag warning and is ignored', () => {
   const gazette = processText(page, '999999', 'a.txt')

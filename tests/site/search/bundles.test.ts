@@ -1,9 +1,9 @@
-/** Stand-ins for items: a date and a gazette are all the bundles look at. */
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import type {ArchiveItem} from '../../../src/archive/model.js'
 import {searchBundles, bundleLimit} from '../../../src/site/search/bundles.js'
 
+/** Stand-ins for items: a date and a gazette are all the bundles look at. */
 function items(date: string | null, count: number, gazette = 'g'): ArchiveItem[] {
   const item = (index: number) => ({id: `${gazette}-${index}`, gazetteId: gazette, metadata: {date}}) as ArchiveItem
   return Array.from({length: count}, (_, index) => item(index))
