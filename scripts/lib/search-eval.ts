@@ -11,8 +11,8 @@ import type {IndexMeta} from '../../src/site/search/format.js'
 import {openIndex, type Place} from '../../src/site/search/query.js'
 import {indexForSearch, searchFolder} from '../../src/site/search/write-index.js'
 import {searchPlaces} from '../../src/site/write-data.js'
-import {launchChromium} from '../../tests/lib/browser.js'
-import {serve} from '../../tests/lib/serve.js'
+import {launchChromium} from '../../tests/helpers/browser.js'
+import {serve} from '../../tests/helpers/serve.js'
 
 /** A judged query: the items a reader wants for it, named `<set>/<file>:<line of the body's start>`. */
 interface Judged {

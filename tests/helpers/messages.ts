@@ -13,4 +13,15 @@ export function shape(message: VFileMessage | undefined) {
   )
 }
 
+/** The messages about one file. */
+export const reportsFor = (messages: VFileMessage[], file: string) =>
+  messages.filter((message) => message.file === file)
+
+/** Warnings and errors. */
+export const problems = (messages: VFileMessage[]) => messages.filter((message) => severityOf(message) !== 'info')
+
+/** Warnings and errors as [line, rule, severity, reason]. */
+export const problemRows = (messages: VFileMessage[]) =>
+  problems(messages).map((message) => [message.line ?? null, rule(message), severityOf(message), message.reason])
+
 export {severityOf}

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import {isEmptyPlan, planUpdate} from '../../src/incremental/plan.js'
+import type {SiteState} from '../../src/incremental/site-state.js'
+
+test('rebuild: a new version of the templates or settings means a full build', () => {
+  const state: SiteState = {
+    version: 'a',
+    pages: {'items/x/index.html': '1', 'items/y/index.html': '2'},
+    bundles: {'2024': '1'},
+    data: {'2023': '1', '2024': '1'}
+  }
+  assert.equal(planUpdate(undefined, state), undefined)
+  assert.equal(planUpdate({...state, version: 'b'}, state), undefined)
+  assert.ok(isEmptyPlan(planUpdate(state, state)!))
+  const plan = planUpdate(state, {
+    version: 'a',
+    pages: {'items/x/index.html': '3', 'items/z/index.html': '4'},
+    bundles: {'2024': '2'},
+    data: {'2024': '2', '2025': '1'}
+  })!
+  assert.deepEqual([...plan.files], ['items/x/index.html', 'items/z/index.html'])
+  assert.deepEqual(plan.stale, ['items/y/index.html'])
+  assert.deepEqual([...plan.bundles], ['2024'])
+  assert.deepEqual([...plan.data], ['2024', '2025'])
+  assert.deepEqual(plan.staleData, ['2023'])
+})
