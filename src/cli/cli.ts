@@ -95,7 +95,7 @@ siteOptions(program.command('serve').description('build, preview on localhost, a
     const load = () => configured({...rest, siteUrl: ''}, command, 'serve')
     const build = await load()
     if (!build) return
-    const {serve} = await import('../serve/serve.js')
+    const {serve} = await import('./serve-command.js')
     const file = configFile(options.config)
     const watched = [build.input, ...(file ? [file] : []), ...(build.templates ? [build.templates] : [])]
     await serve(load, build, {port, watched})

@@ -10,7 +10,7 @@ import {readChanged, type FolderOptions, type KnownFiles} from '../read/read-fol
 import {tagInPaperContext} from './paper-context.js'
 import {Pool, readsWorthAProcess} from './pool.js'
 import type {Outcome} from './process-gazette.js'
-import {timed, type Timings} from './timings.js'
+import {timed, type Timings} from '../util/timings.js'
 
 export interface PipelineOptions extends FolderOptions {
   input: string

@@ -1,7 +1,7 @@
 import {watch, type FSWatcher} from 'node:fs'
 import EleventyDevServer from '@11ty/eleventy-dev-server'
-import type {BuildOptions} from '../cli/build-command.js'
-import {buildInThread} from '../cli/build-thread.js'
+import type {BuildOptions} from './build-command.js'
+import {buildInThread} from './build-thread.js'
 
 export interface ServeOptions {
   port: number
