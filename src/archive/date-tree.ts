@@ -1,7 +1,7 @@
 import {compareDatesNewestFirst} from './order.js'
 import {cutByCount} from './parts.js'
 import {calendarOf} from './calendar.js'
-import {dayLabel, monthLabel} from './labels.js'
+import {dayLabel, monthLabel, undated} from './labels.js'
 import {dateUrl, undatedUrl} from './urls.js'
 import type {ArchiveGazette, DateNode, Issue} from './model.js'
 
@@ -52,7 +52,7 @@ export function paginateUndated(gazettes: ArchiveGazette[], size: number): DateN
   if (gazettes.length <= size) return []
   return cutByCount(gazettes, size).map((run, index) => ({
     key: `undated-${index + 1}`,
-    label: `日期不详的版面（第${index + 1}部分）`,
+    label: `${undated}的版面（第${index + 1}部分）`,
     url: undatedUrl(index + 1),
     itemCount: run.reduce((sum, gazette) => sum + gazette.itemIds.length, 0),
     children: [],

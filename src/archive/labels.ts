@@ -1,3 +1,6 @@
+/** What pages say of a gazette without a date. */
+export const undated = '日期不详'
+
 /** A month as papers print it: `2022-02` → `2022年2月`. */
 export function monthLabel(month: string): string {
   const [y, m] = month.split('-')
@@ -8,4 +11,9 @@ export function monthLabel(month: string): string {
 export function dayLabel(date: string): string {
   const [y, m, d] = date.split('-')
   return `${y}年${Number(m)}月${Number(d)}日`
+}
+
+/** A date or its absence as pages print it (the templates' `dateLabel` filter). */
+export function dateLabel(date: string | null): string {
+  return date ? dayLabel(date) : undated
 }

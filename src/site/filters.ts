@@ -1,7 +1,7 @@
 import type UserConfig from '@11ty/eleventy/UserConfig'
 import type {Archive, ArchiveGazette, ArchiveItem, Locality, Person} from '../archive/model.js'
 import {compareNewestFirst} from '../archive/order.js'
-import {dayLabel} from '../archive/labels.js'
+import {dateLabel} from '../archive/labels.js'
 import {dateUrl, originalUrl, placeUrl} from '../archive/urls.js'
 import {citationMeta, cslJson, gbt7714} from './citation.js'
 import type {SiteSettings} from './eleventy-config.js'
@@ -70,10 +70,6 @@ export function safeJson(value: unknown): string {
     .replace(/&/gu, '\\u0026')
     .replace(/\u2028/gu, '\\u2028')
     .replace(/\u2029/gu, '\\u2029')
-}
-
-export function dateLabel(date: string | null): string {
-  return date ? dayLabel(date) : '日期不详'
 }
 
 export function absolute(site: SiteSettings, path: string): string {
