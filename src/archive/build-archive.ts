@@ -10,8 +10,9 @@ import {around, linkContinuations, toArchiveItem} from './items.js'
 import {compareGazettes, gazetteLabel, linkIssuePages} from './gazettes.js'
 import {buildLocalities, paginateLocalities} from './localities.js'
 import {paginate} from './paginate.js'
-import {buildDateTree, flattenDates, paginateUndated} from './date-tree.js'
+import {buildDateTree, flattenDates, isDated, paginateUndated} from './date-tree.js'
 import {buildPeople} from './people.js'
+import {defined} from '../util/defined.js'
 
 export interface ArchiveOptions {
   /** Items per page of a locality's list. */
@@ -36,10 +37,13 @@ export function buildArchive(
   const gazettes = [...input].sort(compareGazettes)
   const idReports = distinctIds(gazettes)
   const items: ArchiveItem[] = []
+  // Each gazette's items, in its order.
+  const pages: ArchiveItem[][] = []
   const archiveGazettes: ArchiveGazette[] = gazettes.map((gazette) => {
     const {items: gazetteItems, ...rest} = gazette
     const pageItems = gazetteItems.map((item, index) => toArchiveItem(item, gazette, index))
     items.push(...pageItems)
+    pages.push(pageItems)
     return {
       ...rest,
       url: gazetteUrl(gazette.id),
@@ -53,17 +57,19 @@ export function buildArchive(
   linkIssuePages(archiveGazettes)
   const {papers, issues} = buildPapers(archiveGazettes)
   // Before neighbours are linked: a continued fragment takes its story's heading.
-  linkContinuations(items, gazettes)
+  linkContinuations(items)
   const byId = new Map(items.map((item) => [item.id, item]))
   // One link to each item, shared by every page that links to it: its heading is final now.
-  const links = new Map(items.map((item) => [item.id, {url: item.url, heading: item.heading}]))
-  for (const gazette of archiveGazettes) {
-    gazette.itemIds.forEach((id, index) => {
-      const item = byId.get(id)!
-      item.previous = index > 0 ? links.get(gazette.itemIds[index - 1]!)! : null
-      item.next = links.get(gazette.itemIds[index + 1]!) ?? null
-    })
+  const links = new Map<string, {url: string; heading: string}>()
+  for (const pageItems of pages) {
+    const linked = pageItems.map((item) => ({item, link: {url: item.url, heading: item.heading}}))
+    for (const [index, {item, link}] of linked.entries()) {
+      links.set(item.id, link)
+      item.previous = linked[index - 1]?.link ?? null
+      item.next = linked[index + 1]?.link ?? null
+    }
   }
+  const linkTo = (id: string) => defined(links.get(id), 'link to an item')
 
   const newestFirst = [...items].sort(compareNewestFirst)
   const localities = buildLocalities(newestFirst, divisions)
@@ -73,16 +79,20 @@ export function buildArchive(
     if (!place) continue
     let position = positions.get(place.code)
     if (!position) positions.set(place.code, (position = new Map(place.itemIds.map((id, index) => [id, index]))))
-    item.related = around(place.itemIds, position.get(item.id)!, 5).map((id) => links.get(id)!)
+    // The item is in the list of its primary place: buildLocalities put it there.
+    const index = defined(position.get(item.id), 'item in its primary place')
+    item.related = around(place.itemIds, index, 5).map(linkTo)
   }
   const pageSize = options.pageSize ?? 20
-  const dated = archiveGazettes.filter((gazette) => gazette.metadata.date)
+  const dated = archiveGazettes.filter(isDated)
   const undatedGazettes = archiveGazettes.filter((gazette) => !gazette.metadata.date)
-  const dates = dated.map((gazette) => gazette.metadata.date!).sort()
+  const dates = dated.map((gazette) => gazette.metadata.date).sort()
   const dateTree = buildDateTree(dated)
   const undatedPages = paginateUndated(undatedGazettes, options.undatedPageSize ?? 500)
   const sources = new Map(gazettes.map((gazette) => [gazette.id, gazette.source]))
-  const {people, reports: peopleReports} = buildPeople(newestFirst, (id) => sources.get(byId.get(id)!.gazetteId)!)
+  // Every id a person lists is an item's, and every item's gazette is in `sources`.
+  const sourceOf = (id: string) => defined(sources.get(defined(byId.get(id), 'item').gazetteId), 'gazette of an item')
+  const {people, reports: peopleReports} = buildPeople(newestFirst, sourceOf)
 
   return {
     gazettes: archiveGazettes,

@@ -8,7 +8,8 @@ export function calendarOf(
   month: string,
   published: ReadonlyMap<number, {url: string; itemCount: number}>
 ): CalendarWeek[] {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number]
+  // Both are there in a `YYYY-MM`.
+  const [year = NaN, monthNumber = NaN] = month.split('-').map(Number)
   const days = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate()
   // getUTCDay: 0 is Sunday; the calendar starts on Monday.
   const lead = (new Date(Date.UTC(year, monthNumber - 1, 1)).getUTCDay() + 6) % 7

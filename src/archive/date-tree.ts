@@ -5,8 +5,15 @@ import {dayLabel, monthLabel, undated} from './labels.js'
 import {dateUrl, undatedUrl} from './urls.js'
 import type {ArchiveGazette, DateNode, Issue} from './model.js'
 
+/** A gazette with a date. */
+export type DatedGazette = ArchiveGazette & {metadata: {date: string}}
+
+export function isDated(gazette: ArchiveGazette): gazette is DatedGazette {
+  return Boolean(gazette.metadata.date)
+}
+
 /** Year → month → day, newest first; each day lists its issues and their pages. */
-export function buildDateTree(gazettes: ArchiveGazette[]): DateNode[] {
+export function buildDateTree(gazettes: DatedGazette[]): DateNode[] {
   const years = new Map<string, DateNode>()
   const node = (parent: DateNode[] | Map<string, DateNode>, key: string, label: string, url: string): DateNode => {
     const list = parent instanceof Map ? [...parent.values()] : parent
@@ -19,8 +26,9 @@ export function buildDateTree(gazettes: ArchiveGazette[]): DateNode[] {
     return found
   }
   for (const gazette of gazettes) {
-    const date = gazette.metadata.date!
-    const [y, m] = date.split('-') as [string, string]
+    const date = gazette.metadata.date
+    // A split gives one part at least; a date (YYYY-MM-DD) gives three.
+    const [y = '', m] = date.split('-')
     const year = node(years, y, `${y}年`, dateUrl(y))
     const month = node(year.children, `${y}-${m}`, monthLabel(`${y}-${m}`), dateUrl(`${y}-${m}`))
     const day = node(month.children, date, dayLabel(date), dateUrl(date))

@@ -25,11 +25,13 @@ export function distinctIds(gazettes: readonly Gazette[]): VFileMessage[] {
   const reports: VFileMessage[] = []
   for (const [id, group] of sharing(gazettes)) {
     const [first, ...others] = [...group].sort(byPath)
+    // Never so (sharing() gives groups of two or more); nor would there be others.
+    if (!first) continue
     for (const gazette of others) {
       const renamed = freeName(id, gazette.source, taken)
       taken.add(renamed)
       rename(gazette, renamed)
-      reports.push(sameUrl(gazette, first!, id))
+      reports.push(sameUrl(gazette, first, id))
     }
   }
   return reports

@@ -56,21 +56,21 @@ export function headingOf(item: Pick<Item, 'title' | 'kind' | 'body'>): string {
  * `(上接1版)` on page 2 continues the item on page 1 of the same issue
  * that says `(下转2版)`; link the two so the site shows one story.
  */
-export function linkContinuations(items: ArchiveItem[], gazettes: Gazette[]): void {
-  const pageOf = new Map(gazettes.map((gazette) => [gazette.id, gazette.metadata]))
+export function linkContinuations(items: ArchiveItem[]): void {
   const key = (paper: string | null, date: string | null, page: number | null) => `${paper ?? ''}|${date}|${page}`
   const continuedTo = new Map<string, ArchiveItem[]>()
+  // An item's metadata is its gazette's (toArchiveItem).
   for (const item of items) {
-    const meta = pageOf.get(item.gazetteId)!
+    const meta = item.metadata
     if (item.continuedTo === null || !meta.date || meta.page === null) continue
     const target = key(meta.paper, meta.date, item.continuedTo)
     continuedTo.set(target, [...(continuedTo.get(target) ?? []), item])
   }
   for (const item of items) {
-    const meta = pageOf.get(item.gazetteId)!
+    const meta = item.metadata
     if (item.continuedFrom === null || !meta.date || meta.page === null) continue
     const candidates = (continuedTo.get(key(meta.paper, meta.date, meta.page)) ?? []).filter(
-      (other) => pageOf.get(other.gazetteId)!.page === item.continuedFrom
+      (other) => other.metadata.page === item.continuedFrom
     )
     const head = candidates[0]
     if (!head) continue

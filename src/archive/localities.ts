@@ -10,15 +10,17 @@ export function buildLocalities(
 ): Record<string, Locality> {
   const localities: Record<string, Locality> = {}
   // A municipality's city level (上海市's 市辖区) is a grouping, not a place: its districts sit under the municipality.
-  const grouping = (code: string) => divisions.get(code)?.level === 'city' && divisions.get(code)!.path.length === 1
+  const grouping = (code: string) => {
+    const division = divisions.get(code)
+    return division?.level === 'city' && division.path.length === 1
+  }
   const above = (code: string) => {
     const parent = parentCode(code)
     return parent !== undefined && grouping(parent) ? parentCode(parent) : parent
   }
-  const ensure = (code: string): Locality => {
+  const ensure = (code: string, division: Division): Locality => {
     const existing = localities[code]
     if (existing) return existing
-    const division = divisions.get(code)!
     const parent = above(code) ?? null
     const locality: Locality = {
       ...division,
@@ -29,16 +31,21 @@ export function buildLocalities(
       itemIds: []
     }
     localities[code] = locality
-    if (parent && divisions.has(parent)) ensure(parent).children.push(code)
+    const parentDivision = parent ? divisions.get(parent) : undefined
+    if (parent && parentDivision) ensure(parent, parentDivision).children.push(code)
     else locality.parent = null
     return locality
   }
   for (const item of items) {
-    const codes = new Set<string>()
+    const codes = new Map<string, Division>()
     for (const place of item.places) {
-      for (let code: string | undefined = place.code; code && divisions.has(code); code = above(code)) codes.add(code)
+      for (let code: string | undefined = place.code; code; code = above(code)) {
+        const division = divisions.get(code)
+        if (!division) break
+        codes.set(code, division)
+      }
     }
-    for (const code of codes) ensure(code).itemIds.push(item.id)
+    for (const [code, division] of codes) ensure(code, division).itemIds.push(item.id)
   }
   for (const locality of Object.values(localities)) locality.children.sort()
   return localities

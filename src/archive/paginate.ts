@@ -20,13 +20,14 @@ export function paginate(
   const runs = Math.ceil(oldestFirst.length / size)
   const onOwnPage = runs > 1 && oldestFirst.length - (runs - 1) * size < size / 2 ? runs - 1 : runs
   const urlOf = (n: number) => (n >= onOwnPage ? url : listPageUrl(url, n))
+  const dateOf = (id: string | undefined) => (id === undefined ? null : (byId.get(id)?.metadata.date ?? null))
   const page = (archivePage: number | null, ids: string[]): ListPage => {
     const n = archivePage ?? onOwnPage
     return {
       archivePage,
       url: urlOf(n),
       itemIds: ids,
-      dates: {newest: byId.get(ids[0]!)?.metadata.date ?? null, oldest: byId.get(ids.at(-1)!)?.metadata.date ?? null},
+      dates: {newest: dateOf(ids[0]), oldest: dateOf(ids.at(-1))},
       newerUrl: archivePage === null ? null : urlOf(n + 1),
       olderUrl: n > 1 ? urlOf(n - 1) : null
     }

@@ -1,4 +1,5 @@
 import type {ArchiveGazette, IssuePage, Paper} from './model.js'
+import {defined} from '../util/defined.js'
 import {groupBy} from '../util/group-by.js'
 import {calendarOf} from './calendar.js'
 import {dayLabel, monthLabel} from './labels.js'
@@ -25,31 +26,36 @@ export function buildPapers(gazettes: ArchiveGazette[]): {papers: Paper[]; issue
   const slugs = new Map<string, string>()
   const papers: Paper[] = []
   const issues: IssuePage[] = []
-  for (const name of [...byPaper.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN'))) {
+  for (const [name, days] of [...byPaper].sort(([a], [b]) => a.localeCompare(b, 'zh-CN'))) {
     // 通州日报 and 通州 日报 slug alike: the second keeps a hash of its name.
     let slug = slugify(name)
     if (slugs.has(slug)) slug = `${slug}-${shortHash(name)}`
     slugs.set(slug, name)
     const url = paperUrl(slug)
-    const days = byPaper.get(name)!
-    const own: IssuePage[] = [...days.keys()].sort().map((date) => ({
-      paper: name,
-      date,
-      url: issueUrl(slug, date),
-      label: `${name} ${dayLabel(date)}`,
-      gazetteIds: days.get(date)!.map((gazette) => gazette.id),
-      itemCount: days.get(date)!.reduce((sum, gazette) => sum + gazette.itemIds.length, 0),
-      previous: null,
-      next: null
+    // By date, code unit by code unit (as sort() without a comparison), each issue with its pages.
+    const byDate = [...days].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    const paged = byDate.map(([date, pages]): {issue: IssuePage; pages: ArchiveGazette[]} => ({
+      issue: {
+        paper: name,
+        date,
+        url: issueUrl(slug, date),
+        label: `${name} ${dayLabel(date)}`,
+        gazetteIds: pages.map((gazette) => gazette.id),
+        itemCount: pages.reduce((sum, gazette) => sum + gazette.itemIds.length, 0),
+        previous: null,
+        next: null
+      },
+      pages
     }))
-    own.forEach((issue, index) => {
+    const own = paged.map(({issue}) => issue)
+    for (const [index, {issue, pages}] of paged.entries()) {
       const before = own[index - 1]
       const after = own[index + 1]
       issue.previous = before ? {url: before.url, label: before.label} : null
       issue.next = after ? {url: after.url, label: after.label} : null
-      for (const gazette of days.get(issue.date)!)
+      for (const gazette of pages)
         gazette.issue = {url: issue.url, label: issue.label, paperUrl: url, previous: issue.previous, next: issue.next}
-    })
+    }
     const years = groupBy(own, (issue) => issue.date.slice(0, 4))
     const pageNames = new Map<string, number>()
     for (const pages of days.values())
@@ -62,8 +68,9 @@ export function buildPapers(gazettes: ArchiveGazette[]): {papers: Paper[]; issue
       url,
       issueCount: own.length,
       itemCount: own.reduce((sum, issue) => sum + issue.itemCount, 0),
-      firstDate: own[0]!.date,
-      lastDate: own.at(-1)!.date,
+      // A paper is in byPaper for a page it has: it has an issue.
+      firstDate: defined(own[0], 'first issue of a paper').date,
+      lastDate: defined(own.at(-1), 'last issue of a paper').date,
       pageNames: [...pageNames.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([page]) => page),
       years: [...years.entries()]
         .sort((a, b) => b[0].localeCompare(a[0]))

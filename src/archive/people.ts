@@ -1,5 +1,6 @@
 import type {VFileMessage} from 'vfile-message'
 import {message} from '../model/messages.js'
+import {defined} from '../util/defined.js'
 import {freeName} from './distinct-ids.js'
 import {slugify} from './ids.js'
 import {personUrl} from './urls.js'
@@ -37,8 +38,7 @@ function assignSlugs(people: Person[]): Array<[Person, Person]> {
   const keepers = new Map<string, Person>()
   const renamed: Array<[Person, Person]> = []
   // By code point, not by the locale's collation: the same on every machine.
-  for (const person of [...people].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const base = bases.get(person)!
+  for (const [person, base] of [...bases].sort(([a], [b]) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const keeper = keepers.get(base)
     if (keeper) {
       person.slug = freeName(base, person.name, taken)
@@ -55,8 +55,10 @@ function assignSlugs(people: Person[]): Array<[Person, Person]> {
 
 /** A note, not a warning: names that sound alike are common, and the URL is still the person's own. */
 function sameSlug(person: Person, keeper: Person, sourceOf: SourceOf): VFileMessage {
+  // A person is made for a byline of an item: each has one.
+  const firstOf = (each: Person) => sourceOf(defined(each.itemIds[0], `item of ${each.name}`))
   const reason =
     `${person.name} would share the URL ${personUrl(keeper.slug)} with ${keeper.name}` +
-    ` (of ${sourceOf(keeper.itemIds[0]!)}): built at ${person.url}`
-  return message(sourceOf(person.itemIds[0]!), 'archive', 'same-slug', reason, {severity: 'info'})
+    ` (of ${firstOf(keeper)}): built at ${person.url}`
+  return message(firstOf(person), 'archive', 'same-slug', reason, {severity: 'info'})
 }

@@ -93,6 +93,9 @@ export function store<T extends {reports: VFileMessage[]}>(value: T): Stored<T> 
   return {...value, reports: value.reports.map(toRecord)}
 }
 
-export function restore<T extends {reports: VFileMessage[]}>(value: Stored<T>): T {
-  return {...value, reports: value.reports.map(fromRecord)} as unknown as T
+/** A stored value with its messages back: `T` again, in all but name (TypeScript cannot see it is a `T`). */
+export type Restored<T extends {reports: VFileMessage[]}> = Omit<T, 'reports'> & {reports: VFileMessage[]}
+
+export function restore<T extends {reports: VFileMessage[]}>(value: Stored<T>): Restored<T> {
+  return {...value, reports: value.reports.map(fromRecord)}
 }

@@ -41,7 +41,8 @@ export function metadataFromName(path: string, pattern?: RegExp): NamedMetadata 
 }
 
 function isRealDate(date: string): boolean {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
+  // `date` is made `year-month-day` above.
+  const [year = NaN, month = NaN, day = NaN] = date.split('-').map(Number)
   const value = new Date(Date.UTC(year, month - 1, day))
   return value.getUTCFullYear() === year && value.getUTCMonth() === month - 1 && value.getUTCDate() === day
 }

@@ -22,7 +22,9 @@ const fence = /^---[ \t]*$/
  */
 export function splitFrontMatter(text: string): FrontMatter {
   const lines = text.split('\n')
-  if (!fence.test(lines[0]!)) return {metadata: undefined, body: text, problems: []}
+  // A split gives one line at least.
+  const [opening = ''] = lines
+  if (!fence.test(opening)) return {metadata: undefined, body: text, problems: []}
   const end = lines.findIndex((line, index) => index > 0 && fence.test(line))
   if (end < 0) return unclosed(lines)
   const body = [...Array.from({length: end + 1}, () => ''), ...lines.slice(end + 1)].join('\n')

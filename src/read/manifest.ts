@@ -2,6 +2,7 @@ import {readMetadata, type MetadataInput} from './metadata-schema.js'
 import type {VFileMessage} from 'vfile-message'
 import {message} from '../model/messages.js'
 import {lineAt, offsetOf, parseMapping} from './yaml-mapping.js'
+import {isRecord} from '../util/is-record.js'
 
 /** Metadata the content folder's manifest gives, per gazette file. */
 export interface Manifest {
@@ -51,11 +52,11 @@ export function parseManifest(text: string, file = manifestName): Manifest {
     return metadata
   }
   if (defaults !== undefined) manifest.defaults = fieldsAt(defaults, ['defaults'], 'defaults')
-  if (gazettes !== undefined && (typeof gazettes !== 'object' || gazettes === null || Array.isArray(gazettes))) {
+  if (gazettes !== undefined && !isRecord(gazettes)) {
     report(offsetOf(document, ['gazettes']), '`gazettes` must map file names to metadata')
     return manifest
   }
-  for (const [name, value] of Object.entries((gazettes ?? {}) as Record<string, unknown>)) {
+  for (const [name, value] of Object.entries(gazettes ?? {})) {
     const path = name.replace(/\\/g, '/')
     manifest.lines.set(path, lineAt(text, offsetOf(document, ['gazettes', name])))
     const entry = fieldsAt(value, ['gazettes', name], name)

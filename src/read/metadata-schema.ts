@@ -1,5 +1,6 @@
 import {z} from 'zod'
 import type {GazetteMetadata} from '../model/types.js'
+import {isRecord} from '../util/is-record.js'
 
 /** What a front matter block or a manifest entry may say about a gazette. */
 export type MetadataInput = Partial<{[Key in MetadataKey]: NonNullable<GazetteMetadata[Key]>}>
@@ -30,7 +31,7 @@ const expected: Record<MetadataKey, string> = {
   region: 'expected a division code of 2, 4, 6 or 9 digits'
 }
 
-export const metadataKeys = Object.keys(fields) as MetadataKey[]
+export const metadataKeys = Object.keys(fields).filter(isMetadataKey)
 
 /** A problem with one field (or the whole block, `key` null), for the caller to place. */
 export interface FieldProblem {
@@ -47,7 +48,7 @@ export function readMetadata(data: unknown): {metadata: MetadataInput; problems:
   const metadata: MetadataInput = {}
   const problems: FieldProblem[] = []
   if (data === null || data === undefined) return {metadata, problems}
-  if (typeof data !== 'object' || Array.isArray(data)) {
+  if (!isRecord(data)) {
     problems.push({key: null, message: `expected fields such as \`paper: …\` and \`date: …\` (got ${shown(data)})`})
     return {metadata, problems}
   }
@@ -92,15 +93,23 @@ function closestKey(key: string): MetadataKey | undefined {
 
 /** Levenshtein distance (the keys are a few letters long). */
 function editDistance(a: string, b: string): number {
+  // Row by row: `previous` is the row above; `left` the entry just made, `diagonal` the one above it.
   let previous = Array.from({length: b.length + 1}, (_, index) => index)
+  let distance = b.length
   for (let i = 1; i <= a.length; i++) {
     const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    let left = i
+    let diagonal = i - 1
+    for (const [j, above] of previous.entries()) {
+      if (j === 0) continue
+      left = Math.min(above + 1, left + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1))
+      current.push(left)
+      diagonal = above
     }
     previous = current
+    distance = left
   }
-  return previous[b.length]!
+  return distance
 }
 
 /** A value as a report shows it: short, on one line. */

@@ -69,8 +69,8 @@ export async function listGazetteFiles(folder: string): Promise<string[]> {
  */
 export async function readFolder(folder: string, options: FolderOptions = {}): Promise<FolderContents> {
   const {gazettes, reports} = await readChanged(folder, options)
-  // With nothing known, every file was read: every gazette has its text.
-  return {gazettes: gazettes as SourceGazette[], reports}
+  // With nothing known, every file was read: every gazette has its text, and the filter keeps them all.
+  return {gazettes: gazettes.filter((gazette) => 'text' in gazette), reports}
 }
 
 /**
@@ -113,10 +113,11 @@ export async function readChanged(
   }
   const gazettes: Array<SourceGazette | ReadRecord> = []
   // A few files in flight at once (the disk answers them in parallel), kept in path order.
-  const readOne = (file: string) => readBytes(join(folder, file), root, maxBytes, unchanged[file])
-  const read = await pMap(files, readOne, {concurrency: 16})
-  for (const [index, file] of files.entries()) {
-    const result = read[index]!
+  const readOne = async (file: string) => ({
+    file,
+    result: await readBytes(join(folder, file), root, maxBytes, unchanged[file])
+  })
+  for (const {file, result} of await pMap(files, readOne, {concurrency: 16})) {
     if ('known' in result) {
       now.files[file] = result.known
       // A copy: samePage may take its page number.

@@ -1,3 +1,5 @@
+import {defined} from '../util/defined.js'
+
 /** Largest file read as one gazette page (a page of text is 5–50 KB). */
 export const defaultMaxBytes = 5 * 1024 * 1024
 
@@ -14,7 +16,8 @@ export function whyNotText(bytes: Uint8Array): string | undefined {
   const nul = bytes.indexOf(0)
   if (nul !== -1) return `binary file, not text (NUL byte at offset ${nul})`
   const first = bytes.findIndex(isControlByte)
-  const hex = bytes[first]!.toString(16).toUpperCase().padStart(2, '0')
+  const byte = defined(bytes[first], 'control byte (looksBinary counted some)')
+  const hex = byte.toString(16).toUpperCase().padStart(2, '0')
   return `binary file, not text (control byte 0x${hex} at offset ${first})`
 }
 
@@ -26,7 +29,9 @@ export function whyNotText(bytes: Uint8Array): string | undefined {
  */
 function looksBinary(bytes: Uint8Array): boolean {
   let count = 0
-  for (let index = 0; index < bytes.length; index++) count += controlBytes[bytes[index]!]!
+  // Neither read is ever undefined (a byte is below 256, the table's length).
+  // Indexed: over a typed array a for-of loop takes three times as long.
+  for (let index = 0; index < bytes.length; index++) count += controlBytes[bytes[index] ?? 0] ?? 0
   return count * 20 >= bytes.length
 }
 

@@ -1,4 +1,5 @@
 import {isAlias, isMap, isNode, isScalar, parseDocument, visit, type Document, type YAMLMap} from 'yaml'
+import {isRecord} from '../util/is-record.js'
 
 /** 1-based line of a character offset in `text`, or null. */
 export function lineAt(text: string, offset: number | undefined): number | null {
@@ -20,8 +21,8 @@ export function offsetOf(document: Document, path: Array<string | number>): numb
     const pair = parent.items.find((each) => isScalar(each.key) && String(each.key.value) === last)
     if (pair && isScalar(pair.key)) return pair.key.range?.[0]
   }
-  const node = document.getIn(path, true) as {range?: [number, number, number]} | undefined
-  return node?.range?.[0]
+  const node = document.getIn(path, true)
+  return isNode(node) ? node.range?.[0] : undefined
 }
 
 /** `syntax`: the text is not YAML; `content`: it is, but says something wrong. */
@@ -42,16 +43,19 @@ export function parseMapping(
   // The core schema whatever a `%YAML 1.1` directive says: 1.1 timestamps go
   // through JS Date, which makes 2023-02-30 into 2023-03-02. Dates stay as written.
   const document = parseDocument(text, {schema: 'core', uniqueKeys: false})
-  for (const error of document.errors) report(error.pos[0], error.message.split('\n')[0]!, 'syntax')
+  for (const error of document.errors) {
+    const [firstLine = ''] = error.message.split('\n')
+    report(error.pos[0], firstLine, 'syntax')
+  }
   if (document.errors.length > 0) return undefined
   dropRepeatedKeys(document, text, (offset, message) => report(offset, message, 'content'))
   const root = toJS(document, text, (offset, message) => report(offset, message, 'content'))
   if (root === null || root === undefined) return undefined
-  if (typeof root !== 'object' || Array.isArray(root)) {
+  if (!isRecord(root)) {
     report(0, expected, 'content')
     return undefined
   }
-  return {document, root: root as Record<string, unknown>}
+  return {document, root}
 }
 
 /** Keep the first of each key of every mapping; report the others at their line. */

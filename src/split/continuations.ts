@@ -30,5 +30,6 @@ export function continuations(body: readonly BodyBlock[]): Pick<Item, 'continued
   const from = body[0] ? continuedFrom.exec(body[0].text) : null
   const last = body.at(-1)
   const to = last && endsInJumpTo(last.text) ? continuedTo.exec(last.text) : null
-  return {continuedFrom: from ? pageNumber(from[1]!) : null, continuedTo: to ? pageNumber(to[1]!) : null}
+  // Each pattern's group always takes part.
+  return {continuedFrom: from ? pageNumber(from[1] ?? '') : null, continuedTo: to ? pageNumber(to[1] ?? '') : null}
 }

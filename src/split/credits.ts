@@ -173,7 +173,8 @@ export function readCredit(text: string): Credit | undefined {
     /^[\p{Script=Han}]{1,10}社发\s*([\p{Script=Han}\s]{2,12}摄)$/u.exec(rest)
   if (wrapped) {
     certain = true
-    rest = wrapped[1]!
+    // Each pattern's one group always takes part.
+    rest = wrapped[1] ?? ''
   }
   if (rest.length === 0 || rest.length > 60 || !allowed.test(rest)) return undefined
 
@@ -272,8 +273,8 @@ export function splitCreditSuffix(text: string): {text: string; credit: string; 
   if (!/\p{Script=Han}$/u.test(last)) return undefined
   const from = Math.max(1, trimmed.length - 40)
   for (let index = from; index < trimmed.length; index++) {
-    const previous = trimmed[index - 1]!
-    const current = trimmed[index]!
+    const previous = trimmed.charAt(index - 1)
+    const current = trimmed.charAt(index)
     const boundary =
       sentenceEnd.includes(previous) ||
       closers.includes(previous) ||
@@ -288,7 +289,7 @@ export function splitCreditSuffix(text: string): {text: string; credit: string; 
     if (before.length === 0) return undefined
     if (!read.certain) {
       // Bare names only after a full sentence (`…环境。”张三 李四`), set off by spaces.
-      const end = closers.includes(before.at(-1)!) ? before.at(-2) : before.at(-1)
+      const end = closers.includes(before.charAt(before.length - 1)) ? before.at(-2) : before.at(-1)
       if (!sentenceEnd.includes(end ?? '') || /[、，,]/u.test(tail)) continue
       if (read.bylines.length === 1 && !/\s$/u.test(trimmed.slice(0, index))) continue
     }
@@ -305,9 +306,10 @@ const leadReported = /^[^，。,！？\s]{0,30}?(?:讯|电|消息)\s*([^，。,�
 /** Names in a lead's dateline: `本报讯（记者 张三）`, `XX网X月X日电(李四)`, `(记者 王五)近日…`. */
 export function leadCredit(text: string): Byline[] {
   const match = leadBracket.exec(text) ?? leadMarker.exec(text)
-  if (match) return readCredit(match[1]!)?.bylines ?? []
+  // Each pattern's first group always takes part.
+  if (match) return readCredit(match[1] ?? '')?.bylines ?? []
   const reported = leadReported.exec(text)
-  const credit = reported ? readCredit(reported[1]!) : undefined
+  const credit = reported ? readCredit(reported[1] ?? '') : undefined
   // Unbracketed, only a role makes it a credit: `XX讯 全县上下报道：` names nobody.
   return credit?.certain ? credit.bylines : []
 }

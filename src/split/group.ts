@@ -128,7 +128,9 @@ export function group(lines: readonly Line[], options: GroupOptions, file: VFile
   const page = new Page()
   const overridden = new Set<number>()
   for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!
+    const line = lines[index]
+    // Never undefined below the length: the check only narrows the type.
+    if (line === undefined) break
     const forced = overridden.has(line.line) ? undefined : options.overrides?.get(line.line)
     if (forced) {
       overridden.add(line.line)
@@ -142,7 +144,9 @@ export function group(lines: readonly Line[], options: GroupOptions, file: VFile
 
 /** Take the line at `index`; the index of the last line used. */
 function step(page: Page, lines: readonly Line[], index: number, options: GroupOptions, file: VFile): number {
-  const line = lines[index]!
+  const line = lines[index]
+  // `index` is a line's (group's loop): there is one to take.
+  if (line === undefined) return index
   const next = lines[index + 1]
   const gap = line.blankBefore >= 2
   const current = page.current
@@ -224,7 +228,9 @@ function headingOrSubhead(
   options: GroupOptions,
   file: VFile
 ): number {
-  const line = lines[index]!
+  const line = lines[index]
+  // `index` is a line's (step's): there is one to take.
+  if (line === undefined) return index
   const next = lines[index + 1]
   const gap = line.blankBefore >= 2
   const current = page.current
@@ -313,13 +319,19 @@ function captionGoesOn(page: Page): boolean {
  * new title.
  */
 function resumesAfterIntro(page: Page, lines: readonly Line[], index: number, options: GroupOptions): boolean {
-  const line = lines[index]!
+  const line = lines[index]
   const current = page.current
   if (current?.kind !== 'article' || page.phase !== 'closed' || page.markedCredit !== current) return false
-  if (line.role !== 'short' || line.blankBefore >= 2 || startsStory(lines, index, options.isPlaceName)) return false
+  if (
+    line === undefined ||
+    line.role !== 'short' ||
+    line.blankBefore >= 2 ||
+    startsStory(lines, index, options.isPlaceName)
+  )
+    return false
   let end = index + 1
-  while (lines[end]?.role === 'body' && lines[end]!.blankBefore < 2) end++
-  const after = lines[end]
+  let after = lines[end]
+  while (after?.role === 'body' && after.blankBefore < 2) after = lines[++end]
   const ends = after === undefined || after.blankBefore >= 2 || after.role === 'short' || after.role === 'heading'
   return end > index + 1 && ends
 }
@@ -332,7 +344,9 @@ function override(
   {starts, is, said}: LineOverride,
   options: GroupOptions
 ): number {
-  const line = lines[index]!
+  const line = lines[index]
+  // `index` is a line's (group's loop): there is one to take.
+  if (line === undefined) return index
   let end = index + 1
   let item: DraftItem
   if (starts === 'article' && line.role !== 'body' && line.role !== 'figure') {

@@ -32,17 +32,27 @@ const inlineKicker = /^(.+?——)\s*(\S.*)$/u
 export function readHeadline(lines: string[], options: HeadlineOptions): Headline {
   const headline: Headline = {dateline: null, kicker: null, title: null, subtitle: null}
   const rest = lines.map((line) => tidySpaces(line))
-  if (rest.length > 1 && options.isPlaceName(rest[0]!)) headline.dateline = rest.shift()!
+  const opening = rest[0]
+  if (rest.length > 1 && opening !== undefined && options.isPlaceName(opening)) {
+    headline.dateline = opening
+    rest.shift()
+  }
   const plain = rest.filter((line) => !kickerEnd.test(line) && !subtitleStart.test(line) && !inlineKicker.test(line))
-  if (plain.length === rest.length && isLabelled(rest)) headline.kicker = rest.shift()!
+  // isLabelled is true only of two lines or more.
+  const label = rest[0]
+  if (plain.length === rest.length && isLabelled(rest) && label !== undefined) {
+    headline.kicker = label
+    rest.shift()
+  }
   const addSubtitle = (line: string) => (headline.subtitle = headline.subtitle ? `${headline.subtitle} ${line}` : line)
   for (const line of rest) {
     const inline = inlineKicker.exec(line)
     if (subtitleStart.test(line) && headline.title !== null) addSubtitle(line)
     else if (kickerEnd.test(line) && headline.kicker === null && headline.title === null) headline.kicker = line
     else if (inline && headline.kicker === null && headline.title === null && !subtitleStart.test(line)) {
-      headline.kicker = inline[1]!
-      headline.title = inline[2]!
+      // Both of the pattern's groups always take part.
+      headline.kicker = inline[1] ?? ''
+      headline.title = inline[2] ?? ''
     } else if (headline.title === null) headline.title = line
     else addSubtitle(line)
   }
@@ -53,7 +63,7 @@ export function readHeadline(lines: string[], options: HeadlineOptions): Headlin
 function isLabelled(lines: readonly string[]): boolean {
   if (lines.length >= 3) return true
   const [first, second] = lines
-  return second !== undefined && length(first!) <= 6 && length(second) > length(first!)
+  return first !== undefined && second !== undefined && length(first) <= 6 && length(second) > length(first)
 }
 
 /**
@@ -72,7 +82,9 @@ export function headlineRun(lines: readonly Line[], index: number, options: Head
     const next = at(position + 1)
     return next !== undefined && (next.role === 'credit' || next.role === 'names') && next.blankBefore < 2
   }
-  const first = at(index)!
+  const first = at(index)
+  // `index` is a line's (the caller's): without one there is no headline.
+  if (first === undefined) return end
   const next = at(index + 1)
   if (
     first.role !== 'heading' &&
@@ -82,11 +94,13 @@ export function headlineRun(lines: readonly Line[], index: number, options: Head
   )
     end++
   if (at(end)?.role === 'heading') {
-    while (at(end)?.role === 'heading' && (end === index || at(end)!.blankBefore < 2)) end++
+    const heading = (line: Line | undefined) => line?.role === 'heading' && (end === index || line.blankBefore < 2)
+    while (heading(at(end))) end++
     const under = at(end)
+    const below = at(end + 1)
     // A marked page marks its subheadings: a plain short line under the title, over the body, is the subtitle.
-    const overBody = under?.role === 'short' && at(end + 1)?.role === 'body' && at(end + 1)!.blankBefore < 2
-    if (plain(under) && (subtitleStart.test(under!.text) || overCredit(end) || overBody)) end++
+    const overBody = under?.role === 'short' && below?.role === 'body' && below.blankBefore < 2
+    if (under && plain(under) && (subtitleStart.test(under.text) || overCredit(end) || overBody)) end++
     return end
   }
   let kicker = false
@@ -96,6 +110,7 @@ export function headlineRun(lines: readonly Line[], index: number, options: Head
   }
   end++
   const under = at(end)
-  if (plain(under) && under!.role === 'short' && (subtitleStart.test(under!.text) || overCredit(end) || !kicker)) end++
+  if (under && plain(under) && under.role === 'short' && (subtitleStart.test(under.text) || overCredit(end) || !kicker))
+    end++
   return end
 }

@@ -75,14 +75,17 @@ function matchItem(expected: string, offset: number, item: Printed): number | un
     if (block === blocks.length && credit === credits.length) return at
     const key = `${block},${credit}`
     if (failed.has(key)) return undefined
+    // Past the end of its list, an index reads undefined.
+    const nextBlock = blocks[block]
+    const nextCredit = credits[credit]
     const viaBlock =
-      block < blocks.length && expected.startsWith(blocks[block]!, at)
-        ? walk(at + blocks[block]!.length, block + 1, credit)
+      nextBlock !== undefined && expected.startsWith(nextBlock, at)
+        ? walk(at + nextBlock.length, block + 1, credit)
         : undefined
     const found =
       viaBlock ??
-      (credit < credits.length && expected.startsWith(credits[credit]!, at)
-        ? walk(at + credits[credit]!.length, block, credit + 1)
+      (nextCredit !== undefined && expected.startsWith(nextCredit, at)
+        ? walk(at + nextCredit.length, block, credit + 1)
         : undefined)
     if (found === undefined) failed.add(key)
     return found

@@ -27,7 +27,7 @@ export function roleOf(line: RepairedLine): {role: LineRole; credit?: Credit} {
   if (figure.test(line.text)) return {role: 'figure'}
   const from = continuedFrom.exec(line.text)
   if (from && from[0].length === line.text.trim().length) return {role: 'jump-from'}
-  if (endsInJumpTo(line.text) && continuedTo.exec(line.text)!.index === 0) return {role: 'jump-to'}
+  if (endsInJumpTo(line.text) && continuedTo.exec(line.text)?.index === 0) return {role: 'jump-to'}
   const credit = length(line.text) <= 60 ? readCredit(line.text) : undefined
   if (credit) return {role: credit.certain ? 'credit' : 'names', credit}
   return {role: shapeOf(line.text)}

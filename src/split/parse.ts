@@ -129,7 +129,8 @@ export function readSimpleLines(text: string): SourceLine[] | undefined {
     if (trimmed.startsWith('#')) {
       const heading = canonicalHeading.exec(source)
       if (!heading) return undefined
-      depth = heading[1]!.length
+      // The pattern's group always takes part: one to six `#`.
+      depth = (heading[1] ?? '').length
       content = headingText(source.slice(depth)).trim()
       if (!content) continue
     }

@@ -22,7 +22,8 @@ export function isCaption(lines: readonly Line[], index: number): boolean {
  * opening like a caption (`图为…`, `▲…`).
  */
 export function looksLikeCaption(lines: readonly Line[], index: number): boolean {
-  const line = lines[index]!
+  const line = lines[index]
+  if (line === undefined) return false
   const next = lines[index + 1]
   const standsAlone = next === undefined || next.blankBefore >= 2 || next.role === 'heading' || next.role === 'short'
   // Blank lines above the first line are the top of the page, not a gap.

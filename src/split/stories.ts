@@ -34,7 +34,8 @@ function opensStory(text: string): boolean {
  * are sections.
  */
 export function startsStory(lines: readonly Line[], index: number, isPlaceName: (text: string) => boolean): boolean {
-  const line = lines[index]!
+  const line = lines[index]
+  if (line === undefined) return false
   const next = lines[index + 1]
   const text = tidySpaces(line.text)
   if (numbered.test(text)) return false

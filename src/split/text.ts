@@ -12,8 +12,8 @@ export function endsSentence(text: string): boolean {
   // From the end, as a pattern ending in `$` would try every start.
   const trimmed = text.trimEnd()
   let end = trimmed.length
-  while (end > 0 && closers.includes(trimmed[end - 1]!)) end--
-  return end > 0 && sentenceEnds.includes(trimmed[end - 1]!)
+  while (end > 0 && closers.includes(trimmed.charAt(end - 1))) end--
+  return end > 0 && sentenceEnds.includes(trimmed.charAt(end - 1))
 }
 
 /** Punctuation that only occurs inside sentences or between clauses. */

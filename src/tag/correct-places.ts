@@ -6,6 +6,7 @@ import {itemAt} from '../split/correct.js'
 import type {Gazetteer} from './gazetteer.js'
 import {parentCode} from './gazetteer.js'
 import {primaryPlace} from './primary.js'
+import {defined} from '../util/defined.js'
 
 /**
  * The division a correction names: a code, or a full name that is unique
@@ -17,7 +18,8 @@ export function findDivision(text: string, gazetteer: Gazetteer): Division | und
   const full = (name: string) =>
     (gazetteer.names.get(name) ?? []).filter((entry) => entry.full).map((entry) => entry.code)
   const whole = full(text)
-  if (whole.length === 1) return gazetteer.divisions.get(whole[0]!)
+  const [only] = whole
+  if (only !== undefined && whole.length === 1) return gazetteer.divisions.get(only)
   const characters = [...text]
   const found = new Set<string>()
   for (let cut = 2; cut < characters.length - 1; cut++) {
@@ -26,7 +28,8 @@ export function findDivision(text: string, gazetteer: Gazetteer): Division | und
       if (parents.some((parent) => code.startsWith(parent))) found.add(code)
     }
   }
-  return found.size === 1 ? gazetteer.divisions.get([...found][0]!) : undefined
+  const [code] = found
+  return code !== undefined && found.size === 1 ? gazetteer.divisions.get(code) : undefined
 }
 
 /**
@@ -84,7 +87,11 @@ export function correctPlaces(
         applied.addPlaces.push(text)
         for (let code: string | undefined = division.code; code && code.length >= 6; code = parentCode(code)) {
           added.add(code)
-          if (!places.has(code)) places.set(code, {...gazetteer.divisions.get(code)!, mentions: 0, prominent: false})
+          // The division and those above it to its district: all in the gazetteer (a town goes in under its district).
+          if (!places.has(code)) {
+            const place = defined(gazetteer.divisions.get(code), 'division of an added place')
+            places.set(code, {...place, mentions: 0, prominent: false})
+          }
         }
       }
       recorded = keepApplied(recorded, correction, applied)
@@ -104,17 +111,20 @@ type AppliedPlaces = Required<Pick<Correction, 'addPlaces' | 'removePlaces'>>
  */
 function keepApplied(recorded: readonly string[], correction: Correction, applied: AppliedPlaces): string[] {
   const said = describeCorrection(correction)
-  // Rebuilt key by key, so that the rest of the record reads as the splitter wrote it.
-  const entries = Object.entries(correction).flatMap(([key, value]): Array<[string, unknown]> => {
-    if (key !== 'addPlaces' && key !== 'removePlaces') return [[key, value]]
-    const kept = applied[key]
-    return kept.length > 0 ? [[key, kept]] : []
-  })
-  const kept = Object.fromEntries(entries) as unknown as Correction
+  // A copy with the places as applied, in place: the rest of the record reads as the splitter wrote it.
+  const kept: Correction = {...correction}
+  for (const key of ['addPlaces', 'removePlaces'] as const) {
+    if (!Object.hasOwn(kept, key)) continue
+    const places = applied[key]
+    if (places.length > 0) kept[key] = places
+    else delete kept[key]
+  }
   const index = recorded.findIndex((entry) => entry === said || entry.startsWith(`${said}; `))
-  if (index < 0) return [...recorded]
-  const rest = recorded[index]!.slice(said.length)
-  const nothingApplied = entries.every(([key]) => key === 'line' || key === 'at')
+  // Not found, the index is -1, which reads undefined.
+  const found = recorded[index]
+  if (found === undefined) return [...recorded]
+  const rest = found.slice(said.length)
+  const nothingApplied = Object.keys(kept).every((key) => key === 'line' || key === 'at')
   const replacement = nothingApplied ? [] : [describeCorrection(kept) + rest]
   return [...recorded.slice(0, index), ...replacement, ...recorded.slice(index + 1)]
 }

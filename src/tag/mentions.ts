@@ -1,4 +1,5 @@
 import {clausesOf, Segmenter} from '../text/segmenter.js'
+import {defined} from '../util/defined.js'
 import {NameTrie} from './name-trie.js'
 import {loadGazetteer, type Gazetteer, type NameEntry} from './gazetteer.js'
 
@@ -144,13 +145,15 @@ export function findMentions(texts: Array<{text: string; prominent: boolean}>, n
   const wordsOf = names.segmenter.cutClauses(clauses.map(({clause}) => clause))
   const mentions: Mention[] = []
   for (const [position, {clause, prominent}] of clauses.entries()) {
-    const words = wordsOf[position]!
+    const words = defined(wordsOf[position], 'words of a clause')
     const neighbours = neighbourVerb.test(clause)
     let aside: Mention['aside'] = null
     let inWork = false
     let previous: Mention | undefined
     for (let index = 0; index < words.length; index++) {
-      const word = words[index]!
+      const word = words[index]
+      // Never undefined below the length: the check only narrows the type.
+      if (word === undefined) break
       if (word.includes('《')) inWork = true
       if (word.includes('》')) inWork = false
       // An origin runs from `来自` to its `的`; neighbours from `与` to the verb.

@@ -16,7 +16,7 @@ export class NameTrie {
   /** Length of the shortest name (UTF-16 units): no shorter word is one. */
   readonly shortest: number = Infinity
 
-  constructor(names: Iterable<string>) {
+  constructor(names: Iterable<string, unknown, undefined>) {
     for (const name of names) {
       this.shortest = Math.min(this.shortest, name.length)
       if (name.length >= 2) this.starts[pairSlot(name.charCodeAt(0), name.charCodeAt(1))] = 1

@@ -48,7 +48,10 @@ export function resolve(mention: Mention, context: Context, gazetteer: Gazetteer
   // Report a tie only where there was evidence to weigh; an everyday word
   // that happens to be a town somewhere is not worth a message.
   if (top.length > 1) return {code: undefined, tied: best > 0 ? top.map((each) => each.candidate.code) : []}
-  const [{candidate, evidence}] = top as [(typeof scored)[number]]
+  // Never empty: some candidate has the best score.
+  const [winner] = top
+  if (!winner) return {code: undefined, tied: []}
+  const {candidate, evidence} = winner
   // The only candidate inside the paper's home region is what a local
   // reader takes the name to mean (通州 in a Nantong paper). A province is
   // too wide for a town: among its ~1,300 towns a short name unique there

@@ -1,5 +1,6 @@
 import type {VFileMessage} from 'vfile-message'
 import {message} from '../model/messages.js'
+import {defined} from '../util/defined.js'
 import type {HomeRegion, Item, PlaceTag} from '../model/types.js'
 import {parentCode, type Gazetteer} from './gazetteer.js'
 import {findMentions, type Mention, type PlaceNames} from './mentions.js'
@@ -31,6 +32,7 @@ export function tagItems(
   paperRegion: string | null = null
 ): TagResult {
   const {gazetteer} = names
+  const divisionOf = (code: string) => defined(gazetteer.divisions.get(code), 'division of a tagged code')
   const reports: VFileMessage[] = []
   const mentionsOf = items.map((item) => findMentions(textsOf(item), names))
   const anchorsIn = (region: string | null) =>
@@ -62,11 +64,14 @@ export function tagItems(
   const page = new Set(anchors.flatMap((codes) => [...codes]))
 
   const tagged = items.map((item, index): Item => {
-    const context: Context = {item: anchors[index]!, page, region}
+    // One list of mentions and one set of anchors per item.
+    const context: Context = {item: defined(anchors[index], 'anchors of an item'), page, region}
     const counts = new Map<string, {mentions: number; prominent: boolean; printedAs?: string}>()
     const unresolved = new Map<string, string[]>()
     // Origins count only inside a county the item names otherwise (`来自本县某镇的选手`): read them last.
-    const mentions = mentionsOf[index]!.filter((mention) => mention.aside === null || mention.aside === 'origin')
+    const mentions = defined(mentionsOf[index], 'mentions of an item').filter(
+      (mention) => mention.aside === null || mention.aside === 'origin'
+    )
     mentions.sort((a, b) => Number(a.aside === 'origin') - Number(b.aside === 'origin'))
     for (const mention of mentions) {
       const {code, tied} = resolve(mention, context, gazetteer)
@@ -82,16 +87,21 @@ export function tagItems(
         counts.set(each, entry)
       }
       const former = mention.candidates.find((candidate) => candidate.code === code)?.former
-      if (former) counts.get(code)!.printedAs = former
+      // Counted just above: a former name is a district's (6 digits).
+      if (former) {
+        const own = counts.get(code)
+        if (own) own.printedAs = former
+      }
     }
     for (const [text, tied] of unresolved) {
-      const candidates = tied.map((code) => gazetteer.divisions.get(code)!.path.join('')).join(' or ')
+      // A tied code is a division's (resolve keeps no other candidate); so is every code counted.
+      const candidates = tied.map((code) => divisionOf(code).path.join('')).join(' or ')
       const reason = `place name “${text}” left untagged: it may be ${candidates}`
       reports.push(message(source, 'tag', 'ambiguous', reason, {...item.start, severity: 'info'}))
     }
     const places = aboutPlaces(
       [...counts.entries()]
-        .map(([code, count]): PlaceTag => ({...gazetteer.divisions.get(code)!, ...count}))
+        .map(([code, count]): PlaceTag => ({...divisionOf(code), ...count}))
         .sort((a, b) => a.code.localeCompare(b.code))
     )
     return {...item, places, primaryPlace: primaryPlace(places)}
@@ -102,11 +112,16 @@ export function tagItems(
 /** True when the whole text is place names (`太仓市`, `常州钟楼`): a dateline. */
 export function isPlaceName(text: string, {gazetteer, segmenter}: PlaceNames): boolean {
   const words = segmenter.cut(text)
-  const entries = words.map((word) => gazetteer.names.get(word))
-  if (words.length === 0 || entries.some((entry) => entry === undefined)) return false
+  if (words.length === 0) return false
   // A bare two-character town name (张华, 刘集) is as likely a person: a
   // dateline names a county or city, or a division in full.
-  return entries.some((entry) => entry!.some((each) => each.full || each.code.length <= 6))
+  let datelike = false
+  for (const word of words) {
+    const entries = gazetteer.names.get(word)
+    if (!entries) return false
+    datelike ||= entries.some((each) => each.full || each.code.length <= 6)
+  }
+  return datelike
 }
 
 function textsOf(item: UntaggedItem): Array<{text: string; prominent: boolean}> {

@@ -52,7 +52,7 @@ export class Segmenter {
    * change how they cut. New words get the dictionary's median frequency, the
    * weight cppjieba gave a user word: a lower one cuts `常州` as `常/州`.
    */
-  addWords(words: Iterable<string>, tag = 'ns'): void {
+  addWords(words: Iterable<string, unknown, undefined>, tag = 'ns'): void {
     const jieba = this.#segmenter()
     const wanted = new Set(words)
     // One pass over the 350,000-line dictionary, keeping only wanted words:
@@ -106,13 +106,16 @@ export class Segmenter {
    * they come from, in one call to the segmenter.
    */
   cutClauses(clauses: readonly string[]): string[][] {
-    const result: string[][] = clauses.map(() => [])
-    if (clauses.length === 0) return result
+    if (clauses.length === 0) return []
     // Joined by a separator (one no clause holds), they come back cut apart by it.
-    let clause = 0
+    let words: string[] = []
+    const result = [words]
     for (const word of this.cut(clauses.join('\n'))) {
-      if (word === '\n') clause++
-      else result[clause]!.push(word)
+      if (word !== '\n') words.push(word)
+      else {
+        words = []
+        result.push(words)
+      }
     }
     return result
   }

@@ -1,3 +1,8 @@
+import {isList} from './is-list.js'
+
+/** The fields of an error (its own or one it wraps) that lead to a system error. */
+type ErrorField = 'code' | 'path' | 'cause' | 'originalError' | 'errors'
+
 /** What the file system said, by code, in words a user acts on. */
 const advice: Record<string, string> = {
   ENOSPC: 'no space left on the device',
@@ -20,13 +25,13 @@ export function systemError(error: unknown): {code: string; path?: string | unde
     const next = queue.shift()
     if (typeof next !== 'object' || next === null || seen.has(next)) continue
     seen.add(next)
-    const {code, path, cause, originalError, errors} = next as NodeJS.ErrnoException & {
-      originalError?: unknown
-      errors?: unknown[]
+    // Any object may have these, as a NodeJS.ErrnoException or an error wrapping one does.
+    const {code, path, cause, originalError, errors}: Partial<Record<ErrorField, unknown>> = next
+    if (typeof code === 'string' && code in advice) {
+      const at = typeof path === 'string' ? path : undefined
+      return {code, path: at, text: `${advice[code]} (${code})${at ? ` at ${at}` : ''}`}
     }
-    if (typeof code === 'string' && code in advice)
-      return {code, path, text: `${advice[code]} (${code})${path ? ` at ${path}` : ''}`}
-    queue.push(cause, originalError, ...(Array.isArray(errors) ? errors : []))
+    queue.push(cause, originalError, ...(isList(errors) ? errors : []))
   }
   return undefined
 }
