@@ -209,8 +209,8 @@ async function buildInto(
       remove: [...plan.stale, ...plan.stale.flatMap(originalOf), ...plan.staleData.flatMap(partFiles)]
     }
     pages = (
-      await output.publishUpdate(changes, (folder) =>
-        buildSite(archive, gazettes, {...settings, output: folder, update: {plan, previous: output.folder!}})
+      await output.publishUpdate(changes, (folder, previous) =>
+        buildSite(archive, gazettes, {...settings, output: folder, update: {plan, previous}})
       )
     ).pages
   }

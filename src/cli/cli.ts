@@ -3,6 +3,7 @@ import {readFile, stat} from 'node:fs/promises'
 import {basename, join} from 'node:path'
 import {Command, InvalidArgumentError, Option} from 'commander'
 import type {BuildOptions} from './build-command.js'
+import type {Gazette} from '../model/types.js'
 import {buildInThread} from './build-thread.js'
 import {configFile, withConfig} from '../config/config.js'
 import {packageRoot} from '../site/package-root.js'
@@ -140,7 +141,7 @@ program
         return
       }
       const names = loadPlaceNames()
-      const pages = []
+      const pages: Gazette[] = []
       for (const file of files) {
         const entries = corrections?.entries.get(file) ?? corrections?.entries.get(basename(file))
         const source = readGazette(file, await readFile(file), {corrections: entries})

@@ -54,6 +54,7 @@ const keys = {
 } as const
 type Key = keyof typeof keys
 const paths = new Set<Key>(['content', 'output', 'logo', 'templates'])
+const isKey = (key: string): key is Key => Object.hasOwn(keys, key)
 
 /**
  * Read a configuration file. Each key is checked on its own and a bad one
@@ -73,30 +74,33 @@ export function readConfig(file: string): {config: ArchiveConfig; problems: VFil
   const folder = dirname(file)
   for (const [key, value] of Object.entries(root)) {
     const at = offsetOf(document, [key])
-    if (!Object.hasOwn(keys, key)) {
+    if (!isKey(key)) {
       report(at, `unknown key \`${key}\` (expected one of ${Object.keys(keys).join(', ')})`)
       continue
     }
     if (value === null) continue
-    const checked = keys[key as Key].safeParse(value)
-    if (!checked.success) {
-      report(at, `${key}: ${checked.error.issues[0]?.message ?? 'not valid'} (got ${JSON.stringify(value)})`)
-      continue
-    }
+    // `defaults` takes any value here (`z.unknown()`): readMetadata checks it.
     if (key === 'defaults') {
       const {metadata, problems: bad} = readMetadata(value)
       for (const problem of bad)
         report(problem.key ? offsetOf(document, ['defaults', problem.key]) : at, `defaults: ${problem.message}`)
       config.defaults = metadata
-    } else if (key === 'fileNames') {
+      continue
+    }
+    const checked = keys[key].safeParse(value)
+    if (!checked.success) {
+      report(at, `${key}: ${checked.error.issues[0]?.message ?? 'not valid'} (got ${JSON.stringify(value)})`)
+      continue
+    }
+    if (key === 'fileNames') {
       try {
-        config.fileNames = new RegExp(checked.data as string, 'u')
+        config.fileNames = new RegExp(checked.data, 'u')
       } catch (error) {
         report(at, `fileNames: not a regular expression: ${(error as Error).message}`)
       }
     } else {
-      const given = checked.data as string
-      Object.assign(config, {[key]: paths.has(key as Key) ? resolve(folder, given) : given})
+      const given = checked.data
+      Object.assign(config, {[key]: paths.has(key) ? resolve(folder, given) : given})
     }
   }
   if (config.logo && !existsSync(config.logo)) report(offsetOf(document, ['logo']), `logo: no file at ${config.logo}`)

@@ -5,6 +5,7 @@ import {dirname, join} from 'node:path'
 import {deserialize, serialize} from 'node:v8'
 import {restore, store, toRecord, type Stored} from '../model/messages.js'
 import type {Gazette, ReadRecord} from '../model/types.js'
+import {isArray} from '../util/is-array.js'
 
 /*
  * Split + tag results, one file per gazette, keyed by everything the
@@ -78,7 +79,7 @@ export function writeStored(path: string, value: unknown): Promise<void> {
 }
 
 function checksum(payload: Uint8Array): Buffer {
-  return hashOnce('sha1', payload, 'buffer') as unknown as Buffer
+  return hashOnce('sha1', payload, 'buffer')
 }
 
 /**
@@ -94,7 +95,7 @@ export function isGazette(value: unknown): value is Stored<Gazette> {
     typeof value.hash !== 'string'
   )
     return false
-  if (!isObject(value.metadata) || !Array.isArray(value.reports) || !Array.isArray(value.items)) return false
+  if (!isObject(value.metadata) || !Array.isArray(value.reports) || !isArray(value.items)) return false
   return value.items.every(isItem)
 }
 

@@ -6,6 +6,7 @@ import {urlsBySource} from '../site/redirects.js'
 import {searchBundles} from '../site/search/bundles.js'
 import {sitemapParts} from '../site/sitemaps.js'
 import {dataParts} from '../site/write-data.js'
+import {required} from '../util/required.js'
 import type {SiteState} from './site-state.js'
 
 /**
@@ -23,9 +24,10 @@ function hashers(archive: Archive, keys: ReadonlyMap<string, string>) {
   const items = new Map(archive.items.map((item) => [item.id, item]))
   const gazettes = new Map(archive.gazettes.map((gazette) => [gazette.id, gazette]))
   const personUrls = new Map(archive.people.map((person) => [person.name, person.url]))
+  const gazetteOf = (item: ArchiveItem) => required(gazettes.get(item.gazetteId), 'the gazette of an item')
   // Without a cache (tests), the item itself, but the links around it.
   const content = (item: ArchiveItem) =>
-    keys.get(gazettes.get(item.gazetteId)!.source) ?? hashOf({...item, previous: null, next: null, related: null})
+    keys.get(gazetteOf(item).source) ?? hashOf({...item, previous: null, next: null, related: null})
   const cardHashes = new Map<string, string>()
   const card = (item: ArchiveItem) => {
     let hash = cardHashes.get(item.id)
@@ -36,11 +38,11 @@ function hashers(archive: Archive, keys: ReadonlyMap<string, string>) {
     const rest = item.continuedBy && items.get(item.continuedBy.id)
     return rest ? `${card(item)}\t${card(rest)}` : card(item)
   }
-  const cards = (ids: readonly string[]) => ids.map((id) => card(items.get(id)!)).join('\n')
+  const cards = (ids: readonly string[]) => ids.map((id) => card(required(items.get(id), 'an item listed'))).join('\n')
   const link = (to: {url: string; heading?: string; label?: string; page?: number} | null) =>
     to ? `${to.url}\t${to.heading ?? to.label}\t${to.page ?? ''}` : ''
   const itemPage = (item: ArchiveItem) => {
-    const gazette = gazettes.get(item.gazetteId)!
+    const gazette = gazetteOf(item)
     const links = [item.continues, item.continuedBy, item.previous, item.next, ...item.related].map(link)
     return hashText(
       [
@@ -71,7 +73,10 @@ function hashers(archive: Archive, keys: ReadonlyMap<string, string>) {
       [
         JSON.stringify(node),
         ...node.issues.flatMap((issue) =>
-          issue.gazetteIds.map((id) => link(gazettes.get(id)!) + gazettes.get(id)!.itemIds.length)
+          issue.gazetteIds.map((id) => {
+            const gazette = required(gazettes.get(id), 'a gazette of an issue')
+            return link(gazette) + gazette.itemIds.length
+          })
         )
       ].join('\n')
     )
@@ -88,20 +93,24 @@ export function pageEntries(
   // Made on the first hash: a rebuild's page lists only pick entries by file.
   let made = hashes
   const hash = () => (made ??= hashers(archive, new Map()))
+  const localityOf = (code: string) => required(archive.localities[code], 'a locality listed')
   // A locality's own page shows its counts and its children's; its archive pages only its name and place in the tree.
   const locality = (listing: LocalityPage) => {
-    const {itemIds, children, ...rest} = archive.localities[listing.code]!
+    const {itemIds, children, ...rest} = localityOf(listing.code)
     if (listing.archivePage !== null) return rest
     return {
       ...rest,
       count: itemIds.length,
-      children: children.map((child) => [archive.localities[child]!.name, archive.localities[child]!.itemIds.length])
+      children: children.map((code) => {
+        const child = localityOf(code)
+        return [child.name, child.itemIds.length]
+      })
     }
   }
   // A person's own page shows their roles and count too.
   const people = new Map(archive.people.map((person) => [person.name, person]))
   const person = (listing: PersonPage) => {
-    const {roles, itemIds} = people.get(listing.name)!
+    const {roles, itemIds} = required(people.get(listing.name), 'a person listed')
     return listing.archivePage === null ? [roles, itemIds.length] : null
   }
   const gazetteLabels = new Map(archive.gazettes.map((gazette) => [gazette.id, gazette.label]))
@@ -163,7 +172,7 @@ export function pageEntries(
       hash: () => list([listing, locality(listing)], listing.itemIds)
     })),
     ...archive.localityCodes.map((code) => {
-      const place = archive.localities[code]!
+      const place = localityOf(code)
       return {
         file: fileOf(place.feedUrl),
         list: 'localityCodes' as const,

@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto'
 import {join, resolve} from 'node:path'
 import type {MessageRecord} from '../model/messages.js'
 import {isInsidePath} from '../util/inside-path.js'
+import {isArray} from '../util/is-array.js'
 import {readJson, writeJson} from './cache.js'
 
 /**
@@ -48,23 +49,18 @@ export async function readState(path: string): Promise<SiteState | undefined> {
  * files outside the output (`../victim.txt`).
  */
 export function isSiteState(value: unknown): value is SiteState {
-  if (typeof value !== 'object' || value === null) return false
-  const {version, pages, bundles, data, release, input, summary, urls, moved} = value as Partial<
-    Record<keyof SiteState, unknown>
-  >
+  if (!isObject(value)) return false
+  const {version, pages, bundles, data, release, input, summary, urls, moved} = value
   const hashes = (record: unknown, key: (name: string) => boolean) =>
-    typeof record === 'object' &&
-    record !== null &&
-    Object.entries(record).every(([name, hash]) => key(name) && typeof hash === 'string')
+    isObject(record) && Object.entries(record).every(([name, hash]) => key(name) && typeof hash === 'string')
   const optional = (field: unknown) => field === undefined || typeof field === 'string'
   const sound =
     typeof version === 'string' && hashes(pages, isInsidePath) && hashes(bundles, isName) && hashes(data, isName)
   const paths = (record: unknown) =>
     record === undefined ||
-    (typeof record === 'object' &&
-      record !== null &&
+    (isObject(record) &&
       Object.values(record).every((value) =>
-        Array.isArray(value) ? value.every((url) => typeof url === 'string') : typeof value === 'string'
+        isArray(value) ? value.every((url) => typeof url === 'string') : typeof value === 'string'
       ))
   const links = paths(urls) && paths(moved)
   return sound && links && optional(release) && optional(input) && (summary === undefined || isSummary(summary))
@@ -72,18 +68,18 @@ export function isSiteState(value: unknown): value is SiteState {
 
 /** The summary printed again: lines, and reports with a file and a message. */
 function isSummary(value: unknown): boolean {
-  const {lines, problems} = value as {lines?: unknown; problems?: unknown}
+  if (!isObject(value)) return false
+  const {lines, problems} = value
   const isReport = (report: unknown) =>
-    typeof report === 'object' &&
-    report !== null &&
-    typeof (report as MessageRecord).file === 'string' &&
-    typeof (report as MessageRecord).reason === 'string'
+    isObject(report) && typeof report.file === 'string' && typeof report.reason === 'string'
   return (
-    Array.isArray(lines) &&
-    lines.every((line) => typeof line === 'string') &&
-    Array.isArray(problems) &&
-    problems.every(isReport)
+    isArray(lines) && lines.every((line) => typeof line === 'string') && isArray(problems) && problems.every(isReport)
   )
+}
+
+/** Whether `value` is an object (an array too), its fields to be checked. */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
 }
 
 /** A bundle's or data part's name: one path segment. */

@@ -62,8 +62,9 @@ export async function moduleClosure(modules: readonly string[]): Promise<string[
   const found = new Set(modules.map((module) => join(sourceRoot, module + extension)))
   for (const file of found) {
     const text = await readFile(file, 'utf8')
-    for (const [, specifier] of text.matchAll(relativeImport)) {
-      found.add(resolve(dirname(file), specifier!).replace(/\.js$/u, extension))
+    // (The pattern's one group is in every match.)
+    for (const [, specifier = ''] of text.matchAll(relativeImport)) {
+      found.add(resolve(dirname(file), specifier).replace(/\.js$/u, extension))
     }
   }
   return [...found].sort()

@@ -11,6 +11,7 @@ import {tagInPaperContext} from './paper-context.js'
 import {Pool, readsWorthAProcess} from './pool.js'
 import type {Outcome} from './process-gazette.js'
 import {timed, type Timings} from '../util/timings.js'
+import {required} from '../util/required.js'
 
 export interface PipelineOptions extends FolderOptions {
   input: string
@@ -100,58 +101,63 @@ async function splitAndTag(
   reread: (paths: string[]) => Promise<SourceGazette[]>
 ): Promise<Pick<Built, 'gazettes' | 'keys'>> {
   const {cache} = options
+  // Each record with its cache key: `keys` are the records', one each, or none without a cache.
+  const entries = records.map((record, index) => ({index, record, key: keys[index]}))
   const stored = cache ? keys.map((key) => isCached(cache, key)) : []
-  /** The sources at `indices`, those read without text read again; an index whose file has gone is dropped. */
-  const withText = async (indices: number[]) => {
-    const missing = indices.flatMap((index) => (hasText(records[index]!) ? [] : [records[index]!.source]))
+  /** The sources of `picked`, those read without text read again; one whose file has gone is dropped. */
+  const withText = async (picked: ReadonlyArray<(typeof entries)[number]>) => {
+    const missing = picked.flatMap(({record}) => (hasText(record) ? [] : [record.source]))
     const again = new Map((missing.length > 0 ? await reread(missing) : []).map((source) => [source.source, source]))
-    const sources = indices.map((index) => {
-      const record = records[index]!
-      return hasText(record) ? record : again.get(record.source)
+    return picked.flatMap((entry) => {
+      const source = hasText(entry.record) ? entry.record : again.get(entry.record.source)
+      return source ? [{...entry, source}] : []
     })
-    return {
-      indices: indices.filter((_, position) => sources[position] !== undefined),
-      sources: sources.filter((source) => source !== undefined)
-    }
   }
-  const fresh = await withText(records.flatMap((_, index) => (stored[index] ? [] : [index])))
+  const fresh = await withText(entries.filter(({index}) => !stored[index]))
   // Progress counts the cached gazettes as done from the start.
-  let done = records.length - fresh.indices.length
+  let done = records.length - fresh.length
   // Each result is kept as it comes, not after the last: a cold build of
   // 40,000 articles spent two seconds writing them at the end.
   const writes: Array<Promise<void>> = []
-  const onDone = (indices: number[]) => (position: number, outcome: Outcome) => {
+  const onDone = (split: ReadonlyArray<{key: string | undefined}>) => (position: number, outcome: Outcome) => {
     options.onProgress?.(++done, records.length)
     if (!cache || !('gazette' in outcome)) return
-    const write = writeCached(cache, keys[indices[position]!]!, outcome.gazette)
+    const write = writeCached(cache, required(split[position]?.key, 'a cache key'), outcome.gazette)
     write.catch(() => undefined) // awaited below; a failure must not go unhandled meanwhile
     writes.push(write)
   }
-  const running = options.pool.processAll(fresh.sources, onDone(fresh.indices), {
-    inBackground: records.length - fresh.indices.length >= readsWorthAProcess
-  })
+  const running = options.pool.processAll(
+    fresh.map(({source}) => source),
+    onDone(fresh),
+    {inBackground: records.length - fresh.length >= readsWorthAProcess}
+  )
   // The processes have their work: they go on while this thread reads.
   const gazettes = cache ? keys.map((key, index) => (stored[index] ? readCached(cache, key) : undefined)) : []
   // An entry that was there but could not be read is split again.
-  const unreadable = await withText(records.flatMap((_, index) => (stored[index] && !gazettes[index] ? [index] : [])))
-  done -= unreadable.indices.length
+  const unreadable = await withText(entries.filter(({index}) => stored[index] && !gazettes[index]))
+  done -= unreadable.length
   const outcomes = [
     ...(await running),
-    ...(await options.pool.processAll(unreadable.sources, onDone(unreadable.indices)))
+    ...(await options.pool.processAll(
+      unreadable.map(({source}) => source),
+      onDone(unreadable)
+    ))
   ]
   await Promise.all(writes)
-  for (const [position, index] of [...fresh.indices, ...unreadable.indices].entries()) {
-    const outcome = outcomes[position]!
+  for (const [position, {index, record}] of [...fresh, ...unreadable].entries()) {
+    const outcome = required(outcomes[position], 'the outcome of a gazette split')
     if ('error' in outcome) {
       const reason = `left out: split and tag failed: ${outcome.error.split('\n')[0]}`
-      reports.push(message(records[index]!.source, 'pipeline', 'crash', reason))
+      reports.push(message(record.source, 'pipeline', 'crash', reason))
       continue
     }
     gazettes[index] = outcome.gazette
   }
   return {
     gazettes: gazettes.filter((gazette): gazette is Gazette => gazette !== undefined),
-    keys: new Map(keys.map((key, index) => [records[index]!.source, key]))
+    keys: new Map(
+      entries.flatMap(({record, key}): Array<[string, string]> => (key === undefined ? [] : [[record.source, key]]))
+    )
   }
 }
 

@@ -79,17 +79,18 @@ export class Pool {
       })
       return outcomes
     }
-    let next = 0
+    // One queue for every process: each takes the next gazette when it is free.
+    const queue = sources.entries()
     let ended = 0
     let failure: Error | undefined
     await Promise.all(
       Array.from({length: Math.min(this.#processes, sources.length)}, async () => {
         let child = this.#takeWarm() ?? startChild()
-        while (next < sources.length && !failure) {
-          const index = next++
+        for (const [index, source] of queue) {
+          if (failure) break
           let outcome: Outcome
           try {
-            outcome = await ask(child, sources[index]!)
+            outcome = await ask(child, source)
           } catch (error) {
             // A process ended (out of memory on some gazette, killed): the rest
             // go on in a new one, unless processes keep ending, which no

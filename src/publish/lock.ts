@@ -1,6 +1,7 @@
 import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {hostname} from 'node:os'
 import {setTimeout as sleep} from 'node:timers/promises'
+import {z} from 'zod'
 import {isProcessGone} from '../util/process-gone.js'
 
 /** Who holds a lock: written into the lock file. */
@@ -9,6 +10,8 @@ interface Holder {
   host: string
   since: string
 }
+
+const holderSchema = z.object({pid: z.number(), host: z.string(), since: z.string()})
 
 export interface LockOptions {
   /** Told once when another build holds the lock and this one waits. */
@@ -72,9 +75,8 @@ function tryCreate(path: string): boolean {
 
 function readHolder(path: string): Holder | undefined {
   try {
-    const value = JSON.parse(readFileSync(path, 'utf8')) as Partial<Holder>
-    if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.since === 'string')
-      return value as Holder
+    const read = holderSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')))
+    if (read.success) return read.data
   } catch {
     // Missing, or half written: looked at again.
   }

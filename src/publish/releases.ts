@@ -12,6 +12,7 @@ import {
   writeFileSync
 } from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
+import {z} from 'zod'
 import {failpoint} from './failpoint.js'
 import {acquireLock, type LockOptions} from './lock.js'
 import {checkedInsidePath, inside, isInsidePath} from '../util/inside-path.js'
@@ -134,14 +135,16 @@ export class Output {
 
   /**
    * Publish the published site with some pages changed: `write` writes them
-   * into an empty folder; `changes` says what else goes.
+   * into an empty folder, and is told the published release's folder, which
+   * holds the rest; `changes` says what else goes.
    */
-  async publishUpdate<T>(changes: Changes, write: (folder: string) => Promise<T>): Promise<T> {
+  async publishUpdate<T>(changes: Changes, write: (folder: string, published: string) => Promise<T>): Promise<T> {
     const base = this.#published
     if (!base) throw new Error('no published site to update')
     const twin = this.#twin ?? this.#makeTwin(base)
     const id = newId()
-    const {result, folder} = await this.#build(id, write)
+    const published = join(this.#store, base)
+    const {result, folder} = await this.#build(id, (building) => write(building, published))
     const replaced = changes.replace.map(checkedInsidePath)
     const within = (file: string) => replaced.some((path) => file === path || file.startsWith(`${path}/`))
     const files = filesBelow(folder).filter((file) => !within(file))
@@ -271,11 +274,10 @@ export class Output {
   #readJournal(): Journal | undefined {
     let journal: Journal | undefined
     try {
-      const value = JSON.parse(readFileSync(this.#journalPath, 'utf8')) as Partial<Journal>
-      const release = (name: unknown): name is string =>
-        typeof name === 'string' && /^r-[a-z0-9-]+$/u.test(name) && hasMarker(join(this.#store, name))
-      if (release(value.twin) && release(value.base) && Array.isArray(value.paths) && value.paths.every(isInsidePath))
-        journal = value as Journal
+      const release = z.string().refine((name) => /^r-[a-z0-9-]+$/u.test(name) && hasMarker(join(this.#store, name)))
+      const schema = z.object({twin: release, base: release, paths: z.array(z.string().refine(isInsidePath))})
+      const read = schema.safeParse(JSON.parse(readFileSync(this.#journalPath, 'utf8')))
+      if (read.success) journal = read.data
     } catch {
       // Missing or unreadable: no twin; the next rebuild makes one.
     }

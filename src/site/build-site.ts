@@ -9,11 +9,12 @@ import {layerTemplates} from './layer-templates.js'
 import {indexForSearch} from './search/write-index.js'
 import {timed, type Timings} from '../util/timings.js'
 import type {UpdatePlan} from '../incremental/plan.js'
-import {pageLists, slicePages} from './page-lists.js'
+import {pageCount, pageLists, slicePages} from './page-lists.js'
 import {normaliseBasePath} from './base-path.js'
 import {packageRoot} from './package-root.js'
 import {writeData} from './write-data.js'
 import {writeOriginals} from './write-originals.js'
+import {isArray} from '../util/is-array.js'
 
 export interface SiteOptions {
   output: string
@@ -114,7 +115,7 @@ async function renderFrom(templates: string, archive: Archive, options: SiteOpti
   let pages = 0
   const lists = pageLists(archive, options.update?.plan.files)
   // What the bar expects: a page per record, and the whole-site pages.
-  const expected = Object.values(lists).reduce((sum, list: unknown[]) => sum + list.length, 0) + wholeSite.length
+  const expected = pageCount(lists) + wholeSite.length
   let written = 0
   for (const [index, slice] of slicePages(lists, options.pagesPerRun ?? 5_000).entries()) {
     const elev = new Eleventy(templates, options.output, {
@@ -123,20 +124,25 @@ async function renderFrom(templates: string, archive: Archive, options: SiteOpti
       quietMode: true,
       config: (eleventyConfig: UserConfig) => {
         configureSite(eleventyConfig, archive, site, slice)
-        if (options.onPage)
+        const {onPage} = options
+        if (onPage)
           eleventyConfig.addTransform('progress', (content: unknown) => {
             written++
-            options.onPage!(Math.min(written, expected), expected)
+            onPage(Math.min(written, expected), expected)
             return content
           })
-        if (index > 0) for (const template of wholeSite) eleventyConfig.ignores.add(template)
+        // (Eleventy's JSDoc leaves the globs of `ignores` untyped.)
+        const {ignores}: {ignores: Set<string>} = eleventyConfig
+        if (index > 0) for (const template of wholeSite) ignores.add(template)
       }
     })
     // quietMode still prints "Wrote N files"; the CLI prints its own summary, and errors are thrown.
     elev.disableLogger()
     // Eleventy's JSDoc says `Promise<{Array}>`: it is the passthrough copies and the pages written.
-    const results = (await elev.write()) as unknown as [unknown[], unknown[]] | unknown[]
-    pages += Array.isArray(results[1]) ? results[1].length : results.length
+    const results: unknown = await elev.write()
+    if (!isArray(results)) throw new Error('Eleventy’s write gave no list of what it wrote')
+    const [, pageResults] = results
+    pages += isArray(pageResults) ? pageResults.length : results.length
   }
   options.onPage?.(expected, expected)
   return pages

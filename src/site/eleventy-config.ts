@@ -73,11 +73,14 @@ export function configureSite(
 ): void {
   // Installed, the tool's templates live below node_modules, which Eleventy
   // ignores by default, as it does what the user's .gitignore lists.
-  eleventyConfig.ignores.delete('**/node_modules/**')
+  // (Eleventy's JSDoc leaves the globs of `ignores` untyped.)
+  const {ignores}: {ignores: Set<string>} = eleventyConfig
+  ignores.delete('**/node_modules/**')
   eleventyConfig.setUseGitIgnore(false)
   // Eleventy warns of slow filters (`[11ty] Benchmark 159ms 72% …`) even in quiet mode, through a logger of
   // its own: the build times its stages itself (--stats), and the warning would only alarm an archivist.
-  ;(eleventyConfig.benchmarks as Benchmarks).config.setMinimumThresholdMs(0)
+  const {config} = benchmarkGroups(eleventyConfig.benchmarks)
+  config.setMinimumThresholdMs(0)
   eleventyConfig.addGlobalData('archive', archive)
   // What the paginated templates render: everything, or in a rebuild only the pages that changed.
   eleventyConfig.addGlobalData('pages', pages)
@@ -95,4 +98,19 @@ export function configureSite(
 const searchScript = join(packageRoot, 'dist/site/search/client/search.js')
 
 /** Eleventy's JSDoc types `benchmarks` as a bare `object`: its `config` is the group that times filters. */
-type Benchmarks = {config: {setMinimumThresholdMs(ms: number): void}}
+function benchmarkGroups(benchmarks: object | undefined): {config: BenchmarkGroup} {
+  const config = benchmarks && 'config' in benchmarks ? benchmarks.config : undefined
+  if (!isBenchmarkGroup(config)) throw new Error('Eleventy’s benchmarks have no group `config`')
+  return {config}
+}
+
+type BenchmarkGroup = {setMinimumThresholdMs(ms: number): void}
+
+function isBenchmarkGroup(value: unknown): value is BenchmarkGroup {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'setMinimumThresholdMs' in value &&
+    typeof value.setMinimumThresholdMs === 'function'
+  )
+}

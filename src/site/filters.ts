@@ -6,6 +6,7 @@ import {dateUrl, originalUrl, placeUrl} from '../archive/urls.js'
 import {citationMeta, cslJson, gbt7714} from './citation.js'
 import type {SiteSettings} from './eleventy-config.js'
 import {renderBody} from './render-body.js'
+import {required} from '../util/required.js'
 
 /**
  * Register the filters the templates use (every one the site has), as
@@ -19,13 +20,15 @@ export function addFilters(eleventyConfig: UserConfig, archive: Archive, site: S
   const people = new Map<string, Person>(archive.people.map((person) => [person.name, person]))
 
   eleventyConfig.addFilter('item', (id: string) => items.get(id))
-  eleventyConfig.addFilter('items', (ids: string[]) => ids.map((id) => items.get(id)!))
+  eleventyConfig.addFilter('items', (ids: string[]) => ids.map((id) => required(items.get(id), 'an item listed')))
   eleventyConfig.addFilter('gazette', (id: string) => gazettes.get(id))
   eleventyConfig.addFilter('itemCount', (ids: string[]) =>
-    ids.reduce((sum, id) => sum + gazettes.get(id)!.itemIds.length, 0)
+    ids.reduce((sum, id) => sum + required(gazettes.get(id), 'a gazette listed').itemIds.length, 0)
   )
   eleventyConfig.addFilter('locality', (code: string) => archive.localities[code])
-  eleventyConfig.addFilter('localities', (codes: string[]) => codes.map((code) => archive.localities[code]!))
+  eleventyConfig.addFilter('localities', (codes: string[]) =>
+    codes.map((code) => required(archive.localities[code], 'a locality listed'))
+  )
   eleventyConfig.addFilter('person', (name: string) => people.get(name))
   eleventyConfig.addFilter('ancestors', (code: string) => ancestors(archive, code))
   eleventyConfig.addFilter('bodyHtml', (item: ArchiveItem) => renderBody(item.body))

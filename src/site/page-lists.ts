@@ -16,6 +16,22 @@ export interface PageLists {
   sitemaps: SitemapPart[]
 }
 
+/** The names of the lists, in the order they are rendered (and built, below). */
+const names = [
+  'items',
+  'gazettes',
+  'papers',
+  'issues',
+  'redirects',
+  'datePages',
+  'personPages',
+  'localityPages',
+  'localityCodes',
+  'sitemaps'
+] as const
+// Every list named: one left out would be left out of the slices, and `listNames` would not compile.
+const listNames: [Exclude<keyof PageLists, (typeof names)[number]>] extends [never] ? typeof names : never = names
+
 /** The records of the pages to render: all, or those whose file is in `files`. */
 export function pageLists(archive: Archive, files?: ReadonlySet<string>): PageLists {
   if (!files)
@@ -47,7 +63,7 @@ export function slicePages(lists: PageLists, size: number): PageLists[] {
   const slices: PageLists[] = []
   let slice: PageLists | undefined
   let count = 0
-  for (const key of Object.keys(lists) as Array<keyof PageLists>) {
+  for (const key of listNames) {
     for (const record of lists[key]) {
       if (!slice || count === size) {
         slice = emptyLists()
@@ -59,6 +75,11 @@ export function slicePages(lists: PageLists, size: number): PageLists[] {
     }
   }
   return slices.length > 0 ? slices : [emptyLists()]
+}
+
+/** How many pages the lists hold. */
+export function pageCount(lists: PageLists): number {
+  return listNames.reduce((sum, name) => sum + lists[name].length, 0)
 }
 
 function emptyLists(): PageLists {

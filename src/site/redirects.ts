@@ -1,5 +1,6 @@
 import type {Archive} from '../archive/model.js'
 import type {SiteState} from '../incremental/site-state.js'
+import {required} from '../util/required.js'
 
 /**
  * Where the URLs of the site before went. An item's and a newspaper page's
@@ -19,16 +20,22 @@ export function redirectsFrom(previous: SiteState | undefined, archive: Archive)
   const moved = new Map(Object.entries(previous.moved ?? {}))
   for (const [source, before] of Object.entries(previous.urls)) {
     const after = now.get(source)
-    if (!after) continue
+    // The newspaper page's URL comes first: there is one for every source.
+    const page = after?.[0]
+    if (!after || page === undefined) continue
     before.forEach((url, index) => {
-      const target = after[index] ?? after[0]!
+      const target = after[index] ?? page
       if (url !== target) moved.set(url, target)
     })
   }
   const redirects: Archive['redirects'] = []
   for (const [from, first] of moved) {
     let to = first
-    for (let hops = 0; !live.has(to) && moved.has(to) && hops < moved.size; hops++) to = moved.get(to)!
+    for (let hops = 0; !live.has(to) && hops < moved.size; hops++) {
+      const next = moved.get(to)
+      if (next === undefined) break
+      to = next
+    }
     if (!live.has(from) && live.has(to)) redirects.push({from, to})
   }
   return redirects.sort((a, b) => a.from.localeCompare(b.from))
@@ -38,6 +45,9 @@ export function redirectsFrom(previous: SiteState | undefined, archive: Archive)
 export function urlsBySource(archive: Archive): Record<string, string[]> {
   const items = new Map(archive.items.map((item) => [item.id, item.url]))
   return Object.fromEntries(
-    archive.gazettes.map((gazette) => [gazette.source, [gazette.url, ...gazette.itemIds.map((id) => items.get(id)!)]])
+    archive.gazettes.map((gazette) => [
+      gazette.source,
+      [gazette.url, ...gazette.itemIds.map((id) => required(items.get(id), 'an item of a gazette'))]
+    ])
   )
 }

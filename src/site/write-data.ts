@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import type {Archive} from '../archive/model.js'
 import {csvLines, publicArchiveJson, yearOf} from '../archive/export.js'
 import type {Gazette} from '../model/types.js'
-import {searchFilter} from './search/bundles.js'
+import {filterName, filterPlaces} from './search/bundles.js'
 import {shortName} from '../tag/gazetteer.js'
 import {groupBy} from '../util/group-by.js'
 import {packageRoot} from './package-root.js'
@@ -22,7 +22,7 @@ export function dataParts<T extends Pick<Gazette, 'metadata'>>(gazettes: readonl
 }
 
 /** The files of a data part, within the site. */
-export function partFiles(part: string): string[] {
+export function partFiles(part: string): [json: string, csv: string] {
   return [`${dataFolder}/${part}.json`, `${dataFolder}/${part}.csv`]
 }
 
@@ -40,10 +40,10 @@ export async function writeData(
   await mkdir(folder, {recursive: true})
   for (const [part, members] of dataParts(gazettes)) {
     if (only && !only.has(part)) continue
-    const [json, csv] = partFiles(part).map((file) => join(output, file)) as [string, string]
-    await writeInPieces(json, publicArchiveJson(members))
+    const [json, csv] = partFiles(part)
+    await writeInPieces(join(output, json), publicArchiveJson(members))
     // The byte-order mark tells spreadsheets the CSV is UTF-8.
-    await writeInPieces(csv, csvLines(members), '\uFEFF')
+    await writeInPieces(join(output, csv), csvLines(members), '\uFEFF')
   }
   await writeFile(join(folder, 'places.json'), JSON.stringify(searchPlaces(archive)))
   await copyFile(
@@ -56,7 +56,12 @@ export async function writeData(
  * Write `start` and `pieces` to `file` about a megabyte at a time: a data
  * part as one string would be tens of megabytes.
  */
-export async function writeInPieces(file: string, pieces: Iterable<string>, start = ''): Promise<void> {
+export async function writeInPieces(
+  file: string,
+  // `unknown, undefined`: for-of reads only the values (the defaults are `any`).
+  pieces: Iterable<string, unknown, undefined>,
+  start = ''
+): Promise<void> {
   const handle = await open(file, 'w')
   try {
     let text = start
@@ -78,13 +83,12 @@ export async function writeInPieces(file: string, pieces: Iterable<string>, star
  * stands for: the search page turns such words into filters.
  */
 export function searchPlaces(archive: Archive) {
-  return Object.values(archive.localities)
-    .filter((locality) => locality.level === 'district' || locality.level === 'town')
-    .map((locality) => {
-      const [level, filter] = searchFilter(locality).split(/:(.*)/u) as [string, string]
-      const names = [locality.name, shortName(locality.name, locality.level), filter].filter(
-        (name): name is string => name !== undefined
-      )
-      return {level, filter, label: filter, url: locality.url, names: [...new Set(names)]}
-    })
+  return filterPlaces(Object.values(archive.localities)).map((locality) => {
+    const {level} = locality
+    const filter = filterName(locality)
+    const names = [locality.name, shortName(locality.name, locality.level), filter].filter(
+      (name): name is string => name !== undefined
+    )
+    return {level, filter, label: filter, url: locality.url, names: [...new Set(names)]}
+  })
 }

@@ -1,6 +1,7 @@
 import {shardOf, type Entry, type Fragment} from './format.js'
 import {Postings} from './postings.js'
 import {forEachToken, pairs, tokenText, type TokenKey} from './tokens.js'
+import {required} from '../../util/required.js'
 
 /** An item as the search index takes it. */
 export interface SearchDoc {
@@ -42,7 +43,8 @@ export class IndexBuilder {
     for (const text of doc.text) forEachToken(text, (key) => this.count(key, 1))
     for (const text of doc.heading) forEachToken(text, (key) => this.count(key, headingMark))
     for (const id of this.held) {
-      const count = this.counts[id]!
+      // `?? 0`: an id held is below the length the array was grown to (`count`).
+      const count = this.counts[id] ?? 0
       this.counts[id] = 0
       ;(this.all[id] ??= new Postings()).add(number)
       if (count % headingMark >= oftenCount) (this.often[id] ??= new Postings()).add(number)
@@ -63,8 +65,10 @@ export class IndexBuilder {
       grown.set(this.counts)
       this.counts = grown
     }
-    if (this.counts[id] === 0) this.held.push(id)
-    this.counts[id]! += weight
+    // `?? 0`: the array was grown to hold `id` just above.
+    const count = this.counts[id] ?? 0
+    if (count === 0) this.held.push(id)
+    this.counts[id] = count + weight
   }
 
   /**
@@ -72,7 +76,7 @@ export class IndexBuilder {
    * items added; `words` are those to cut queries by (given only now: the
    * dictionary's 350,000 need not be held while indexing).
    */
-  shards(words: Iterable<string>): Array<Record<string, Entry>> {
+  shards(words: Iterable<string, unknown, undefined>): Array<Record<string, Entry>> {
     const total = this.docs
     const set = (list: Postings | undefined) => list?.encode(total) ?? ''
     const entries = new Map<string, Entry>()
@@ -92,8 +96,9 @@ export class IndexBuilder {
     for (const [filter, list] of this.filters) entries.set(`@${filter}`, [set(list)])
     const bytes = [...entries].reduce((sum, [token, entry]) => sum + token.length * 3 + JSON.stringify(entry).length, 0)
     const count = Math.max(1, Math.ceil(bytes / shardBytes))
-    const shards = Array.from({length: count}, () => ({}) as Record<string, Entry>)
-    for (const [token, entry] of entries) shards[shardOf(token, count)]![token] = trimmed(entry)
+    const shards = Array.from({length: count}, (): Record<string, Entry> => ({}))
+    for (const [token, entry] of entries)
+      required(shards[shardOf(token, count)], 'a token shard')[token] = trimmed(entry)
     return shards
   }
 }
@@ -119,8 +124,9 @@ class TokenIds {
     const mask = this.table.length / 2 - 1
     // Slots of two: the key, then its id.
     for (let slot = Math.imul(key, 0x9e3779b1) & mask; ; slot = (slot + 1) & mask) {
-      const found = this.table[slot * 2]!
-      if (found === key) return this.table[slot * 2 + 1]!
+      const found = this.table[slot * 2]
+      // `?? -1`: a slot within the mask has its id beside its key.
+      if (found === key) return this.table[slot * 2 + 1] ?? -1
       if (found !== -1) continue
       const id = this.keys.push(key) - 1
       this.table[slot * 2] = key
@@ -130,24 +136,25 @@ class TokenIds {
     }
   }
 
+  /** Twice the slots, the number keys placed again by their ids (which slot a key takes is never seen). */
   private grow(): void {
-    const old = this.table
-    this.table = new Int32Array(old.length * 2).fill(-1)
+    this.table = new Int32Array(this.table.length * 2).fill(-1)
     const mask = this.table.length / 2 - 1
-    for (let slot = 0; slot < old.length / 2; slot++) {
-      const key = old[slot * 2]!
-      if (key === -1) continue
+    this.keys.forEach((key, id) => {
+      if (typeof key !== 'number') return
       let at = Math.imul(key, 0x9e3779b1) & mask
       while (this.table[at * 2] !== -1) at = (at + 1) & mask
       this.table[at * 2] = key
-      this.table[at * 2 + 1] = old[slot * 2 + 1]!
-    }
+      this.table[at * 2 + 1] = id
+    })
   }
 }
 
-/** An entry without its empty trailing parts. */
-function trimmed(entry: Entry): Entry {
-  const parts = [...entry]
-  while (parts.length > 1 && (parts.at(-1) === '' || parts.at(-1) === 0 || parts.at(-1) === undefined)) parts.pop()
-  return parts as Entry
+/** An entry without its empty trailing parts (`''`, `0`, none). */
+function trimmed([all, heading, often, word, longer]: Entry): Entry {
+  if (longer !== undefined) return [all, heading, often, word, longer]
+  if (word !== undefined && word !== 0) return [all, heading, often, word]
+  if (often !== undefined && often !== '') return [all, heading, often]
+  if (heading !== undefined && heading !== '') return [all, heading]
+  return [all]
 }

@@ -26,13 +26,11 @@ export function searchYear(item: Pick<ArchiveItem, 'metadata'>): string {
  */
 export function searchBundles(items: readonly ArchiveItem[], limit = bundleLimit): Map<string, ArchiveItem[]> {
   const months = groupBy(items, (item) => monthOf(item.metadata))
-  const dated = [...months.keys()].filter((month) => month !== 'undated').sort()
-  const years = groupBy(dated, (month) => month.slice(0, 4))
-  const newestYear = dated.at(-1)?.slice(0, 4)
-  const oldestFirst = [...years].flatMap(([year, yearMonths]) => {
-    const list = yearMonths.map((month): Bundle => [month, months.get(month)!])
-    return yearBundles(year, list, year === newestYear, limit)
-  })
+  // In the order of the months' names (as `sort()` orders strings).
+  const dated = [...months].filter(([month]) => month !== 'undated').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const years = groupBy(dated, ([month]) => month.slice(0, 4))
+  const newestYear = dated.at(-1)?.[0].slice(0, 4)
+  const oldestFirst = [...years].flatMap(([year, list]) => yearBundles(year, list, year === newestYear, limit))
   return new Map([...oldestFirst.reverse(), ...namedParts('undated', months.get('undated') ?? [], limit)])
 }
 
@@ -68,10 +66,25 @@ function yearBundles(year: string, months: Bundle[], newest: boolean, limit: num
  * in the index and in the search page's list of place names.
  */
 export function searchFilter(place: Pick<Division, 'level' | 'path'>): string {
-  return `${place.level}:${place.path.slice(-2).join('')}`
+  return `${place.level}:${filterName(place)}`
+}
+
+/** A search filter without its level: `南通市通州区`, `通州区石港镇`. */
+export function filterName(place: Pick<Division, 'path'>): string {
+  return place.path.slice(-2).join('')
 }
 
 /** The search filters of an item's districts and towns (the levels the search form filters by). */
 export function placeFilters(item: Pick<ArchiveItem, 'places'>): string[] {
-  return item.places.filter((place) => place.level === 'district' || place.level === 'town').map(searchFilter)
+  return filterPlaces(item.places).map(searchFilter)
 }
+
+/** The districts and towns among `places`. */
+export function filterPlaces<P extends Pick<Division, 'level'>>(places: readonly P[]): Array<P & {level: FilterLevel}> {
+  return places.filter(
+    (place): place is P & {level: FilterLevel} => place.level === 'district' || place.level === 'town'
+  )
+}
+
+/** The levels of place the search form filters by. */
+export type FilterLevel = 'district' | 'town'

@@ -33,12 +33,13 @@ export function excerpt(text: string, words: readonly string[], length = 100): P
     }
   }
   const pieces: Piece[] = start > 0 ? [{text: '…', marked: false}] : []
-  for (let index = start; index < end; index++) {
+  marked.forEach((isMarked, offset) => {
     const last = pieces.at(-1)
-    const isMarked = marked[index - start]!
-    if (last && last.marked === isMarked && !(index === start && start > 0)) last.text += flat[index]
-    else pieces.push({text: flat[index]!, marked: isMarked})
-  }
+    // A code unit, as `flat[index]` would give it: `marked` counts them from `start`.
+    const char = flat.charAt(start + offset)
+    if (last && last.marked === isMarked && !(offset === 0 && start > 0)) last.text += char
+    else pieces.push({text: char, marked: isMarked})
+  })
   if (end < flat.length) pieces.push({text: '…', marked: false})
   return pieces
 }

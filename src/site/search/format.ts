@@ -62,6 +62,48 @@ export interface Fragment {
 }
 
 /*
+ * The search page reads the files as JSON, which the guards below check
+ * against the types above: a file of another shape (a damaged upload) is
+ * an error that names it, not `undefined` that fails further on.
+ */
+
+/** Whether `value` is an `Entry`. */
+export function isEntry(value: unknown): value is Entry {
+  if (!isList(value)) return false
+  const [all, heading, often, word, longer] = value
+  return (
+    typeof all === 'string' &&
+    (heading === undefined || typeof heading === 'string') &&
+    (often === undefined || typeof often === 'string') &&
+    (word === undefined || word === 0 || word === 1) &&
+    (longer === undefined || (isList(longer) && longer.every((text) => typeof text === 'string')))
+  )
+}
+
+/** Whether `value` is a `Fragment`. */
+export function isFragment(value: unknown): value is Fragment {
+  if (!isTable(value)) return false
+  const {url, heading, date, printed, text} = value
+  return (
+    typeof url === 'string' &&
+    typeof heading === 'string' &&
+    (date === null || typeof date === 'string') &&
+    (printed === null || typeof printed === 'string') &&
+    typeof text === 'string'
+  )
+}
+
+/** Whether `value` is an object of named values (a token shard, a fragment), not an array. */
+export function isTable(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Whether `value` is an array, its members `unknown` (`Array.isArray` makes them `any`). */
+export function isList(value: unknown): value is readonly unknown[] {
+  return Array.isArray(value)
+}
+
+/*
  * A set of item numbers is written as text of URL-safe characters, each
  * carrying six bits: either ascending numbers as gaps, five bits a
  * character, the sixth telling that more follow (a list), or, when that
@@ -92,10 +134,10 @@ export function writeGap(codes: Uint8Array, at: number, gap: number): number {
   let length = at
   let rest = gap
   while (rest >= 32) {
-    codes[length++] = codeOf[32 + (rest & 31)]!
+    codes[length++] = digits.charCodeAt(32 + (rest & 31))
     rest = Math.floor(rest / 32)
   }
-  codes[length++] = codeOf[rest]!
+  codes[length++] = digits.charCodeAt(rest)
   return length
 }
 
@@ -105,14 +147,17 @@ export function listText(codes: Uint8Array, length: number): string {
 }
 
 const ascii = new TextDecoder('latin1')
-const codeOf = [...digits].map((digit) => digit.charCodeAt(0))
 
 function bitmap(numbers: readonly number[], cells: number): string {
   const bits = new Uint8Array(cells)
-  for (const number of numbers) bits[Math.floor(number / 6)]! |= 1 << (number % 6)
+  for (const number of numbers) {
+    const cell = Math.floor(number / 6)
+    // `?? 0`: every number is below `total`, its cell in the array.
+    bits[cell] = (bits[cell] ?? 0) | (1 << (number % 6))
+  }
   const codes = new Uint8Array(cells + 1)
   codes[0] = '~'.charCodeAt(0)
-  bits.forEach((cell, index) => (codes[index + 1] = codeOf[cell]!))
+  bits.forEach((cell, index) => (codes[index + 1] = digits.charCodeAt(cell)))
   return ascii.decode(codes)
 }
 
@@ -120,9 +165,10 @@ function bitmap(numbers: readonly number[], cells: number): string {
 export function decodeSet(text: string | undefined): number[] {
   const numbers: number[] = []
   if (!text) return numbers
+  // `?? 0`: a character not of `digits` (none is written) counts as 0, as `undefined` would in the bit operations.
   if (text.startsWith('~')) {
     for (let index = 1; index < text.length; index++) {
-      const cell = values.get(text.charCodeAt(index))!
+      const cell = values.get(text.charCodeAt(index)) ?? 0
       for (let bit = 0; bit < 6; bit++) if (cell & (1 << bit)) numbers.push((index - 1) * 6 + bit)
     }
     return numbers
@@ -131,7 +177,7 @@ export function decodeSet(text: string | undefined): number[] {
   let gap = 0
   let scale = 1
   for (let index = 0; index < text.length; index++) {
-    const value = values.get(text.charCodeAt(index))!
+    const value = values.get(text.charCodeAt(index)) ?? 0
     gap += (value & 31) * scale
     if (value >= 32) {
       scale *= 32

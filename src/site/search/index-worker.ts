@@ -1,14 +1,16 @@
 import {parentPort} from 'node:worker_threads'
+import {required} from '../../util/required.js'
 import {errorText} from '../../util/worker-thread.js'
 import {indexer, type IndexJob} from './write-bundle.js'
 
 // The search indexer's thread: jobs in (see `IndexJob`), the number of shards out when it finishes.
 const handle = indexer()
-parentPort!.on('message', (job: IndexJob) => {
+const port = required(parentPort, 'the port to the build thread')
+port.on('message', (job: IndexJob) => {
   try {
     const shards = handle(job)
-    if (shards !== undefined) parentPort!.postMessage({shards})
+    if (shards !== undefined) port.postMessage({shards})
   } catch (error) {
-    parentPort!.postMessage({error: errorText(error)})
+    port.postMessage({error: errorText(error)})
   }
 })

@@ -1,6 +1,10 @@
 import {
   decodeSet,
   fragmentsPerFile,
+  isEntry,
+  isFragment,
+  isList,
+  isTable,
   shardOf,
   type BundleInfo,
   type Entry,
@@ -34,8 +38,8 @@ export interface Place {
   names: string[]
 }
 
-/** Filters of the search form. */
-export interface Filters {
+/** Filters of the search form (a type, not an interface: `Object.entries` then knows its values are strings). */
+export type Filters = {
   year?: string
   district?: string
   town?: string
@@ -90,18 +94,25 @@ const charCost = 4
 
 export function openIndex(meta: IndexMeta, places: readonly Place[], load: Load) {
   const files = new Map<string, Promise<unknown>>()
-  const get = <T>(path: string) => {
-    if (!files.has(path)) files.set(path, load(path))
-    return files.get(path) as Promise<T>
+  const get = (path: string) => {
+    let file = files.get(path)
+    if (!file) files.set(path, (file = load(path)))
+    return file
   }
   const entry = async (token: string): Promise<Entry | undefined> => {
-    const shard = await get<Record<string, Entry>>(`t/${shardOf(token, meta.shards)}.json`)
-    return Object.hasOwn(shard, token) ? shard[token] : undefined
+    const path = `t/${shardOf(token, meta.shards)}.json`
+    const shard = await get(path)
+    if (!isTable(shard)) throw new Error(`${path}: not a table of tokens`)
+    if (!Object.hasOwn(shard, token)) return undefined
+    const found = shard[token]
+    if (!isEntry(found)) throw new Error(`${path}: no index entry for ${token}`)
+    return found
   }
   const sets = new Map<string, Promise<Sets>>()
   const setsOf = (token: string) => {
-    if (!sets.has(token)) sets.set(token, entry(token).then(toSets))
-    return sets.get(token)!
+    let found = sets.get(token)
+    if (!found) sets.set(token, (found = entry(token).then(toSets)))
+    return found
   }
   const byName = new Map<string, Place[]>()
   for (const place of places) for (const name of place.names) byName.set(name, [...(byName.get(name) ?? []), place])
@@ -118,11 +129,15 @@ export function openIndex(meta: IndexMeta, places: readonly Place[], load: Load)
       return end - start === 2 ? first?.[3] === 1 : (first?.[4]?.includes(text) ?? false)
     }
     const inIndex = (start: number, end: number) => entries.slice(start, end - 1).every(Boolean)
-    // Cheapest cut of the first `end` characters, and where its last piece starts.
-    const best: Array<{cost: number; from: number}> = [{cost: 0, from: 0}]
+    // Cheapest cut of the first `end` characters (`best[end]`): its cost, where its last piece starts, and the
+    // cut of the characters before that piece (none for the empty cut).
+    const none: Cut = {cost: 0, from: 0, before: null}
+    const best = [none]
+    let last = none
     for (let end = 1; end <= chars.length; end++) {
-      best[end] = {cost: best[end - 1]!.cost + charCost, from: end - 1}
-      for (let start = 0; start < end - 1; start++) {
+      let cheapest: Cut = {cost: last.cost + charCost, from: end - 1, before: last}
+      for (const [start, before] of best.entries()) {
+        if (start === end - 1) break
         const length = end - start
         const cost = isWord(start, end)
           ? length > 3
@@ -131,22 +146,25 @@ export function openIndex(meta: IndexMeta, places: readonly Place[], load: Load)
           : inIndex(start, end)
             ? phraseCost(length)
             : undefined
-        if (cost !== undefined && best[start]!.cost + cost < best[end]!.cost)
-          best[end] = {cost: best[start]!.cost + cost, from: start}
+        if (cost !== undefined && before.cost + cost < cheapest.cost)
+          cheapest = {cost: before.cost + cost, from: start, before}
       }
+      best.push(cheapest)
+      last = cheapest
     }
     const pieces: string[] = []
-    for (let end = chars.length; end > 0; end = best[end]!.from)
-      pieces.unshift(chars.slice(best[end]!.from, end).join(''))
+    for (let cut = last, end = chars.length; cut.before; end = cut.from, cut = cut.before)
+      pieces.unshift(chars.slice(cut.from, end).join(''))
     // Single characters side by side, one of them in no item, are a word the archive lacks (`文物`): one word,
     // not a character that is everywhere and one that is nowhere. Both in items, they may be a word reordered (桑蚕).
     const absent = await Promise.all(
       pieces.map(async (piece) => characters(piece).length === 1 && !(await entry(piece)))
     )
     const merged: string[] = []
+    const single = (piece: string) => characters(piece).length === 1
     pieces.forEach((piece, index) => {
-      const single = (at: number) => characters(pieces[at]!).length === 1
-      if (index > 0 && single(index) && single(index - 1) && (absent[index] || absent[index - 1]))
+      const previous = pieces[index - 1]
+      if (previous !== undefined && single(piece) && single(previous) && (absent[index] || absent[index - 1]))
         merged[merged.length - 1] += piece
       else merged.push(piece)
     })
@@ -159,19 +177,21 @@ export function openIndex(meta: IndexMeta, places: readonly Place[], load: Load)
     const ambiguous: Found['ambiguous'] = []
     const typed: Typed[] = []
     const phrases = [...query.matchAll(/["“”「」『』]([^"“”「」『』]+)["“”「」『』]/gu)]
-    for (const [, phrase] of phrases) {
-      const tokens = textRuns(phrase!).flatMap((run) => word(run.text, run.han).tokens)
-      if (tokens.length > 0) typed.push({words: [{text: normalise(phrase!).trim(), tokens}], run: null})
+    for (const [quoted] of phrases) {
+      // Between the quotes, each one code unit: the group the pattern captures.
+      const phrase = quoted.slice(1, -1)
+      const tokens = textRuns(phrase).flatMap((run) => word(run.text, run.han).tokens)
+      if (tokens.length > 0) typed.push({words: [{text: normalise(phrase).trim(), tokens}], run: null})
     }
     const rest = query.replace(/["“”「」『』][^"“”「」『』]+["“”「」『』]/gu, ' ')
     const asPlace = (text: string, whole: boolean) => {
       const named = byName.get(text)
-      if (!named) return false
+      const place = named?.[0]
+      if (!named || !place) return false
       if (named.length > 1) {
         if (whole) ambiguous.push({word: text, places: named})
         return false
       }
-      const [place] = named as [Place]
       if (filters[place.level] && filters[place.level] !== place.filter) return false
       filters[place.level] = place.filter
       return true
@@ -241,21 +261,26 @@ export function openIndex(meta: IndexMeta, places: readonly Place[], load: Load)
         typed.map(async (part) => (part.run ? (await wordSets(word(part.run))).all : undefined))
       )
       // A word weighs the more the fewer items hold it.
-      const weights = lists.map((list) => Math.log(1 + meta.docs / Math.max(1, list.all.size)))
+      const weighed = lists.map((list) => ({list, weight: Math.log(1 + meta.docs / Math.max(1, list.all.size))}))
       const scores = new Map<number, Hit & {weight: number; asTyped: boolean}>()
-      lists.forEach((list, index) => {
+      for (const {list, weight} of weighed) {
         for (const doc of list.all) {
           if (filter && !filter(doc)) continue
           const hit = scores.get(doc) ?? {doc, matched: 0, score: 0, weight: 0, asTyped: false}
           hit.matched++
-          hit.weight += weights[index]!
-          hit.score += weights[index]! * (1 + (list.often.has(doc) ? 1 : 0) + (list.heading.has(doc) ? 2 : 0))
+          hit.weight += weight
+          hit.score += weight * (1 + (list.often.has(doc) ? 1 : 0) + (list.heading.has(doc) ? 2 : 0))
           scores.set(doc, hit)
         }
-      })
-      for (const docs of asTyped) for (const doc of docs ?? []) if (scores.has(doc)) scores.get(doc)!.asTyped = true
+      }
+      for (const docs of asTyped) {
+        for (const doc of docs ?? []) {
+          const hit = scores.get(doc)
+          if (hit) hit.asTyped = true
+        }
+      }
       // Partial matches: items holding words that weigh more than half the query.
-      const half = weights.reduce((sum, weight) => sum + weight, 0) / 2
+      const half = weighed.reduce((sum, {weight}) => sum + weight, 0) / 2
       found.hits = [...scores.values()]
         .filter((hit) => hit.matched === words.length || (words.length > 1 && hit.weight > half))
         .sort(
@@ -271,7 +296,10 @@ export function openIndex(meta: IndexMeta, places: readonly Place[], load: Load)
       return Promise.all(
         hits.map(async ({doc}) => {
           const {path, at} = fragmentPlace(meta.bundles, doc)
-          return (await get<Fragment[]>(path))[at]!
+          const file = await get(path)
+          const fragment = isList(file) ? file[at] : undefined
+          if (!isFragment(fragment)) throw new Error(`${path}: no fragment of item ${doc}`)
+          return fragment
         })
       )
     }
@@ -284,6 +312,13 @@ export type SearchIndex = ReturnType<typeof openIndex>
 function word(text: string, han = true): Word {
   const chars = characters(text)
   return {text, tokens: han && chars.length > 1 ? pairs(text) : [text]}
+}
+
+/** A cut of a query's first characters into pieces (see `cut`). */
+interface Cut {
+  cost: number
+  from: number
+  before: Cut | null
 }
 
 interface Sets {
@@ -333,7 +368,15 @@ function suggest(
     .map((level) => places.find((place) => place.level === level && place.filter === filters[level])?.names[0])
     .filter((name): name is string => name !== undefined)
   if (words.length > 1) {
-    const rarest = lists.reduce((low, list, index) => (list.all.size < lists[low]!.all.size ? index : low), 0)
+    // The first of the fewest.
+    let rarest = 0
+    let fewest = Infinity
+    for (const [index, list] of lists.entries()) {
+      if (list.all.size < fewest) {
+        rarest = index
+        fewest = list.all.size
+      }
+    }
     suggestions.push(
       [...placeNames, ...words.filter((_, index) => index !== rarest).map((word) => word.text)].join(' ')
     )

@@ -39,9 +39,13 @@ export function characters(run: string): string[] {
 
 /** The overlapping pairs of a Han run (none for a single character). */
 export function pairs(run: string): string[] {
-  const chars = characters(run)
   const list: string[] = []
-  for (let index = 1; index < chars.length; index++) list.push(chars[index - 1]! + chars[index]!)
+  let previous = ''
+  // A string iterates by character, as `characters` cuts it; no character is empty.
+  for (const char of run) {
+    if (previous) list.push(previous + char)
+    previous = char
+  }
   return list
 }
 
@@ -89,11 +93,12 @@ export function forEachToken(text: string, visit: (key: TokenKey) => void): void
         if (index > 0) visit(pairKey(run.charCodeAt(index - 1), code) ?? run.slice(index - 1, index + 1))
       }
     } else if (isHan) {
-      const chars = characters(run)
-      chars.forEach((char, index) => {
+      let previous = ''
+      for (const char of run) {
         visit(char.length === 1 ? char.charCodeAt(0) : char)
-        if (index > 0) visit(chars[index - 1]! + char)
-      })
+        if (previous) visit(previous + char)
+        previous = char
+      }
     } else {
       visit(run)
       if (!letter.test(run)) continue

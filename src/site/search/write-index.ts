@@ -4,8 +4,9 @@ import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {ArchiveItem} from '../../archive/model.js'
+import {required} from '../../util/required.js'
 import {startWorker} from '../../util/worker-thread.js'
-import {placeFilters, searchBundles, searchYear} from './bundles.js'
+import {filterName, filterPlaces, placeFilters, searchBundles, searchFilter, searchYear} from './bundles.js'
 import {shortName} from '../../tag/gazetteer.js'
 import type {UpdatePlan} from '../../incremental/plan.js'
 import type {SearchDoc} from './build-index.js'
@@ -68,7 +69,12 @@ export async function indexForSearch(
   const shards = thread ? await inThread(jobs(), options.threadHeapMb ?? defaultThreadHeapMb) : inTurn(jobs())
   let first = 0
   const infos = [...bundles].map(([name, members]): BundleInfo => {
-    const info = {name, year: searchYear(members[0]!), first, docs: members.length}
+    const info = {
+      name,
+      year: searchYear(required(members[0], 'the first item of a search bundle')),
+      first,
+      docs: members.length
+    }
     first += members.length
     return info
   })
@@ -78,7 +84,8 @@ export async function indexForSearch(
   return {bundles: [...bundles.keys()], indexed}
 }
 
-function inTurn(jobs: Iterable<IndexJob>): number {
+// Iterables of `unknown` return and `undefined` next: for-of reads only their values (the defaults are `any`).
+function inTurn(jobs: Iterable<IndexJob, unknown, undefined>): number {
   const handle = indexer()
   let shards = 0
   for (const job of jobs) shards = handle(job) ?? shards
@@ -92,7 +99,7 @@ function inTurn(jobs: Iterable<IndexJob>): number {
  * big as their text), and a bundle a message, so that neither thread
  * holds more than a bundle's items unserialised.
  */
-async function inThread(jobs: Iterable<IndexJob>, heapMb: number): Promise<number> {
+async function inThread(jobs: Iterable<IndexJob, unknown, undefined>, heapMb: number): Promise<number> {
   const worker = startWorker(import.meta.url, 'index-worker', {resourceLimits: {maxOldGenerationSizeMb: heapMb}})
   try {
     return await new Promise<number>((resolve, reject) => {
@@ -168,10 +175,9 @@ function filterCounts(items: readonly ArchiveItem[]): FilterCounts {
   const count = (table: Record<string, number>, value: string) => (table[value] = (table[value] ?? 0) + 1)
   for (const item of items) {
     count(counts.year, searchYear(item))
-    for (const filter of new Set(placeFilters(item))) {
-      const [level, value] = filter.split(/:(.*)/u) as ['district' | 'town', string]
-      count(counts[level], value)
-    }
+    // Each filter once, however many of the item's places stand for it (a filter names its level and place).
+    const filters = new Map(filterPlaces(item.places).map((place) => [searchFilter(place), place]))
+    for (const place of filters.values()) count(counts[place.level], filterName(place))
   }
   return counts
 }

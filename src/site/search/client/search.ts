@@ -15,9 +15,15 @@ import type {Filters, Found, Place} from '../query.js'
 
 const filterKeys: ReadonlyArray<keyof Filters> = ['district', 'town', 'year']
 
-const form = document.querySelector<HTMLFormElement>('[data-search]')!
-const results = document.getElementById('search-results')!
-const base = form.dataset.base!
+/** `value`, which the page's markup (templates/search.njk) gives: a clear error if a template lost it. */
+function required<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`the search page has no ${what}`)
+  return value
+}
+
+const form = required(document.querySelector<HTMLFormElement>('[data-search]'), 'form [data-search]')
+const results = required(document.getElementById('search-results'), '#search-results')
+const base = required(form.dataset.base, 'data-base on its form')
 const folder = `${base}search-index/`
 const params = new URLSearchParams(location.search)
 const query = (params.get('q') ?? '').trim()
@@ -26,8 +32,11 @@ const chosen: Filters = Object.fromEntries(
 )
 const pageSize = 10
 /** A field of the form by its name: the query, or a filter's select. */
-const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null
-field('q')!.value = query
+const field = (name: string) => {
+  const item = form.elements.namedItem(name)
+  return item instanceof HTMLInputElement || item instanceof HTMLSelectElement ? item : null
+}
+required(field('q'), 'field q').value = query
 
 const getJson = async <T>(path: string): Promise<T> => {
   const response = await fetch(path)
@@ -61,14 +70,15 @@ const searchLink = (text: string, q: string, filters: Filters = {}) => {
 
 function fillFilters(): void {
   for (const key of filterKeys) {
-    const select = field(key) as HTMLSelectElement
+    const select = field(key)
+    if (!(select instanceof HTMLSelectElement)) throw new Error(`the search page has no select ${key}`)
     const order = ([a]: [string, number], [b]: [string, number]) =>
       key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN')
     for (const [value, count] of Object.entries(meta.counts[key]).sort(order)) {
       select.append(element('option', {value, textContent: `${value}（${count}）`, selected: value === chosen[key]}))
     }
   }
-  form.querySelector<HTMLFieldSetElement>('.search-filters')!.hidden = false
+  required(form.querySelector<HTMLFieldSetElement>('.search-filters'), 'fieldset .search-filters').hidden = false
 }
 
 function resultItem(fragment: Fragment, words: readonly string[]): HTMLLIElement {
@@ -107,7 +117,7 @@ async function run(): Promise<void> {
   // A query word read as a place shows as that place's filter, not as 全部.
   for (const [key, value] of Object.entries(found.filters)) {
     const select = field(key)
-    if (select) select.value = value
+    if (select && value !== undefined) select.value = value
   }
   const said = Object.values(found.filters).join('、')
   const partial = found.hits.length - found.complete
