@@ -12,7 +12,7 @@ import {buildLocalities, paginateLocalities} from './localities.js'
 import {paginate} from './paginate.js'
 import {buildDateTree, flattenDates, isDated, paginateUndated} from './date-tree.js'
 import {buildPeople} from './people.js'
-import {defined} from '../util/defined.js'
+import {required} from '../util/required.js'
 
 export interface ArchiveOptions {
   /** Items per page of a locality's list. */
@@ -69,7 +69,7 @@ export function buildArchive(
       item.next = linked[index + 1]?.link ?? null
     }
   }
-  const linkTo = (id: string) => defined(links.get(id), 'link to an item')
+  const linkTo = (id: string) => required(links.get(id), 'link to an item')
 
   const newestFirst = [...items].sort(compareNewestFirst)
   const localities = buildLocalities(newestFirst, divisions)
@@ -80,7 +80,7 @@ export function buildArchive(
     let position = positions.get(place.code)
     if (!position) positions.set(place.code, (position = new Map(place.itemIds.map((id, index) => [id, index]))))
     // The item is in the list of its primary place: buildLocalities put it there.
-    const index = defined(position.get(item.id), 'item in its primary place')
+    const index = required(position.get(item.id), 'item in its primary place')
     item.related = around(place.itemIds, index, 5).map(linkTo)
   }
   const pageSize = options.pageSize ?? 20
@@ -91,7 +91,7 @@ export function buildArchive(
   const undatedPages = paginateUndated(undatedGazettes, options.undatedPageSize ?? 500)
   const sources = new Map(gazettes.map((gazette) => [gazette.id, gazette.source]))
   // Every id a person lists is an item's, and every item's gazette is in `sources`.
-  const sourceOf = (id: string) => defined(sources.get(defined(byId.get(id), 'item').gazetteId), 'gazette of an item')
+  const sourceOf = (id: string) => required(sources.get(required(byId.get(id), 'item').gazetteId), 'gazette of an item')
   const {people, reports: peopleReports} = buildPeople(newestFirst, sourceOf)
 
   return {

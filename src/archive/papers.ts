@@ -1,5 +1,5 @@
 import type {ArchiveGazette, IssuePage, Paper} from './model.js'
-import {defined} from '../util/defined.js'
+import {required} from '../util/required.js'
 import {groupBy} from '../util/group-by.js'
 import {calendarOf} from './calendar.js'
 import {dayLabel, monthLabel} from './labels.js'
@@ -69,8 +69,8 @@ export function buildPapers(gazettes: ArchiveGazette[]): {papers: Paper[]; issue
       issueCount: own.length,
       itemCount: own.reduce((sum, issue) => sum + issue.itemCount, 0),
       // A paper is in byPaper for a page it has: it has an issue.
-      firstDate: defined(own[0], 'first issue of a paper').date,
-      lastDate: defined(own.at(-1), 'last issue of a paper').date,
+      firstDate: required(own[0], 'first issue of a paper').date,
+      lastDate: required(own.at(-1), 'last issue of a paper').date,
       pageNames: [...pageNames.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([page]) => page),
       years: [...years.entries()]
         .sort((a, b) => b[0].localeCompare(a[0]))

@@ -1,6 +1,6 @@
 import type {VFileMessage} from 'vfile-message'
 import {message} from '../model/messages.js'
-import {defined} from '../util/defined.js'
+import {required} from '../util/required.js'
 import {freeName} from './distinct-ids.js'
 import {slugify} from './ids.js'
 import {personUrl} from './urls.js'
@@ -56,7 +56,7 @@ function assignSlugs(people: Person[]): Array<[Person, Person]> {
 /** A note, not a warning: names that sound alike are common, and the URL is still the person's own. */
 function sameSlug(person: Person, keeper: Person, sourceOf: SourceOf): VFileMessage {
   // A person is made for a byline of an item: each has one.
-  const firstOf = (each: Person) => sourceOf(defined(each.itemIds[0], `item of ${each.name}`))
+  const firstOf = (each: Person) => sourceOf(required(each.itemIds[0], `item of ${each.name}`))
   const reason =
     `${person.name} would share the URL ${personUrl(keeper.slug)} with ${keeper.name}` +
     ` (of ${firstOf(keeper)}): built at ${person.url}`

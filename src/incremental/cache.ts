@@ -6,6 +6,7 @@ import {deserialize, serialize} from 'node:v8'
 import {restore, store, toRecord, type Stored} from '../model/messages.js'
 import type {Gazette, ReadRecord} from '../model/types.js'
 import {isArray} from '../util/is-array.js'
+import {isRecord} from '../util/is-record.js'
 
 /*
  * Split + tag results, one file per gazette, keyed by everything the
@@ -89,24 +90,20 @@ function checksum(payload: Uint8Array): Buffer {
  */
 export function isGazette(value: unknown): value is Stored<Gazette> {
   if (
-    !isObject(value) ||
+    !isRecord(value) ||
     typeof value.id !== 'string' ||
     typeof value.source !== 'string' ||
     typeof value.hash !== 'string'
   )
     return false
-  if (!isObject(value.metadata) || !Array.isArray(value.reports) || !isArray(value.items)) return false
+  if (!isRecord(value.metadata) || !Array.isArray(value.reports) || !isArray(value.items)) return false
   return value.items.every(isItem)
 }
 
 function isItem(item: unknown): boolean {
-  if (!isObject(item) || typeof item.id !== 'string' || typeof item.kind !== 'string' || !isObject(item.start))
+  if (!isRecord(item) || typeof item.id !== 'string' || typeof item.kind !== 'string' || !isRecord(item.start))
     return false
   return Array.isArray(item.body) && Array.isArray(item.places) && Array.isArray(item.bylines)
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function entryPath(folder: string, key: string): string {

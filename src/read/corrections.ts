@@ -4,7 +4,7 @@ import {message} from '../model/messages.js'
 import {bylineRoles, type Correction} from '../model/types.js'
 import {describeIssues} from './metadata-schema.js'
 import {lineAt, offsetOf, parseMapping} from './yaml-mapping.js'
-import {isList} from '../util/is-list.js'
+import {isArray} from '../util/is-array.js'
 
 export const correctionsName = 'corrections.yaml'
 
@@ -72,7 +72,7 @@ export function parseCorrections(source: string, file = correctionsName): Correc
   if (!parsed) return corrections
   const {document, root} = parsed
   for (const [name, list] of Object.entries(root)) {
-    if (!isList(list)) {
+    if (!isArray(list)) {
       report(offsetOf(document, [name]), `${name}: expected a list of corrections`)
       continue
     }

@@ -1,4 +1,4 @@
-import {defined} from '../util/defined.js'
+import {required} from '../util/required.js'
 
 /** Largest file read as one gazette page (a page of text is 5–50 KB). */
 export const defaultMaxBytes = 5 * 1024 * 1024
@@ -16,7 +16,7 @@ export function whyNotText(bytes: Uint8Array): string | undefined {
   const nul = bytes.indexOf(0)
   if (nul !== -1) return `binary file, not text (NUL byte at offset ${nul})`
   const first = bytes.findIndex(isControlByte)
-  const byte = defined(bytes[first], 'control byte (looksBinary counted some)')
+  const byte = required(bytes[first], 'control byte (looksBinary counted some)')
   const hex = byte.toString(16).toUpperCase().padStart(2, '0')
   return `binary file, not text (control byte 0x${hex} at offset ${first})`
 }

@@ -6,7 +6,7 @@ import {itemAt} from '../split/correct.js'
 import type {Gazetteer} from './gazetteer.js'
 import {parentCode} from './gazetteer.js'
 import {primaryPlace} from './primary.js'
-import {defined} from '../util/defined.js'
+import {required} from '../util/required.js'
 
 /**
  * The division a correction names: a code, or a full name that is unique
@@ -89,7 +89,7 @@ export function correctPlaces(
           added.add(code)
           // The division and those above it to its district: all in the gazetteer (a town goes in under its district).
           if (!places.has(code)) {
-            const place = defined(gazetteer.divisions.get(code), 'division of an added place')
+            const place = required(gazetteer.divisions.get(code), 'division of an added place')
             places.set(code, {...place, mentions: 0, prominent: false})
           }
         }

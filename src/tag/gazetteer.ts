@@ -3,7 +3,7 @@ import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import type {Division, PlaceLevel} from '../model/types.js'
 import {formerNames, supplementDivisions} from './supplement.js'
-import {defined} from '../util/defined.js'
+import {required} from '../util/required.js'
 
 /** A name under which a division may be printed. */
 export interface NameEntry {
@@ -93,7 +93,7 @@ export function loadDivisions(): Map<string, Division> {
     divisions.set(row.code, {code: row.code, name: row.name, level: 'province', path: [row.name]})
   for (const row of cities) {
     // The data lists every city's province.
-    const province = defined(divisions.get(row.code.slice(0, 2)), 'province of a city')
+    const province = required(divisions.get(row.code.slice(0, 2)), 'province of a city')
     // `市辖区`, `县`, `省直辖县级行政区划` are groupings, not places.
     const placeholder = !/(?:市|州|盟|地区)$/u.test(row.name)
     divisions.set(row.code, {

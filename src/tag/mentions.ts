@@ -1,5 +1,5 @@
 import {clausesOf, Segmenter} from '../text/segmenter.js'
-import {defined} from '../util/defined.js'
+import {required} from '../util/required.js'
 import {NameTrie} from './name-trie.js'
 import {loadGazetteer, type Gazetteer, type NameEntry} from './gazetteer.js'
 
@@ -145,7 +145,7 @@ export function findMentions(texts: Array<{text: string; prominent: boolean}>, n
   const wordsOf = names.segmenter.cutClauses(clauses.map(({clause}) => clause))
   const mentions: Mention[] = []
   for (const [position, {clause, prominent}] of clauses.entries()) {
-    const words = defined(wordsOf[position], 'words of a clause')
+    const words = required(wordsOf[position], 'words of a clause')
     const neighbours = neighbourVerb.test(clause)
     let aside: Mention['aside'] = null
     let inWork = false

@@ -1,6 +1,6 @@
 import type {VFileMessage} from 'vfile-message'
 import {message} from '../model/messages.js'
-import {defined} from '../util/defined.js'
+import {required} from '../util/required.js'
 import type {HomeRegion, Item, PlaceTag} from '../model/types.js'
 import {parentCode, type Gazetteer} from './gazetteer.js'
 import {findMentions, type Mention, type PlaceNames} from './mentions.js'
@@ -32,7 +32,7 @@ export function tagItems(
   paperRegion: string | null = null
 ): TagResult {
   const {gazetteer} = names
-  const divisionOf = (code: string) => defined(gazetteer.divisions.get(code), 'division of a tagged code')
+  const divisionOf = (code: string) => required(gazetteer.divisions.get(code), 'division of a tagged code')
   const reports: VFileMessage[] = []
   const mentionsOf = items.map((item) => findMentions(textsOf(item), names))
   const anchorsIn = (region: string | null) =>
@@ -65,11 +65,11 @@ export function tagItems(
 
   const tagged = items.map((item, index): Item => {
     // One list of mentions and one set of anchors per item.
-    const context: Context = {item: defined(anchors[index], 'anchors of an item'), page, region}
+    const context: Context = {item: required(anchors[index], 'anchors of an item'), page, region}
     const counts = new Map<string, {mentions: number; prominent: boolean; printedAs?: string}>()
     const unresolved = new Map<string, string[]>()
     // Origins count only inside a county the item names otherwise (`来自本县某镇的选手`): read them last.
-    const mentions = defined(mentionsOf[index], 'mentions of an item').filter(
+    const mentions = required(mentionsOf[index], 'mentions of an item').filter(
       (mention) => mention.aside === null || mention.aside === 'origin'
     )
     mentions.sort((a, b) => Number(a.aside === 'origin') - Number(b.aside === 'origin'))

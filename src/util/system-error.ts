@@ -1,4 +1,4 @@
-import {isList} from './is-list.js'
+import {isArray} from './is-array.js'
 
 /** The fields of an error (its own or one it wraps) that lead to a system error. */
 type ErrorField = 'code' | 'path' | 'cause' | 'originalError' | 'errors'
@@ -31,7 +31,7 @@ export function systemError(error: unknown): {code: string; path?: string | unde
       const at = typeof path === 'string' ? path : undefined
       return {code, path: at, text: `${advice[code]} (${code})${at ? ` at ${at}` : ''}`}
     }
-    queue.push(cause, originalError, ...(isList(errors) ? errors : []))
+    queue.push(cause, originalError, ...(isArray(errors) ? errors : []))
   }
   return undefined
 }
