@@ -1,29 +1,29 @@
 import {stat, writeFile} from 'node:fs/promises'
-import {buildArchiveFromFolder} from '../pipeline/build.js'
+import type {VFileMessage} from 'vfile-message'
+import type {Archive} from '../archive/model.js'
 import {claimCache} from '../incremental/cache.js'
-import {pruneCache} from '../incremental/folder-record.js'
-import {pipelineVersion, siteVersion} from '../incremental/version.js'
-import {timed, type Timings} from '../util/timings.js'
-import type {Pool} from '../pipeline/pool.js'
-import {folderSnapshot} from '../incremental/snapshot.js'
-import {formatReports} from './report.js'
-import {whyNotOutput} from '../publish/guard.js'
-import {LockedError} from '../publish/lock.js'
-import {Output} from '../publish/releases.js'
-import {normaliseBasePath} from '../site/base-path.js'
-import {searchChanges} from '../site/search/write-index.js'
-import {partFiles} from '../site/write-data.js'
-import {redirectsFrom} from '../site/redirects.js'
-import {originalOf} from '../site/write-originals.js'
-import {counted} from '../util/counted.js'
 import {siteState} from '../incremental/fingerprints.js'
+import {pruneCache} from '../incremental/folder-record.js'
 import {isEmptyPlan, planUpdate} from '../incremental/plan.js'
 import {readState, statePath, writeState, type SiteState} from '../incremental/site-state.js'
-import type {VFileMessage} from 'vfile-message'
+import {folderSnapshot} from '../incremental/snapshot.js'
+import {pipelineVersion, siteVersion} from '../incremental/version.js'
 import {fromRecord, severityOf, toRecord, type Severity} from '../model/messages.js'
-import type {MetadataInput} from '../read/metadata-schema.js'
-import type {SiteText} from '../site/eleventy-config.js'
-import type {buildSite as renderSite} from '../site/build-site.js'
+import type {Gazette} from '../model/types.js'
+import {buildArchiveFromFolder, type Pool} from '../pipeline/index.js'
+import {LockedError, Output, whyNotOutput} from '../publish/index.js'
+import type {MetadataInput} from '../read/index.js'
+import {
+  buildSite,
+  normaliseBasePath,
+  outputChanges,
+  redirectsFrom,
+  type SiteText,
+  type UpdatePlan
+} from '../site/index.js'
+import {counted} from '../util/counted.js'
+import {timed, type Timings} from '../util/timings.js'
+import {formatReports} from './report.js'
 
 /** The options of `gazette build` (see `cli.ts`). */
 export interface BuildOptions {
@@ -128,24 +128,8 @@ async function buildInto(
   const pipeline = await pipelineVersion()
   const input = stateFile ? folderSnapshot(options.input, [options.maxFileSize, pipeline]) : undefined
   // Not a file of the content folder touched since the last build: nothing to read or render.
-  if (input && previous?.summary && previous.input === input && previous.version === version && !options.report) {
-    const {lines} = previous.summary
-    const problems = previous.summary.problems.map(fromRecord)
-    if (problems.length > 0) console.error(formatReports(problems))
-    if (failsStrict(options, countReports(problems))) return 1
-    await writeStats(options.stats, {
-      timings,
-      wallMs: Date.now() - started,
-      maxRssMb: process.resourceUsage().maxRSS / 1024,
-      pages: 0
-    })
-    console.log(
-      [`unchanged: ${options.output}/ left as it was (${((Date.now() - started) / 1000).toFixed(1)} s)`, ...lines].join(
-        '\n'
-      )
-    )
-    return 0
-  }
+  if (input && previous?.summary && previous.input === input && previous.version === version && !options.report)
+    return leaveUnchanged(previous.summary, options, started)
   const {archive, gazettes, keys} = await buildArchiveFromFolder({
     input: options.input,
     ...(options.defaults ? {defaults: options.defaults} : {}),
@@ -167,29 +151,7 @@ async function buildInto(
     counts.warning++
   }
   if (failsStrict(options, counts)) return 1
-  const settings = {
-    output: options.output,
-    basePath: options.basePath,
-    siteUrl: options.siteUrl,
-    text: options.text,
-    templates: options.templates,
-    input: options.input,
-    timings,
-    onPage: (done: number, total: number) => onProgress?.(done, total, 'render')
-  }
-  const {stats} = archive
-  const kinds = [
-    counted(stats.articles, 'article'),
-    counted(stats.photos, 'photo'),
-    counted(stats.fragments, 'fragment')
-  ]
-  const people = counted(archive.people.length, 'person', 'people')
-  const reports = [counted(counts.error, 'error'), counted(counts.warning, 'warning'), counted(counts.info, 'note')]
-  const lines = [
-    `  ${counted(stats.gazettes, 'gazette file')} → ${counted(stats.items, 'item')} (${kinds.join(', ')})`,
-    `  ${counted(stats.places, 'district and town', 'districts and towns')}; ${people}`,
-    `  reports: ${reports.join(', ')} (--report prints the notes)`
-  ]
+  const lines = summaryLines(archive, counts)
   // Kept only beside a cache: the next build compares its own with it.
   const state: SiteState | undefined = stateFile
     ? {
@@ -199,46 +161,84 @@ async function buildInto(
       }
     : undefined
   const plan = state && planUpdate(previous, state)
-  let pages = 0
-  if (!plan) {
-    pages = (await output.publishFull((folder) => buildSite(archive, gazettes, {...settings, output: folder}))).pages
-  } else if (!isEmptyPlan(plan)) {
-    const changes = {
-      replace: searchChanges(plan),
-      // A newspaper page gone takes its original text with it.
-      remove: [...plan.stale, ...plan.stale.flatMap(originalOf), ...plan.staleData.flatMap(partFiles)]
-    }
-    pages = (
-      await output.publishUpdate(changes, (folder, previous) =>
-        buildSite(archive, gazettes, {...settings, output: folder, update: {plan, previous}})
-      )
-    ).pages
-  }
+  const pages = await render(output, archive, gazettes, plan, options, timings, onProgress)
   // Written after the swap: killed before, the state names the release before, and the next build is a full one.
   if (stateFile && state) await writeState(stateFile, {...state, release: output.published})
   const pruned = options.cache ? await pruneCache(options.cache, pipeline) : 0
   await writeStats(options.stats, {
     timings,
-    wallMs: Date.now() - started,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
-    items: stats.items,
-    gazettes: stats.gazettes,
-    pages
+    started,
+    pages,
+    items: archive.stats.items,
+    gazettes: archive.stats.gazettes
   })
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   const done = `${plan ? 'updated' : 'built'} ${options.output}/ in ${seconds} s: ${pages} pages`
+  const written = plan
+    ? ` written (${plan.files.size} changed, ${plan.stale.length} removed, ${plan.bundles.size} search bundles)`
+    : ''
   const cacheLine = pruned > 0 ? [`  cache: ${pruned} results no gazette uses any more deleted`] : []
-  console.log(
-    [
-      plan
-        ? `${done} written (${plan.files.size} changed, ${plan.stale.length} removed,` +
-          ` ${plan.bundles.size} search bundles)`
-        : done,
-      ...lines,
-      ...cacheLine
-    ].join('\n')
-  )
+  console.log([done + written, ...lines, ...cacheLine].join('\n'))
   return 0
+}
+
+/** Render into a new release (no plan: a full build) or into a copy of the published one; the pages written. */
+async function render(
+  output: Output,
+  archive: Archive,
+  gazettes: Gazette[],
+  plan: UpdatePlan | undefined,
+  options: BuildOptions,
+  timings: Timings,
+  onProgress?: (done: number, total: number, stage: string) => void
+): Promise<number> {
+  const settings = {
+    basePath: options.basePath,
+    siteUrl: options.siteUrl,
+    text: options.text,
+    templates: options.templates,
+    input: options.input,
+    timings,
+    onPage: (done: number, total: number) => onProgress?.(done, total, 'render')
+  }
+  if (!plan)
+    return (await output.publishFull((folder) => buildSite(archive, gazettes, {...settings, output: folder}))).pages
+  if (isEmptyPlan(plan)) return 0
+  const update = (folder: string, previous: string) =>
+    buildSite(archive, gazettes, {...settings, output: folder, update: {plan, previous}})
+  return (await output.publishUpdate(outputChanges(plan), update)).pages
+}
+
+/** Nothing to read or render: the summary and problems of the build before, printed again. */
+async function leaveUnchanged(
+  summary: NonNullable<SiteState['summary']>,
+  options: BuildOptions,
+  started: number
+): Promise<number> {
+  const problems = summary.problems.map(fromRecord)
+  if (problems.length > 0) console.error(formatReports(problems))
+  if (failsStrict(options, countReports(problems))) return 1
+  await writeStats(options.stats, {timings: {}, started, pages: 0})
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  console.log([`unchanged: ${options.output}/ left as it was (${seconds} s)`, ...summary.lines].join('\n'))
+  return 0
+}
+
+/** What the build made, in three lines under its first. */
+function summaryLines(archive: Archive, counts: Record<Severity, number>): string[] {
+  const {stats} = archive
+  const kinds = [
+    counted(stats.articles, 'article'),
+    counted(stats.photos, 'photo'),
+    counted(stats.fragments, 'fragment')
+  ]
+  const people = counted(archive.people.length, 'person', 'people')
+  const reports = [counted(counts.error, 'error'), counted(counts.warning, 'warning'), counted(counts.info, 'note')]
+  return [
+    `  ${counted(stats.gazettes, 'gazette file')} → ${counted(stats.items, 'item')} (${kinds.join(', ')})`,
+    `  ${counted(stats.places, 'district and town', 'districts and towns')}; ${people}`,
+    `  reports: ${reports.join(', ')} (--report prints the notes)`
+  ]
 }
 
 /**
@@ -268,11 +268,6 @@ export function siteSettings(
   return {siteUrl: url.origin + '/', basePath: path === '/' ? basePath : path}
 }
 
-/** `buildSite`, its modules loaded only when there is something to render: Eleventy's take 0.3 s. */
-async function buildSite(...args: Parameters<typeof renderSite>): ReturnType<typeof renderSite> {
-  return (await import('../site/build-site.js')).buildSite(...args)
-}
-
 /** With --strict, any error or warning fails the build before the output is touched. */
 function failsStrict(options: BuildOptions, counts: Record<Severity, number>): boolean {
   if (!options.strict || counts.error + counts.warning === 0) return false
@@ -280,8 +275,14 @@ function failsStrict(options: BuildOptions, counts: Record<Severity, number>): b
   return true
 }
 
-async function writeStats(file: string | undefined, stats: Record<string, unknown>): Promise<void> {
-  if (file) await writeFile(file, JSON.stringify(stats, null, 2))
+/** `--stats`: the stages' times, the wall time and peak memory so far, and what was built. */
+async function writeStats(
+  file: string | undefined,
+  {timings, started, ...built}: {timings: Timings; started: number; pages: number; items?: number; gazettes?: number}
+): Promise<void> {
+  if (!file) return
+  const stats = {timings, wallMs: Date.now() - started, maxRssMb: process.resourceUsage().maxRSS / 1024, ...built}
+  await writeFile(file, JSON.stringify(stats, null, 2))
 }
 
 function countReports(reports: VFileMessage[]): Record<Severity, number> {

@@ -1,6 +1,6 @@
 import * as threads from 'node:worker_threads'
 import type {BuildData, BuildMessage} from './build-thread.js'
-import {Pool} from '../pipeline/pool.js'
+import {Pool} from '../pipeline/index.js'
 import {required} from '../util/required.js'
 import {systemError} from '../util/system-error.js'
 

@@ -1,10 +1,8 @@
 import {hash as hashOnce} from 'node:crypto'
 import type {Archive, ArchiveGazette, ArchiveItem, DateNode, LocalityPage, PersonPage} from '../archive/model.js'
-import {fileOf} from '../site/output-file.js'
-import type {PageLists} from '../site/page-lists.js'
+import {pageEntries, type PageEntry} from '../site/page-lists.js'
 import {urlsBySource} from '../site/redirects.js'
 import {searchBundles} from '../site/search/bundles.js'
-import {sitemapParts} from '../site/sitemaps.js'
 import {dataParts} from '../site/write-data.js'
 import {required} from '../util/required.js'
 import type {SiteState} from './site-state.js'
@@ -85,14 +83,8 @@ function hashers(archive: Archive, keys: ReadonlyMap<string, string>) {
 
 type Hashers = ReturnType<typeof hashers>
 
-/** Every paginated page of the archive, with its file and what it shows. */
-export function pageEntries(
-  archive: Archive,
-  hashes?: Hashers
-): Array<{file: string; list: keyof PageLists; record: unknown; hash: () => string}> {
-  // Made on the first hash: a rebuild's page lists only pick entries by file.
-  let made = hashes
-  const hash = () => (made ??= hashers(archive, new Map()))
+/** What each paginated page shows, as a hash. */
+function pageHasher(archive: Archive, hash: Hashers): (entry: PageEntry) => string {
   const localityOf = (code: string) => required(archive.localities[code], 'a locality listed')
   // A locality's own page shows its counts and its children's; its archive pages only its name and place in the tree.
   const locality = (listing: LocalityPage) => {
@@ -116,84 +108,47 @@ export function pageEntries(
   const gazetteLabels = new Map(archive.gazettes.map((gazette) => [gazette.id, gazette.label]))
   const gazetteItems = new Map(archive.gazettes.map((gazette) => [gazette.id, gazette.itemIds]))
   const list = (heading: unknown, itemIds: readonly string[]) =>
-    hashText(`${JSON.stringify(heading)}\n${hash().cards(itemIds)}`)
-  return [
-    ...archive.items.map((item) => ({
-      file: fileOf(item.url),
-      list: 'items' as const,
-      record: item,
-      hash: () => hash().itemPage(item)
-    })),
-    ...archive.gazettes.map((gazette) => ({
-      file: fileOf(gazette.url),
-      list: 'gazettes' as const,
-      record: gazette,
-      hash: () => hash().gazettePage(gazette)
-    })),
-    // A paper's page shows its issues' dates and page counts; an issue's, its pages and their items.
-    ...archive.papers.map((paper) => ({
-      file: fileOf(paper.url),
-      list: 'papers' as const,
-      record: paper,
-      hash: () => hashOf(paper)
-    })),
-    ...archive.issues.map((issue) => ({
-      file: fileOf(issue.url),
-      list: 'issues' as const,
-      record: issue,
-      hash: () =>
-        list(
+    hashText(`${JSON.stringify(heading)}\n${hash.cards(itemIds)}`)
+  return (entry) => {
+    switch (entry.list) {
+      case 'items':
+        return hash.itemPage(entry.record)
+      case 'gazettes':
+        return hash.gazettePage(entry.record)
+      // A paper's page shows its issues' dates and page counts; an issue's, its pages and their items.
+      case 'papers':
+        return hashOf(entry.record)
+      case 'issues': {
+        const issue = entry.record
+        return list(
           [issue, issue.gazetteIds.map((id) => gazetteLabels.get(id))],
           issue.gazetteIds.flatMap((id) => gazetteItems.get(id) ?? [])
         )
-    })),
-    ...archive.redirects.map((redirect) => ({
-      file: fileOf(redirect.from),
-      list: 'redirects' as const,
-      record: redirect,
-      hash: () => hashText(redirect.to)
-    })),
-    ...archive.datePages.map((node) => ({
-      file: fileOf(node.url),
-      list: 'datePages' as const,
-      record: node,
-      hash: () => hash().datePage(node)
-    })),
-    ...archive.personPages.map((listing) => ({
-      file: fileOf(listing.url),
-      list: 'personPages' as const,
-      record: listing,
-      hash: () => list([listing, person(listing)], listing.itemIds)
-    })),
-    ...archive.localityPages.map((listing) => ({
-      file: fileOf(listing.url),
-      list: 'localityPages' as const,
-      record: listing,
-      hash: () => list([listing, locality(listing)], listing.itemIds)
-    })),
-    ...archive.localityCodes.map((code) => {
-      const place = localityOf(code)
-      return {
-        file: fileOf(place.feedUrl),
-        list: 'localityCodes' as const,
-        record: code,
-        hash: () => list(place.name, place.itemIds.slice(0, 50))
       }
-    }),
-    ...sitemapParts(archive).map((part) => ({
-      file: fileOf(part.url),
-      list: 'sitemaps' as const,
-      record: part,
-      hash: () => hashOf(part)
-    }))
-  ]
+      case 'redirects':
+        return hashText(entry.record.to)
+      case 'datePages':
+        return hash.datePage(entry.record)
+      case 'personPages':
+        return list([entry.record, person(entry.record)], entry.record.itemIds)
+      case 'localityPages':
+        return list([entry.record, locality(entry.record)], entry.record.itemIds)
+      case 'localityCodes': {
+        const place = localityOf(entry.record)
+        return list(place.name, place.itemIds.slice(0, 50))
+      }
+      case 'sitemaps':
+        return hashOf(entry.record)
+    }
+  }
 }
 
 /** The state of a site built from `archive` (its gazettes' cache `keys` by source) with templates etc. `version`. */
 export function siteState(archive: Archive, version: string, keys: ReadonlyMap<string, string> = new Map()): SiteState {
   const hash = hashers(archive, keys)
+  const pageHash = pageHasher(archive, hash)
   const pages: Record<string, string> = {}
-  for (const entry of pageEntries(archive, hash)) pages[entry.file] = entry.hash()
+  for (const entry of pageEntries(archive)) pages[entry.file] = pageHash(entry)
   const bundles: Record<string, string> = {}
   for (const [bundle, members] of searchBundles(archive.items))
     bundles[bundle] = hashText(members.map(hash.article).join('\n'))

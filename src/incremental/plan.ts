@@ -1,20 +1,5 @@
+import type {UpdatePlan} from '../site/update.js'
 import type {SiteState} from './site-state.js'
-
-/** What a rebuild must do to turn the previous site into the new one. */
-export interface UpdatePlan {
-  /** Paginated pages to render, by output file. */
-  files: Set<string>
-  /** Output files of pages that no longer exist. */
-  stale: string[]
-  /** Search bundles to index afresh. */
-  bundles: Set<string>
-  /** Search bundles that no longer exist. */
-  staleBundles: string[]
-  /** Data parts to write afresh. */
-  data: Set<string>
-  /** Data parts that no longer exist. */
-  staleData: string[]
-}
 
 /** What to rebuild to go from `previous` to `next`; undefined when only a full build will do. */
 export function planUpdate(previous: SiteState | undefined, next: SiteState): UpdatePlan | undefined {

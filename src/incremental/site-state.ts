@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import {join, resolve} from 'node:path'
 import type {MessageRecord} from '../model/messages.js'
+import type {UrlHistory} from '../site/redirects.js'
 import {isInsidePath} from '../util/inside-path.js'
 import {isArray} from '../util/is-array.js'
 import {readJson, writeJson} from './cache.js'
@@ -11,7 +12,7 @@ import {readJson, writeJson} from './cache.js'
  * every search bundle a hash of its items. Comparing two states tells
  * which pages a new archive changes, so a rebuild renders only those.
  */
-export interface SiteState {
+export interface SiteState extends UrlHistory {
   /** Templates, site code and settings the pages were rendered with: any change means a full build. */
   version: string
   /** By output file (`items/x/index.html`): a hash of what the page shows. */
@@ -26,10 +27,6 @@ export interface SiteState {
   input?: string
   /** The build's summary and problems, printed again when nothing changed. */
   summary?: {lines: string[]; problems: MessageRecord[]}
-  /** By source file: the URL of its newspaper page, then its items' (a later build compares them for redirects). */
-  urls?: Record<string, string[]>
-  /** Redirects kept: old URL → where it went. */
-  moved?: Record<string, string>
 }
 
 /** Where the state of the site built into `output` is kept in the cache folder. */

@@ -1,7 +1,7 @@
 import {restore, type Stored} from '../model/messages.js'
 import type {SourceGazette} from '../model/types.js'
 import {storeOutcome} from './pool.js'
-import {loadPlaceNames} from '../tag/mentions.js'
+import {loadPlaceNames} from '../tag/index.js'
 import {processSafely} from './process-gazette.js'
 
 // A process of the split + tag pool (see pool.ts): one gazette in, its outcome out.

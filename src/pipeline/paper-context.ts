@@ -1,7 +1,6 @@
 import {createHash} from 'node:crypto'
 import type {Gazette} from '../model/types.js'
-import type {PlaceNames} from '../tag/mentions.js'
-import {paperRegions} from '../tag/home-region.js'
+import {type PlaceNames, paperRegions} from '../tag/index.js'
 import {readCached, writeCached} from '../incremental/cache.js'
 
 /** What reading pages in their paper's home changed: the gazettes, and the cache key each now stands for. */

@@ -5,7 +5,7 @@ import type {SourceGazette} from '../model/types.js'
 import {restore, store, type Stored} from '../model/messages.js'
 import type {Gazette} from '../model/types.js'
 import type {Outcome} from './process-gazette.js'
-import type {PlaceNames} from '../tag/mentions.js'
+import type {PlaceNames} from '../tag/index.js'
 import {errorText} from '../util/worker-thread.js'
 
 // Below this many files, starting processes (each loads the segmenter's

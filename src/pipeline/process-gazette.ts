@@ -1,9 +1,7 @@
 import type {Gazette, SourceGazette} from '../model/types.js'
-import {split} from '../split/split.js'
-import {correctPlaces} from '../tag/correct-places.js'
-import type {PlaceNames} from '../tag/mentions.js'
-import {isPlaceName, tagItems} from '../tag/tag.js'
-import {gazetteId} from '../archive/ids.js'
+import {split} from '../split/index.js'
+import {type PlaceNames, correctPlaces, isPlaceName, tagItems} from '../tag/index.js'
+import {gazetteId} from '../archive/index.js'
 import {errorText} from '../util/worker-thread.js'
 
 /** What became of one gazette: the result, or why the stages failed on it. */

@@ -1,7 +1,6 @@
 import {isRule} from '../model/messages.js'
 import type {Gazette} from '../model/types.js'
-import type {PlaceNames} from '../tag/mentions.js'
-import {tagItems} from '../tag/tag.js'
+import {type PlaceNames, tagItems} from '../tag/index.js'
 
 /** A gazette tagged again with `region` as its paper's home; its other reports kept. */
 export function retagInRegion(gazette: Gazette, region: string, names: PlaceNames): Gazette {

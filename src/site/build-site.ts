@@ -8,7 +8,7 @@ import {configureSite, siteSettingsOf, type SiteText} from './eleventy-config.js
 import {layerTemplates} from './layer-templates.js'
 import {indexForSearch} from './search/write-index.js'
 import {timed, type Timings} from '../util/timings.js'
-import type {UpdatePlan} from '../incremental/plan.js'
+import type {UpdatePlan} from './update.js'
 import {pageCount, pageLists, slicePages} from './page-lists.js'
 import {normaliseBasePath} from './base-path.js'
 import {packageRoot} from './package-root.js'

@@ -1,5 +1,6 @@
 import type {Archive} from '../archive/model.js'
-import {pageEntries} from '../incremental/fingerprints.js'
+import {required} from '../util/required.js'
+import {fileOf} from './output-file.js'
 import {sitemapParts, type SitemapPart} from './sitemaps.js'
 
 /** The records of the paginated templates to render (all of them in a full build). */
@@ -31,6 +32,28 @@ const names = [
 ] as const
 // Every list named: one left out would be left out of the slices, and `listNames` would not compile.
 const listNames: [Exclude<keyof PageLists, (typeof names)[number]>] extends [never] ? typeof names : never = names
+
+/** A page of the paginated templates: its list, its record and the file it is written to. */
+export type PageEntry = {
+  [List in keyof PageLists]: {list: List; record: PageLists[List][number]; file: string}
+}[keyof PageLists]
+
+/** Every page of the paginated templates, in the order of the lists. */
+export function pageEntries(archive: Archive): PageEntry[] {
+  const feedOf = (code: string) => required(archive.localities[code], 'a locality listed').feedUrl
+  return [
+    ...archive.items.map((record) => ({list: 'items' as const, record, file: fileOf(record.url)})),
+    ...archive.gazettes.map((record) => ({list: 'gazettes' as const, record, file: fileOf(record.url)})),
+    ...archive.papers.map((record) => ({list: 'papers' as const, record, file: fileOf(record.url)})),
+    ...archive.issues.map((record) => ({list: 'issues' as const, record, file: fileOf(record.url)})),
+    ...archive.redirects.map((record) => ({list: 'redirects' as const, record, file: fileOf(record.from)})),
+    ...archive.datePages.map((record) => ({list: 'datePages' as const, record, file: fileOf(record.url)})),
+    ...archive.personPages.map((record) => ({list: 'personPages' as const, record, file: fileOf(record.url)})),
+    ...archive.localityPages.map((record) => ({list: 'localityPages' as const, record, file: fileOf(record.url)})),
+    ...archive.localityCodes.map((record) => ({list: 'localityCodes' as const, record, file: fileOf(feedOf(record))})),
+    ...sitemapParts(archive).map((record) => ({list: 'sitemaps' as const, record, file: fileOf(record.url)}))
+  ]
+}
 
 /** The records of the pages to render: all, or those whose file is in `files`. */
 export function pageLists(archive: Archive, files?: ReadonlySet<string>): PageLists {

@@ -1,6 +1,13 @@
 import type {Archive} from '../archive/model.js'
-import type {SiteState} from '../incremental/site-state.js'
 import {required} from '../util/required.js'
+
+/** What a built site keeps of its URLs for the next build's redirects (in the site state). */
+export interface UrlHistory {
+  /** By source file: the URL of its newspaper page, then its items' (a later build compares them for redirects). */
+  urls?: Record<string, string[]>
+  /** Redirects kept: old URL → where it went. */
+  moved?: Record<string, string>
+}
 
 /**
  * Where the URLs of the site before went. An item's and a newspaper page's
@@ -13,7 +20,7 @@ import {required} from '../util/required.js'
  * URL is a page again, or whose target is gone, is dropped; chains are
  * followed to their end.
  */
-export function redirectsFrom(previous: SiteState | undefined, archive: Archive): Archive['redirects'] {
+export function redirectsFrom(previous: UrlHistory | undefined, archive: Archive): Archive['redirects'] {
   if (!previous?.urls) return []
   const now = new Map(Object.entries(urlsBySource(archive)))
   const live = new Set([...now.values()].flat())
