@@ -33,7 +33,11 @@ export function message(
 ): VFileMessage {
   const {line, column, severity = 'error', actual} = options
   const place = typeof line === 'number' ? {line, column: column ?? 1} : undefined
+  // VFileMessage sets its stack to '' after Error captured one: not capturing it makes a message a third as dear.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
   const result = new VFileMessage(reason, {place, ruleId, source})
+  Error.stackTraceLimit = limit
   // As `VFile#message` makes it: the name is where, path first.
   if (file) result.name = `${file}:${result.name}`
   result.file = file
