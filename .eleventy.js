@@ -5,7 +5,8 @@
 // this file builds it from content/gazettes first.
 import {fileURLToPath} from 'node:url'
 import {buildArchiveFromFolder} from './dist/pipeline/build.js'
-import {configureSite, siteSettingsOf} from './dist/site/eleventy-config.js'
+import {configureSite} from './dist/site/eleventy-config.js'
+import {siteSettingsOf} from './dist/site/settings.js'
 
 /** @param {import('@11ty/eleventy/UserConfig').default} eleventyConfig */
 export default async function (eleventyConfig) {

@@ -4,7 +4,8 @@ import Eleventy from '@11ty/eleventy'
 import type UserConfig from '@11ty/eleventy/UserConfig'
 import type {Archive} from '../archive/model.js'
 import type {Gazette} from '../model/types.js'
-import {configureSite, siteSettingsOf, type SiteText} from './eleventy-config.js'
+import {configureSite} from './eleventy-config.js'
+import {siteSettingsOf, type SiteText} from './settings.js'
 import {layerTemplates} from './layer-templates.js'
 import {indexForSearch} from './search/write-index.js'
 import {timed, type Timings} from '../util/timings.js'
@@ -65,7 +66,7 @@ export async function buildSite(
   const {update} = options
   // The index is built from the archive, not the pages: in a thread of its own it runs beside the render.
   // A rebuild whose items are all as they were keeps the published index; else it is made again, but the
-  // fragments only of the bundles that changed (see `searchChanges`).
+  // fragments only of the bundles that changed (see `searchChanges` in update.ts).
   const unchanged = update && update.plan.bundles.size === 0 && update.plan.staleBundles.length === 0
   const search = timed(options.timings, 'search', async () =>
     unchanged ? undefined : indexForSearch(options.output, archive.items, update ? {only: update.plan.bundles} : {})

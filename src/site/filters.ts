@@ -4,7 +4,7 @@ import {compareNewestFirst} from '../archive/order.js'
 import {dateLabel} from '../archive/labels.js'
 import {dateUrl, originalUrl, placeUrl} from '../archive/urls.js'
 import {citationMeta, cslJson, gbt7714} from './citation.js'
-import type {SiteSettings} from './eleventy-config.js'
+import type {SiteSettings} from './settings.js'
 import {renderBody} from './render-body.js'
 import {required} from '../util/required.js'
 

@@ -2,7 +2,7 @@ import type {buildSite as render} from './build-site.js'
 
 // The site stage: the archive rendered with Eleventy, its search index and data files; what a rebuild rewrites.
 export {normaliseBasePath} from './base-path.js'
-export type {SiteText} from './eleventy-config.js'
+export type {SiteText} from './settings.js'
 export {redirectsFrom} from './redirects.js'
 export {outputChanges, type UpdatePlan} from './update.js'
 

@@ -1,4 +1,4 @@
-import {searchChanges} from './search/write-index.js'
+import {searchFolder} from './search/write-index.js'
 import {partFiles} from './write-data.js'
 import {originalOf} from './write-originals.js'
 
@@ -25,4 +25,14 @@ export function outputChanges(plan: UpdatePlan): {replace: string[]; remove: str
     // A newspaper page gone takes its original text with it.
     remove: [...plan.stale, ...plan.stale.flatMap(originalOf), ...plan.staleData.flatMap(partFiles)]
   }
+}
+
+/**
+ * What of the search index a rebuild replaces whole: nothing when no item
+ * changed; else the token shards, and the fragments of the bundles that
+ * changed or are gone. The other bundles' fragments stay as published.
+ */
+export function searchChanges(plan: Pick<UpdatePlan, 'bundles' | 'staleBundles'>): string[] {
+  if (plan.bundles.size === 0 && plan.staleBundles.length === 0) return []
+  return ['t', ...plan.bundles, ...plan.staleBundles].map((path) => `${searchFolder}/${path}`)
 }

@@ -8,7 +8,6 @@ import {required} from '../../util/required.js'
 import {startWorker} from '../../util/worker-thread.js'
 import {filterName, filterPlaces, placeFilters, searchBundles, searchFilter, searchYear} from './bundles.js'
 import {shortName} from '../../tag/gazetteer.js'
-import type {UpdatePlan} from '../update.js'
 import type {SearchDoc} from './build-index.js'
 import type {BundleInfo, FilterCounts, IndexMeta} from './format.js'
 import {indexer, writeJsonSync, type IndexJob} from './write-bundle.js'
@@ -22,16 +21,6 @@ export const searchFolder = 'search-index'
 /** The modules the search page runs, copied from the compiled code (also under tsx, which runs `src/`). */
 const clientModules = ['tokens.js', 'format.js', 'query.js', 'excerpt.js']
 const compiled = new URL(import.meta.url.endsWith('.ts') ? '../../../dist/site/search/' : './', import.meta.url)
-
-/**
- * What of the search index a rebuild replaces whole: nothing when no item
- * changed; else the token shards, and the fragments of the bundles that
- * changed or are gone. The other bundles' fragments stay as published.
- */
-export function searchChanges(plan: Pick<UpdatePlan, 'bundles' | 'staleBundles'>): string[] {
-  if (plan.bundles.size === 0 && plan.staleBundles.length === 0) return []
-  return ['t', ...plan.bundles, ...plan.staleBundles].map((path) => `${searchFolder}/${path}`)
-}
 
 export interface SearchOptions {
   /** Write the fragments of only these bundles, and keep the others' from the previous build; default all. */
