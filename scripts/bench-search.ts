@@ -19,8 +19,8 @@ import {cpSync, existsSync, mkdirSync, readdirSync, realpathSync, rmSync, statSy
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
 import {performance} from 'node:perf_hooks'
-import type {Archive} from '../src/archive/model.js'
 import {indexForSearch, searchFolder} from '../src/site/search/write-index.js'
+import {required} from '../src/util/required.js'
 import {launchChromium} from '../tests/helpers/browser.js'
 import {serve} from '../tests/helpers/serve.js'
 import {generated, templates} from './lib/search-items.js'
@@ -85,7 +85,7 @@ rmSync(work, {recursive: true, force: true})
 mkdirSync(work, {recursive: true})
 
 // The search page, its script and the place names, from the sample site.
-const [samples, heldout] = (await templates()) as [Archive, Archive]
+const [samples, heldout] = await templates()
 const sampleSite = join(work, 'sample-site')
 execFileSync(
   process.execPath,
@@ -144,7 +144,7 @@ const table: string[] = []
 const line = (engine: string, count: number, build: string, rows: QueryRow[]) => {
   const max = (field: 'requests' | 'bytes' | 'ms') => Math.max(...rows.map((row) => row[field]))
   const median = (field: 'requests' | 'bytes' | 'ms') =>
-    rows.map((row) => row[field]).sort((a, b) => a - b)[rows.length >> 1]!
+    required(rows.map((row) => row[field]).sort((a, b) => a - b)[rows.length >> 1], `the median ${field}`)
   table.push(
     `  ${engine.padEnd(9)} ${String(count).padStart(7)}  ${build}  ` +
       `${String(median('requests')).padStart(3)} / ${String(max('requests')).padStart(3)}  ` +
@@ -167,7 +167,11 @@ for (const count of sizes) {
     ['--import', 'tsx', import.meta.filename, '--index', String(count), '--out', site],
     {encoding: 'utf8', maxBuffer: 1 << 26}
   )
-  const {ms, before, peak} = JSON.parse(child.trim().split('\n').at(-1)!) as {ms: number; before: number; peak: number}
+  const {ms, before, peak} = JSON.parse(required(child.trim().split('\n').at(-1), 'its figures')) as {
+    ms: number
+    before: number
+    peak: number
+  }
   const size = bytesBelow(join(site, searchFolder))
   const build =
     `${(ms / 1000).toFixed(1).padStart(6)} s  ${mb(peak).padStart(7)} (+${mb(Math.max(0, peak - before))})  ` +

@@ -31,6 +31,7 @@ import {Segmenter} from '../src/text/segmenter.js'
 import {isPlaceName, tagItems} from '../src/tag/tag.js'
 import {processGazette} from '../src/pipeline/process-gazette.js'
 import {storeOf} from '../src/publish/releases.js'
+import {required} from '../src/util/required.js'
 
 const root = join(import.meta.dirname, '..')
 const {values} = parseArgs({
@@ -87,9 +88,12 @@ const options = {segmenter: names.segmenter, isPlaceName: (text: string) => isPl
 const drafts = sources.map((source) =>
   split(source, options).items.map((draft, index) => ({...draft, id: `x-${index}`}))
 )
-throughput('split', (index) => split(sources[index]!, options))
-throughput('tag', (index) => tagItems(sources[index]!.source, drafts[index]!, sources[index]!.metadata.region, names))
-throughput('split + tag (one core)', (index) => processGazette(sources[index]!, names))
+const source = (index: number) => required(sources[index], `gazette ${index}`)
+throughput('split', (index) => split(source(index), options))
+throughput('tag', (index) =>
+  tagItems(source(index).source, required(drafts[index], `items ${index}`), source(index).metadata.region, names)
+)
+throughput('split + tag (one core)', (index) => processGazette(source(index), names))
 
 const width = Math.max(...rows.map(([label]) => label.length))
 console.log(`bench: ${sources.length} gazettes from ${values.input}, Node ${process.version}`)
@@ -140,12 +144,15 @@ if (values.files) {
     // Today's page comes a day after the last build, not while the disk still writes its 57,000 pages back.
     execFileSync('sync')
     // Adding today's page: one more gazette file, a day after the last; three days running, as the machine is noisy.
-    const last = readdirSync(corpus, {recursive: true, encoding: 'utf8'})
-      .filter((name) => name.endsWith('.txt'))
-      .sort()
-      .at(-1)!
+    const last = required(
+      readdirSync(corpus, {recursive: true, encoding: 'utf8'})
+        .filter((name) => name.endsWith('.txt'))
+        .sort()
+        .at(-1),
+      `a gazette file in ${corpus}`
+    )
     const lastPage = readFileSync(join(corpus, last), 'utf8')
-    const lastDate = Date.parse(/^date: (\S+)$/mu.exec(lastPage)![1]!)
+    const lastDate = Date.parse(required(/^date: (\S+)$/mu.exec(lastPage)?.[1], `the date of ${last}`))
     const added = [1, 2, 3].map((day) => join(corpus, `added-page-${day}.txt`))
     for (const [index, file] of added.entries()) {
       writeFileSync(
@@ -216,8 +223,9 @@ async function build(input: string, output: string, cache: string): Promise<Buil
     [join(root, 'dist/cli.js'), 'build', '-q', '-i', input, '-o', output, '--cache', cache, '--stats', statsFile],
     {stdio: ['ignore', 'ignore', 'inherit']}
   )
+  const pid = required(child.pid, 'the build’s process id')
   let treePeakKb = 0
-  const sampler = setInterval(() => (treePeakKb = Math.max(treePeakKb, treeRssKb(child.pid!))), 50)
+  const sampler = setInterval(() => (treePeakKb = Math.max(treePeakKb, treeRssKb(pid))), 50)
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
   const wallMs = performance.now() - started
   clearInterval(sampler)

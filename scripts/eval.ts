@@ -16,6 +16,7 @@ import {join} from 'node:path'
 import {toPublicArchive} from '../src/archive/export.js'
 import {readGazette} from '../src/read/read-gazette.js'
 import {parseArgs} from 'node:util'
+import {z} from 'zod'
 import {processGazette} from '../src/pipeline/process-gazette.js'
 import {loadPlaceNames, type PlaceNames} from '../src/tag/mentions.js'
 import {readFolder} from '../src/read/read-folder.js'
@@ -54,9 +55,13 @@ const {values} = parseArgs({
     pagefind: {type: 'string'}
   }
 })
-const chosen = (values.set ?? [...Object.keys(sets), 'corpus']).filter(
-  (name) => name !== 'corpus' && name !== 'search'
-) as Array<keyof typeof sets>
+const isSet = (name: string): name is keyof typeof sets => Object.hasOwn(sets, name)
+const chosen = (values.set ?? [...Object.keys(sets), 'corpus'])
+  .filter((name) => name !== 'corpus' && name !== 'search')
+  .map((name) => {
+    if (!isSet(name)) throw new Error(`--set ${name}: not one of ${[...Object.keys(sets), 'corpus', 'search']}`)
+    return name
+  })
 const corpusChosen = values.set === undefined || values.set.includes('corpus')
 const searchChosen = values.set === undefined || values.set.includes('search')
 
@@ -142,6 +147,20 @@ const parts: Record<string, string[]> = values.corpus
       test: ['a-03', 'b-04', 'c-02'],
       dev: ['a-01', 'a-02', 'a-04', 'b-01', 'b-02', 'b-03', 'c-01', 'c-03', 'c-04']
     }
+/** What the corpus's scorer (score.mjs) prints: figures for items and places, a share per field. */
+const corpusFields = ['title', 'kicker', 'subtitle', 'bylines', 'paragraphs', 'kind'] as const
+const prfFigures = z.object({precision: z.number(), recall: z.number(), f1: z.number()})
+const corpusScore = z.object({
+  items: prfFigures,
+  district: prfFigures,
+  town: prfFigures,
+  title: z.number(),
+  kicker: z.number(),
+  subtitle: z.number(),
+  bylines: z.number(),
+  paragraphs: z.number(),
+  kind: z.number()
+})
 if (corpusChosen && !existsSync(join(shared, 'score.mjs'))) {
   console.log(`corpus: ${corpus} is absent (only CI and the project's own machines have ../shared); skipped`)
 } else if (corpusChosen) {
@@ -168,18 +187,15 @@ if (corpusChosen && !existsSync(join(shared, 'score.mjs'))) {
           stdio: ['ignore', 'pipe', 'inherit']
         }
       )
-      const score = JSON.parse(output) as {items: {precision: number; recall: number; f1: number}} & Record<
-        string,
-        unknown
-      >
-      const figure = (field: string) => `${field} ${(score[field] as number).toFixed(3)}`
+      const score = corpusScore.parse(JSON.parse(output))
+      const figure = (field: (typeof corpusFields)[number]) => `${field} ${score[field].toFixed(3)}`
       console.log(`split — corpus ${part} part (${names.join(' ')}):`)
       const {precision, recall, f1} = score.items
       console.log(`  items     P ${precision.toFixed(3)}  R ${recall.toFixed(3)}  F1 ${f1.toFixed(3)}`)
-      console.log(`  ${['title', 'kicker', 'subtitle', 'bylines', 'paragraphs', 'kind'].map(figure).join('  ')}`)
+      console.log(`  ${corpusFields.map(figure).join('  ')}`)
       console.log(`places — corpus ${part} part (no region given):`)
-      for (const level of ['district', 'town']) {
-        const {precision, recall, f1} = score[level] as {precision: number; recall: number; f1: number}
+      for (const level of ['district', 'town'] as const) {
+        const {precision, recall, f1} = score[level]
         console.log(`  ${level.padEnd(9)} P ${precision.toFixed(3)}  R ${recall.toFixed(3)}  F1 ${f1.toFixed(3)}`)
       }
     }

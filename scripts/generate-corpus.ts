@@ -14,6 +14,7 @@
 import {mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
+import {required} from '../src/util/required.js'
 
 const {values} = parseArgs({
   options: {
@@ -56,11 +57,13 @@ for (let index = 0; index < count; index++) {
   const date = new Date(start + issue * 86_400_000).toISOString().slice(0, 10)
   const sample = index % samples.length
   // Redraw every number, so that no two pages repeat each other's text.
-  const text = samples[sample]!.replace(/\d+/gu, (digits) => String(Math.floor(next() * 10 ** digits.length)))
+  const text = required(samples[sample], `sample ${sample}`).replace(/\d+/gu, (digits) =>
+    String(Math.floor(next() * 10 ** digits.length))
+  )
   const issueFields = values.undated ? '' : `date: ${date}\npage: ${page}\n`
   const frontMatter = `---\npaper: ${papers[issue % papers.length]}\n${issueFields}region: "${regions[sample]}"\n---\n`
-  const [year, month, day] = date.split('-')
-  const folder = join(out, year!, month!)
+  const [year, month, day] = [date.slice(0, 4), date.slice(5, 7), date.slice(8, 10)]
+  const folder = join(out, year, month)
   await mkdir(folder, {recursive: true})
   const file = frontMatter + text
   bytes += Buffer.byteLength(file)

@@ -3,7 +3,7 @@
  * (tests/fixtures/…): shared by `npm run eval` and the fixture tests.
  */
 import {isRule} from '../../src/model/messages.js'
-import type {Gazette, Item} from '../../src/model/types.js'
+import type {Gazette, Item, PlaceTag} from '../../src/model/types.js'
 
 /** What a person wrote down for one item of a sample page. */
 export interface ExpectedItem {
@@ -124,7 +124,18 @@ export function scoreSplit(pairs: Array<{fixture: SplitFixture; gazette: Gazette
     expected: 0,
     found: 0,
     matched: 0,
-    right: Object.fromEntries(fields.map((field) => [field, 0])) as Record<Field, number>,
+    right: {
+      kind: 0,
+      dateline: 0,
+      kicker: 0,
+      title: 0,
+      subtitle: 0,
+      bylines: 0,
+      paragraphs: 0,
+      subheads: 0,
+      first: 0,
+      last: 0
+    },
     duplicates: {expected: 0, found: 0, matched: 0},
     mismatches: []
   }
@@ -199,7 +210,8 @@ export function scorePlaces(pairs: Array<{fixture: PlaceFixture; gazette: Gazett
     for (const line of [...lines].sort((a, b) => a - b)) {
       const expected = expectedByLine.get(line) ?? []
       const actual = (gazette.items.find((item) => item.start.line === line)?.places ?? []).filter(
-        (place) => place.level === 'district' || place.level === 'town'
+        (place): place is PlaceTag & {level: 'district' | 'town'} =>
+          place.level === 'district' || place.level === 'town'
       )
       const same = (want: ExpectedPlace, got: {code: string; name: string; level: string}) =>
         want.level === got.level &&
@@ -209,7 +221,7 @@ export function scorePlaces(pairs: Array<{fixture: PlaceFixture; gazette: Gazett
       const missing = expected.filter((want) => !actual.some((got) => same(want, got)))
       const extra = actual.filter((got) => !expected.some((want) => same(want, got)))
       for (const want of expected) score[want.level][missing.includes(want) ? 'fn' : 'tp']++
-      for (const got of extra) score[got.level as 'district' | 'town'].fp++
+      for (const got of extra) score[got.level].fp++
       if (missing.length > 0 || extra.length > 0) {
         score.mismatches.push({
           source: fixture.source,

@@ -11,8 +11,11 @@ import type {IndexMeta} from '../../src/site/search/format.js'
 import {openIndex, type Place} from '../../src/site/search/query.js'
 import {indexForSearch, searchFolder} from '../../src/site/search/write-index.js'
 import {searchPlaces} from '../../src/site/write-data.js'
+import {required} from '../../src/util/required.js'
+import type {Gazette} from '../../src/model/types.js'
 import {launchChromium} from '../../tests/helpers/browser.js'
 import {serve} from '../../tests/helpers/serve.js'
+import {z} from 'zod'
 
 /** A judged query: the items a reader wants for it, named `<set>/<file>:<line of the body's start>`. */
 interface Judged {
@@ -40,7 +43,7 @@ type Engine = (query: string) => Promise<{urls: string[]; read: string}>
 /** The archive of the folders' gazettes, each file named `<set>/<file>`, and the sets present. */
 export async function judgedArchive(folders: Record<string, string>): Promise<{archive: Archive; sets: string[]}> {
   const present = Object.entries(folders).filter(([, folder]) => existsSync(folder))
-  const gazettes = []
+  const gazettes: Gazette[] = []
   const names = loadPlaceNames()
   for (const [set, folder] of present) {
     for (const source of (await readFolder(folder)).gazettes) {
@@ -63,7 +66,7 @@ export async function scoreEngine(
 ): Promise<SearchScore> {
   const urlOf = judgedUrls(archive.gazettes, archive.items)
   const judged = (JSON.parse(readFileSync(judgedFile, 'utf8')) as {queries: Judged[]}).queries.filter((query) =>
-    query.relevant.every((key) => sets.includes(key.split('/')[0]!))
+    query.relevant.every((key) => sets.includes(required(key.split('/')[0], `the set of ${key}`)))
   )
   const rows: Array<Figures & {kind: string}> = []
   const empty: string[] = []
@@ -99,12 +102,26 @@ export async function scoreEngine(
   return {...figures(rows), empty, byKind, misses}
 }
 
+const counts = z.record(z.string(), z.number())
+/** The search index's `meta.json`, as the build writes it. */
+const indexMeta = z.object({
+  docs: z.number(),
+  shards: z.number(),
+  bundles: z.array(z.object({name: z.string(), year: z.string(), first: z.number(), docs: z.number()})),
+  counts: z.object({district: counts, town: counts, year: counts})
+}) satisfies z.ZodType<IndexMeta>
+
 /** This archive's search, its index written as a build writes it, queried as the search page queries it. */
 export async function archiveEngine(archive: Archive, work: string): Promise<Engine> {
   await indexForSearch(work, archive.items, {thread: false})
   const folder = join(work, searchFolder)
   const read = async (path: string) => JSON.parse(readFileSync(join(folder, path), 'utf8')) as unknown
-  const index = openIndex((await read('meta.json')) as IndexMeta, searchPlaces(archive) as Place[], read)
+  const meta = indexMeta.parse(await read('meta.json'))
+  const places = searchPlaces(archive).map(({level, ...place}): Place => {
+    if (level !== 'district' && level !== 'town') throw new Error(`${place.label}: a search place of level ${level}`)
+    return {...place, level}
+  })
+  const index = openIndex(meta, places, read)
   return async (query) => {
     const found = await index.search(query)
     const urls = (await index.show(found.hits)).map((fragment) => fragment.url)
@@ -135,10 +152,11 @@ export async function pagefindEngine(
   const engine = async (query: string) => {
     const urls = await page.evaluate(async (text) => {
       const module = '/pagefind/pagefind.js'
-      const pagefind = (await import(module)) as {search: (text: string) => Promise<{results: unknown[]}>}
+      const pagefind = (await import(module)) as {
+        search: (text: string) => Promise<{results: Array<{data: () => Promise<{url: string}>}>}>
+      }
       const {results} = await pagefind.search(text)
-      const found = results as Array<{data: () => Promise<{url: string}>}>
-      return Promise.all(found.map(async (result) => (await result.data()).url))
+      return Promise.all(results.map(async (result) => (await result.data()).url))
     }, query)
     return {urls: urls.map((url) => url.replace(/^\//u, '')), read: ''}
   }
@@ -157,10 +175,14 @@ export async function pagefindEngine(
  */
 function judgedUrls(gazettes: readonly ArchiveGazette[], items: readonly ArchiveItem[]): (key: string) => string {
   const byId = new Map(items.map((item) => [item.id, item]))
-  const bySource = new Map(gazettes.map((gazette) => [gazette.source, gazette.itemIds.map((id) => byId.get(id)!)]))
+  const bySource = new Map(
+    gazettes.map((gazette) => [gazette.source, gazette.itemIds.map((id) => required(byId.get(id), `item ${id}`))])
+  )
   return (key) => {
     const [, source, line] = /^(.*):(\d+)$/u.exec(key) ?? []
-    const candidates = (bySource.get(source!) ?? []).filter((item) => item.start.line <= Number(line))
+    const candidates = (bySource.get(required(source, `the file of judged item ${key}`)) ?? []).filter(
+      (item) => item.start.line <= Number(line)
+    )
     const item = candidates.at(-1)
     if (!item) throw new Error(`judged item ${key} is in no file of the archive`)
     return item.url.slice(1)
@@ -174,12 +196,14 @@ export function pagefindPages(items: readonly ArchiveItem[], folder: string): vo
     mkdirSync(join(folder, item.url), {recursive: true})
     const heading = [item.kicker, item.title, item.subtitle].filter(Boolean).join(' ') || item.heading
     const byline = item.bylines.map((byline) => byline.name).join(' ')
-    const body = [item.dateline, byline, ...item.body.map((block) => block.text)].filter(Boolean)
+    const body = [item.dateline, byline, ...item.body.map((block) => block.text)].filter((text): text is string =>
+      Boolean(text)
+    )
     writeFileSync(
       join(folder, item.url, 'index.html'),
       `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(item.heading)}</title></head>` +
         `<body><main data-pagefind-body><h1>${escape(heading)}</h1>` +
-        `${body.map((text) => `<p>${escape(text!)}</p>`).join('')}</main></body></html>`
+        `${body.map((text) => `<p>${escape(text)}</p>`).join('')}</main></body></html>`
     )
   }
 }

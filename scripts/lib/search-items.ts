@@ -2,14 +2,17 @@ import {join} from 'node:path'
 import type {Archive, ArchiveItem} from '../../src/archive/model.js'
 import {itemUrl} from '../../src/archive/urls.js'
 import {buildArchiveFromFolder} from '../../src/pipeline/build.js'
+import {required} from '../../src/util/required.js'
 
 const root = join(import.meta.dirname, '..', '..')
 
 /** The archives of the samples and the heldout pages. */
-export async function templates(): Promise<Archive[]> {
-  const folders = [join(root, 'content/gazettes'), join(root, 'tests/fixtures/heldout')]
-  return Promise.all(folders.map(async (input) => (await buildArchiveFromFolder({input})).archive))
+export async function templates(): Promise<[samples: Archive, heldout: Archive]> {
+  const archive = async (input: string) => (await buildArchiveFromFolder({input})).archive
+  return Promise.all([archive(join(root, 'content/gazettes')), archive(join(root, 'tests/fixtures/heldout'))])
 }
+
+const papers = ['通州日报', '海门日报', '如东日报']
 
 /** `count` items made from `base`: numbers redrawn, one a day or more over 30 years, three papers. */
 export function generated(base: readonly ArchiveItem[], count: number): ArchiveItem[] {
@@ -19,14 +22,14 @@ export function generated(base: readonly ArchiveItem[], count: number): ArchiveI
   const start = Date.UTC(1995, 0, 1)
   const days = 30 * 365
   return Array.from({length: count}, (_, index) => {
-    const item = base[index % base.length]!
+    const item = required(base[index % base.length], 'a base item')
     const date = new Date(start + Math.floor((index * days) / count) * 86_400_000).toISOString().slice(0, 10)
     const id = `bench-${index}`
     return {
       ...item,
       id,
       url: itemUrl(id),
-      metadata: {...item.metadata, date, paper: ['通州日报', '海门日报', '如东日报'][index % 3]!},
+      metadata: {...item.metadata, date, paper: required(papers[index % papers.length], 'a paper')},
       body: item.body.map((block) => ({...block, text: redraw(block.text)})),
       continuedBy: null,
       continues: null

@@ -6,6 +6,7 @@ import {processGazette} from '../../src/pipeline/process-gazette.js'
 import {readGazette} from '../../src/read/read-gazette.js'
 import {processSample, processText, sampleFiles} from '../helpers/samples.js'
 import {names} from '../helpers/stages.js'
+import {must} from '../helpers/must.js'
 
 const gazettes = sampleFiles.map(processSample)
 const archive = buildArchive(gazettes)
@@ -23,9 +24,9 @@ test('archive: every locality lists exactly the items tagged with it or its chil
       .map((item) => item.id)
     assert.deepEqual([...locality.itemIds].sort(), expected.sort(), locality.name)
   }
-  const tongzhou = archive.localities['320612']!
+  const tongzhou = must(archive.localities['320612'])
   assert.ok(tongzhou.children.includes('320612110'), '石港镇 under 通州区')
-  assert.equal(archive.localities['3206']!.parent, '32')
+  assert.equal(must(archive.localities['3206']).parent, '32')
 })
 
 test(
@@ -36,7 +37,7 @@ test(
       archive.localityPages.filter((page) => page.code === code)
     const small = buildArchive(gazettes, {pageSize: 2})
     const tongzhou = pages(small, '320612')
-    const ids = small.localities['320612']!.itemIds
+    const ids = must(small.localities['320612']).itemIds
     assert.deepEqual(
       tongzhou.flatMap((page) => page.itemIds),
       ids
@@ -44,25 +45,25 @@ test(
     const runs = Math.ceil(ids.length / 2)
     // The own page holds the newest run, and the one before
     // while the newest is less than half full (one item of two is not).
-    assert.deepEqual(tongzhou[0]!, {
-      ...tongzhou[0]!,
+    assert.deepEqual(must(tongzhou[0]), {
+      ...must(tongzhou[0]),
       archivePage: null,
       url: '/places/320612/',
       newerUrl: null,
       olderUrl: `/places/320612/page/${runs - 1}/`
     })
-    assert.equal(tongzhou[0]!.itemIds.length, 2 - (ids.length % 2))
-    assert.deepEqual(tongzhou.at(-1)!, {
-      ...tongzhou.at(-1)!,
+    assert.equal(must(tongzhou[0]).itemIds.length, 2 - (ids.length % 2))
+    assert.deepEqual(must(tongzhou.at(-1)), {
+      ...must(tongzhou.at(-1)),
       archivePage: 1,
       url: '/places/320612/page/1/',
       olderUrl: null,
       itemIds: ids.slice(-2)
     })
-    assert.equal(tongzhou[1]!.newerUrl, '/places/320612/')
+    assert.equal(must(tongzhou[1]).newerUrl, '/places/320612/')
     // Before the newest gazette came, every archive page of a place was as it is
     // (only pages next to a new run differ in a link).
-    const newest = small.items.find((item) => item.id === small.localities['32']!.itemIds[0])!.gazetteId
+    const newest = must(small.items.find((item) => item.id === must(small.localities['32']).itemIds[0])).gazetteId
     const older = buildArchive(
       gazettes.filter((gazette) => gazette.id !== newest),
       {pageSize: 2}
@@ -75,7 +76,7 @@ test(
           .map((page) => [page.url, page])
       )
       for (const page of pages(small, code).filter((page) => before.has(page.url))) {
-        const {newerUrl, olderUrl, ...rest} = before.get(page.url)!
+        const {newerUrl, olderUrl, ...rest} = must(before.get(page.url))
         assert.deepEqual({...page, newerUrl, olderUrl}, {...rest, newerUrl, olderUrl}, page.url)
         same += Number(page.newerUrl === newerUrl)
       }
@@ -95,7 +96,7 @@ test(
         pages.flatMap((page) => page.itemIds),
         person.itemIds
       )
-      assert.equal(pages[0]!.url, person.url)
+      assert.equal(must(pages[0]).url, person.url)
       assert.ok(pages.slice(1).every((page) => page.itemIds.length === 2 && page.url.startsWith(`${person.url}page/`)))
     }
     assert.ok(small.personPages.length > small.people.length, 'someone has archive pages')
@@ -119,17 +120,17 @@ test('archive: dated gazettes make the date tree and issues link their pages and
     dated.datePages.map((node) => node.url),
     ['/dates/2022/', '/dates/2022/03/', '/dates/2022/03/04/']
   )
-  assert.equal(dated.gazettes[0]!.next?.url, dated.gazettes[1]!.url)
-  const fragment = dated.items.find((item) => item.kind === 'fragment')!
-  assert.equal(fragment.continues?.url, dated.items[0]!.url)
-  assert.equal(dated.items[0]!.continuedBy?.url, fragment.url)
+  assert.equal(must(dated.gazettes[0]).next?.url, must(dated.gazettes[1]).url)
+  const fragment = must(dated.items.find((item) => item.kind === 'fragment'))
+  assert.equal(fragment.continues?.url, must(dated.items[0]).url)
+  assert.equal(must(dated.items[0]).continuedBy?.url, fragment.url)
   assert.equal(fragment.heading, '标题一（续）', 'the fragment takes its story’s heading')
-  assert.equal(dated.items.at(-1)!.previous?.heading, '标题一（续）')
+  assert.equal(must(dated.items.at(-1)).previous?.heading, '标题一（续）')
   assert.equal(dated.undated, null)
   // March 2022 began on a Tuesday: one empty cell, then the 1st; the 4th is linked.
-  const march = dated.datePages.find((node) => node.key === '2022-03')!
-  assert.deepEqual(march.calendar[0]!.slice(0, 2), [null, {day: 1, url: null, itemCount: 0}])
-  assert.deepEqual(march.calendar[0]![4], {day: 4, url: '/dates/2022/03/04/', itemCount: 3})
+  const march = must(dated.datePages.find((node) => node.key === '2022-03'))
+  assert.deepEqual(must(march.calendar[0]).slice(0, 2), [null, {day: 1, url: null, itemCount: 0}])
+  assert.deepEqual(must(march.calendar[0])[4], {day: 4, url: '/dates/2022/03/04/', itemCount: 3})
   assert.equal(march.calendar.length, 5)
   assert.ok(march.calendar.every((week) => week.length === 7))
 })
@@ -138,8 +139,8 @@ test('archive: a municipality’s districts sit right under it, not under its ci
   const gazette = processText('标题\n\n日前，上海市崇明区横沙乡召开会议。\n', '31')
   const {localities, localityRoots} = buildArchive([gazette])
   assert.deepEqual(localityRoots, ['31'])
-  assert.deepEqual(localities['31']!.children, ['310151'])
-  assert.equal(localities['310151']!.parent, '31')
+  assert.deepEqual(must(localities['31']).children, ['310151'])
+  assert.equal(must(localities['310151']).parent, '31')
   assert.equal(localities['3101'], undefined)
 })
 

@@ -8,6 +8,7 @@ import {cpSync, mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
 import type {Browser, Page} from 'playwright-core'
+import type axe from 'axe-core'
 import type {Archive} from '../../src/archive/model.js'
 import {buildArchiveFromFolder} from '../../src/pipeline/build.js'
 import {buildSite} from '../../src/site/build-site.js'
@@ -16,6 +17,14 @@ import {launchChromium} from '../helpers/browser.js'
 import {serve} from '../helpers/serve.js'
 import {root} from '../helpers/paths.js'
 import {fileTempDir} from '../helpers/temp-dir.js'
+import {must} from '../helpers/must.js'
+
+declare global {
+  /** axe-core, once a test has added its script to the page. */
+  interface Window {
+    axe: typeof axe
+  }
+}
 
 const basePath = '/archive/'
 const screenshots = join(root, 'test-output', 'screenshots')
@@ -71,8 +80,8 @@ test('browser: home → district → town → article → its page, by clicking 
     .first()
     .click()
   assert.equal(await h1(page), '石港镇')
-  const town = archive.localities['320612110']!
-  const first = archive.items.find((item) => item.id === town.itemIds[0])!
+  const town = must(archive.localities['320612110'])
+  const first = must(archive.items.find((item) => item.id === town.itemIds[0]))
   await page.locator('main a', {hasText: first.heading}).first().click()
   assert.equal(await h1(page), first.title)
   await page.locator('article footer a[href*="/pages/"]').click()
@@ -84,13 +93,16 @@ test('browser: home → district → town → article → its page, by clicking 
 /** Item URLs listed by the search page for a query. */
 async function search(page: Page): Promise<string[]> {
   await page.locator('#search-results .meta').waitFor({timeout: 20_000})
-  return page
-    .locator('.search-results a')
-    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))
+  return page.locator('.search-results a').evaluateAll((links) =>
+    links.map((link) => {
+      if (!(link instanceof HTMLAnchorElement)) throw new Error(`${link.tagName}: not a link`)
+      return new URL(link.href).pathname
+    })
+  )
 }
 
 test('browser: searching a town’s name lists exactly the items tagged with it', async () => {
-  const town = archive.localities['320612110']!
+  const town = must(archive.localities['320612110'])
   const expected = town.itemIds.map((id) => `${basePath}items/${id}/`).sort()
   const page = await open('/search/?q=石港镇')
   assert.deepEqual((await search(page)).sort(), expected)
@@ -132,8 +144,8 @@ test('browser: a query finding nothing offers one that does; the URL keeps the s
 
 /** One page of each type, by path. */
 function pageTypes(): Record<string, string> {
-  const photo = archive.items.find((item) => item.kind === 'photo')!
-  const article = archive.items.find((item) => item.kind === 'article' && item.places.length > 0)!
+  const photo = must(archive.items.find((item) => item.kind === 'photo'))
+  const article = must(archive.items.find((item) => item.kind === 'article' && item.places.length > 0))
   return {
     home: '/',
     places: '/places/',
@@ -141,14 +153,14 @@ function pageTypes(): Record<string, string> {
     town: '/places/320612110/',
     dates: '/dates/',
     papers: '/papers/',
-    paper: archive.papers[0]!.url,
-    issue: archive.issues[0]!.url,
-    gazette: archive.gazettes[0]!.url,
-    undatedGazette: archive.gazettes.find((gazette) => !gazette.metadata.date)!.url,
+    paper: must(archive.papers[0]).url,
+    issue: must(archive.issues[0]).url,
+    gazette: must(archive.gazettes[0]).url,
+    undatedGazette: must(archive.gazettes.find((gazette) => !gazette.metadata.date)).url,
     article: article.url,
     photo: photo.url,
     people: '/people/',
-    person: archive.people[0]!.url,
+    person: must(archive.people[0]).url,
     search: '/search/?q=石港镇',
     notFound: '/404.html'
   }
@@ -160,17 +172,7 @@ test('browser: axe-core finds no WCAG 2.2 AA violations on any page type', async
     if (type === 'search') await search(page)
     await page.addScriptTag({path: join(root, 'node_modules', 'axe-core', 'axe.min.js')})
     const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (
-              context: Document,
-              options: unknown
-            ) => Promise<{violations: Array<{id: string; nodes: Array<{target: string[]}>}>}>
-          }
-        }
-      ).axe
-      const result = await axe.run(document, {
+      const result = await window.axe.run(document, {
         runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}
       })
       return result.violations.map(

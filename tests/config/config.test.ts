@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {test} from 'node:test'
 import {readConfig, withConfig} from '../../src/config/config.js'
 import {tempDir} from '../helpers/temp-dir.js'
+import {must} from '../helpers/must.js'
 
 test('config: keys read, paths against the file’s folder, each bad key reported at its line', (t) => {
   const dir = tempDir(t, 'config')
@@ -51,5 +52,5 @@ test('config: the command line wins over the file, the file over the defaults', 
   )
   const fromCli = withConfig({...options, output: 'mine'}, named, (option) => option === 'output').options
   assert.equal(fromCli.output, 'mine')
-  assert.equal(withConfig(options, join(dir, 'missing.yaml'), () => false).problems[0]!.message, 'no such file')
+  assert.equal(must(withConfig(options, join(dir, 'missing.yaml'), () => false).problems[0]).message, 'no such file')
 })

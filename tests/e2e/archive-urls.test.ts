@@ -19,6 +19,7 @@ import {assertSameFiles, filesBelow, writeFiles} from '../helpers/files.js'
 import {collidingInputs, frontMatter, longName, page} from '../helpers/colliding-inputs.js'
 import {tempDir, fileTempDir} from '../helpers/temp-dir.js'
 import {rule, severityOf} from '../helpers/messages.js'
+import {must} from '../helpers/must.js'
 
 const input = fileTempDir('archive-urls-input')
 const site = fileTempDir('archive-urls-site')
@@ -66,10 +67,10 @@ test('archive urls: each collision is a warning naming both files', () => {
     const report = same.find((each) => each.file === second)
     assert.ok(report, `${second} reported`)
     assert.equal(severityOf(report), 'warning')
-    assert.ok(report.message.includes(first!), report.message)
+    assert.ok(report.message.includes(must(first)), report.message)
   }
   // Path order decides: the first file keeps the URL, the other's gets a hash of its path.
-  const idOf = (source: string) => archive.gazettes.find((gazette) => gazette.source === source)!.id
+  const idOf = (source: string) => must(archive.gazettes.find((gazette) => gazette.source === source)).id
   assert.equal(idOf('a.md'), 'a')
   assert.match(idOf('a.txt'), /^a-[0-9a-f]{6}$/u)
   assert.equal(idOf('2022-02-15-p2.txt'), '2022-02-15-p2')
@@ -106,14 +107,16 @@ test('archive urls: no two pages of any kind share a URL', () => {
 })
 
 test('archive urls: every path segment of the site stays well under the 255 bytes a file name may take', () => {
-  const longest = filesBelow(site)
-    .flatMap((file) => file.split('/'))
-    .sort((a, b) => Buffer.byteLength(b) - Buffer.byteLength(a))[0]!
+  const longest = must(
+    filesBelow(site)
+      .flatMap((file) => file.split('/'))
+      .sort((a, b) => Buffer.byteLength(b) - Buffer.byteLength(a))[0]
+  )
   // Half of it: room for a rename's hash, and for file systems that count in UTF-16 units.
   assert.ok(Buffer.byteLength(longest) <= 128, `${longest}: ${Buffer.byteLength(longest)} bytes`)
   const long = archive.gazettes.filter((gazette) => gazette.source.startsWith(longName.slice(0, 10)))
   assert.equal(long.length, 2)
-  assert.notEqual(long[0]!.id, long[1]!.id, 'cut slugs stay apart by a hash of the whole path')
+  assert.notEqual(must(long[0]).id, must(long[1]).id, 'cut slugs stay apart by a hash of the whole path')
 })
 
 /** `build` quietly: its summary and reports go to the console. */

@@ -18,9 +18,10 @@ import {sampleFiles, folderWithSamples, assertBuilt} from '../helpers/samples.js
 import {compiledCli as cli} from '../helpers/paths.js'
 import {tempDir} from '../helpers/temp-dir.js'
 import {problems} from '../helpers/messages.js'
+import {must} from '../helpers/must.js'
 
 /** A bundled sample: the gazette that must still be built. */
-const sampleA = sampleFiles[0]!
+const sampleA = must(sampleFiles[0])
 
 // ---------------------------------------------------------------------------
 // 11–12: a failed build leaves the published site as it was
@@ -143,7 +144,7 @@ test(
       assert.ok(written.includes(`${item.url.slice(1)}index.html`), `${item.url} is written`)
     for (const gazette of archive.gazettes)
       assert.ok(written.includes(`${gazette.url.slice(1)}index.html`), `${gazette.url} is written`)
-    const escaped = gazettes.find((gazette) => gazette.source === 'escape.txt')!
+    const escaped = must(gazettes.find((gazette) => gazette.source === 'escape.txt'))
     assert.equal(escaped.metadata.paper, '../../逃逸报/..')
     assert.match(escaped.id, /^[a-z0-9-]+$/u)
   }
@@ -162,9 +163,9 @@ function assertWellFormedXml(xml: string, name: string) {
       `${name}: stray “${match[0]}” at ${match.index}: …${body.slice(Math.max(0, match.index - 40), match.index + 40)}…`
     )
     const [, closing, tag, , selfClosing] = match
-    if (stack.length === 0) roots.push(tag!)
+    if (stack.length === 0) roots.push(must(tag))
     if (closing) assert.equal(stack.pop(), tag, `${name}: </${tag}> closes what it did not open`)
-    else if (!selfClosing) stack.push(tag!)
+    else if (!selfClosing) stack.push(must(tag))
   }
   assert.deepEqual(stack, [], `${name}: unclosed ${stack.join(', ')}`)
   assert.deepEqual(roots, ['feed'], `${name}: one root element`)
@@ -177,7 +178,7 @@ function parseCsv(text: string): string[][] {
   let cell = ''
   let quoted = false
   for (let index = 0; index < text.length; index++) {
-    const char = text[index]!
+    const char = must(text[index])
     if (quoted) {
       if (char === '"' && text[index + 1] === '"') {
         cell += '"'
@@ -228,7 +229,7 @@ test(
     const output = tempDir(t, 'unsafe-site')
     await buildSite(archive, gazettes, {output, basePath: '/', siteUrl: 'https://example.org'})
 
-    const item = gazettes.find((gazette) => gazette.source === 'unsafe.txt')!.items[0]!
+    const item = must(must(gazettes.find((gazette) => gazette.source === 'unsafe.txt')).items[0])
     assert.equal(item.kicker, '+引题<b>加粗</b>{{ 7*7 }}——')
     assert.equal(item.title, title)
     assert.equal(item.subtitle, `@SUM(1+1)副题${payload}`)
@@ -243,7 +244,7 @@ test(
     }
     const page = readFileSync(join(output, 'items', item.id, 'index.html'), 'utf8')
     const gazettePage = readFileSync(
-      join(output, archive.gazettes.find((gazette) => gazette.source === 'unsafe.txt')!.url, 'index.html'),
+      join(output, must(archive.gazettes.find((gazette) => gazette.source === 'unsafe.txt')).url, 'index.html'),
       'utf8'
     )
     assert.match(
@@ -292,8 +293,8 @@ test(
     // JSON-LD: parses, holds the text as written, and cannot close its <script>.
     const jsonLd = [...page.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gsu)]
     assert.equal(jsonLd.length, 1)
-    assert.doesNotMatch(jsonLd[0]![1]!, /<\/?script|<img/iu)
-    const article = JSON.parse(jsonLd[0]![1]!) as {
+    assert.doesNotMatch(must(must(jsonLd[0])[1]), /<\/?script|<img/iu)
+    const article = JSON.parse(must(must(jsonLd[0])[1])) as {
       headline: string
       alternativeHeadline: string
       publisher: {name: string}
@@ -331,9 +332,9 @@ test(
         items: Array<{title: string; subtitle: string; body: Array<{text: string}>}>
       }>
     }
-    const unsafe = exported.gazettes.find((gazette) => gazette.source === 'unsafe.txt')!
-    assert.equal(unsafe.items[0]!.title, title)
-    assert.equal(unsafe.items[0]!.body[0]!.text, `本报讯 正文${payload}内容。通州区石港镇召开会议。`)
+    const unsafe = must(exported.gazettes.find((gazette) => gazette.source === 'unsafe.txt'))
+    assert.equal(must(unsafe.items[0]).title, title)
+    assert.equal(must(must(unsafe.items[0]).body[0]).text, `本报讯 正文${payload}内容。通州区石港镇召开会议。`)
     assert.equal(unsafe.metadata.paper, '"><img src=x onerror=alert(1)>{{ 7*7 }}报')
 
     // CSV: quotes do not break the columns; no cell starts as a formula.
@@ -344,7 +345,7 @@ test(
     for (const row of rows) assert.equal(row.length, header.length, `row ${row[0]} has ${header.length} cells`)
     for (const cell of rows.flat())
       assert.doesNotMatch(cell, /^[=+\-@\t\r]/u, `cell “${cell.slice(0, 30)}” would run as a formula`)
-    const row = rows.find((each) => each[0] === item.id)!
+    const row = must(rows.find((each) => each[0] === item.id))
     const cell = (name: string) => row[header.indexOf(name)]
     assert.equal(cell('title'), `'${title}`)
     assert.equal(cell('kicker'), `'+引题<b>加粗</b>{{ 7*7 }}——`)

@@ -5,6 +5,7 @@ import {test} from 'node:test'
 import {buildArchiveFromFolder} from '../../src/pipeline/build.js'
 import {buildSite} from '../../src/site/build-site.js'
 import {tempDir} from '../helpers/temp-dir.js'
+import {must} from '../helpers/must.js'
 
 test('citation: an item page of a dated archive of two papers, as a reference manager reads it', async (t) => {
   const input = tempDir(t, 'cite-in')
@@ -15,7 +16,7 @@ test('citation: an item page of a dated archive of two papers, as a reference ma
   writeFileSync(join(input, 'b.txt'), page('海门日报', '海门区部署防汛'))
   const {archive, gazettes} = await buildArchiveFromFolder({input})
   await buildSite(archive, gazettes, {output, basePath: '/archive/', siteUrl: 'https://example.org/', input})
-  const first = archive.items.find((each) => each.metadata.paper === '通州日报')!
+  const first = must(archive.items.find((each) => each.metadata.paper === '通州日报'))
   const html = readFileSync(join(output, first.url, 'index.html'), 'utf8')
   const meta = [...html.matchAll(/<meta name="(citation_[a-z_]+)" content="([^"]*)">/gu)].map((match) => [
     match[1],
@@ -47,7 +48,7 @@ test('citation: an item page of a dated archive of two papers, as a reference ma
   const issue = readFileSync(join(output, 'papers', 'tong-zhou-ri-bao', '2022-02-15', 'index.html'), 'utf8')
   assert.match(issue, /<h1>通州日报 2022年2月15日<\/h1>/u)
   assert.match(issue, /石港镇部署春耕/u)
-  const newspaperPage = archive.gazettes.find((gazette) => gazette.metadata.paper === '通州日报')!
+  const newspaperPage = must(archive.gazettes.find((gazette) => gazette.metadata.paper === '通州日报'))
   const pageHtml = readFileSync(join(output, newspaperPage.url, 'index.html'), 'utf8')
   assert.match(pageHtml, /href="\/archive\/papers\/tong-zhou-ri-bao\/2022-02-15\/"/u)
   // The page's text as extracted, beside it; the front matter's lines blank, so that line numbers are the file's.

@@ -6,6 +6,7 @@ import {test} from 'node:test'
 import {samplesDir} from '../helpers/samples.js'
 import {compiledCli, sourceCli as cli} from '../helpers/paths.js'
 import {tempDir} from '../helpers/temp-dir.js'
+import {must} from '../helpers/must.js'
 
 const run = (...args: string[]) =>
   execFileSync(process.execPath, ['--import', 'tsx', cli, ...args], {
@@ -19,8 +20,8 @@ test('cli: gazette split --json prints the public data format and nothing else',
     gazettes: Array<{items: Array<{kind: string; title: string | null; places: Array<{code: string}>}>}>
   }
   assert.equal(data.gazettes.length, 1)
-  assert.equal(data.gazettes[0]!.items.length, 10)
-  assert.equal(data.gazettes[0]!.items[1]!.title, '白甸镇：178条河道 发包养鱼虾')
+  assert.equal(must(data.gazettes[0]).items.length, 10)
+  assert.equal(must(must(data.gazettes[0]).items[1]).title, '白甸镇：178条河道 发包养鱼虾')
 })
 
 test('cli: gazette split lists items, and --report prints decisions with file and line', () => {

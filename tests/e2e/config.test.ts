@@ -6,6 +6,7 @@ import {test} from 'node:test'
 import {samplesDir} from '../helpers/samples.js'
 import {compiledCli as cli, root} from '../helpers/paths.js'
 import {tempDir} from '../helpers/temp-dir.js'
+import {must} from '../helpers/must.js'
 
 test('config: a built site has the configured title, language, about page, footer; own templates override', (t) => {
   const dir = tempDir(t, 'config')
@@ -30,8 +31,8 @@ test('config: a built site has the configured title, language, about page, foote
   const data = JSON.parse(readFileSync(join(dir, '_site', 'data', '2021.json'), 'utf8')) as {
     gazettes: Array<{metadata: {date: string; page: number; paper: string}}>
   }
-  assert.deepEqual(data.gazettes[0]!.metadata, {
-    ...data.gazettes[0]!.metadata,
+  assert.deepEqual(must(data.gazettes[0]).metadata, {
+    ...must(data.gazettes[0]).metadata,
     date: '2021-03-05',
     page: 2,
     paper: '某某日报'

@@ -6,6 +6,7 @@ import {FileSystemConfigLoader, HtmlValidate} from 'html-validate'
 import {buildArchiveFromFolder} from '../../src/pipeline/build.js'
 import {buildSite} from '../../src/site/build-site.js'
 import {tempDir} from '../helpers/temp-dir.js'
+import {must} from '../helpers/must.js'
 
 test('html-validate: the pages of a dated archive of two papers, with a redirect, are valid HTML', async (t) => {
   const input = tempDir(t, 'validate-in')
@@ -20,7 +21,7 @@ test('html-validate: the pages of a dated archive of two papers, with a redirect
       `---\npaper: ${paper}\ndate: 2022-02-15\npage: ${page}\npageName: 要闻\n---\n春耕正忙\n\n本报讯（记者 张三）日前，某地召开会议。\n`
     )
   const {archive, gazettes} = await buildArchiveFromFolder({input})
-  archive.redirects = [{from: '/items/old-01/', to: archive.items[0]!.url}]
+  archive.redirects = [{from: '/items/old-01/', to: must(archive.items[0]).url}]
   await buildSite(archive, gazettes, {output, basePath: '/archive/', siteUrl: 'https://example.org/', input})
   const validator = new HtmlValidate(new FileSystemConfigLoader())
   const pages = readdirSync(output, {recursive: true, encoding: 'utf8'}).filter((name) => name.endsWith('.html'))

@@ -6,6 +6,7 @@ import {test} from 'node:test'
 import {samplesDir} from '../helpers/samples.js'
 import {root} from '../helpers/paths.js'
 import {tempDir} from '../helpers/temp-dir.js'
+import {must} from '../helpers/must.js'
 
 // End to end, as a new user would: the packed tool into an empty folder with plain npm (from npm's cache,
 // which `npm ci` filled), `gazette init`, a title of their own, a page named by date, `gazette build`.
@@ -21,7 +22,7 @@ test('install: from npm pack into an empty folder, init, configure, build', {tim
       stdio: ['ignore', 'pipe', 'pipe'],
       env: plainNpm
     })
-  const packed = npm(['pack', '--pack-destination', work, '--silent'], root).trim().split('\n').at(-1)!
+  const packed = must(npm(['pack', '--pack-destination', work, '--silent'], root).trim().split('\n').at(-1))
   const site = join(work, 'my-archive')
   mkdirSync(site)
   npm(['init', '-y'], site)
@@ -43,6 +44,6 @@ test('install: from npm pack into an empty folder, init, configure, build', {tim
   const data = JSON.parse(readFileSync(join(site, '_site', 'data', '2021.json'), 'utf8')) as {
     gazettes: Array<{source: string; metadata: {date: string; page: number}}>
   }
-  const page = data.gazettes.find((gazette) => gazette.source === '2021-03-05_p2.txt')!
+  const page = must(data.gazettes.find((gazette) => gazette.source === '2021-03-05_p2.txt'))
   assert.deepEqual([page.metadata.date, page.metadata.page], ['2021-03-05', 2])
 })

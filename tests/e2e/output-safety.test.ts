@@ -8,6 +8,7 @@ import {filesBelow} from '../helpers/files.js'
 import {samplesDir} from '../helpers/samples.js'
 import {compiledCli as cli} from '../helpers/paths.js'
 import {tempDir} from '../helpers/temp-dir.js'
+import {must} from '../helpers/must.js'
 
 const sample = '000_da22e97339b67c99.txt'
 
@@ -81,9 +82,9 @@ test(
     writeFileSync(join(work, 'victim.txt'), 'mine')
     const states = join(cache, 'sites')
     const [name] = readdirSync(states)
-    const state = JSON.parse(readFileSync(join(states, name!), 'utf8')) as {pages: Record<string, string>}
+    const state = JSON.parse(readFileSync(join(states, must(name)), 'utf8')) as {pages: Record<string, string>}
     state.pages['../victim.txt'] = 'x'
-    writeFileSync(join(states, name!), JSON.stringify(state))
+    writeFileSync(join(states, must(name)), JSON.stringify(state))
     mkdirSync(join(work, '.site.gazette', 'building-killed'))
     writeFileSync(join(input, sample), readFileSync(join(input, sample), 'utf8') + '\n补记一段。\n')
     const result = run(['build', '-i', input, '-o', output, '--cache', cache, '-q'])
@@ -106,7 +107,7 @@ test(
     const cache = join(work, 'cache')
     assert.equal(run(['build', '-i', input, '-o', join(work, 'site'), '--cache', cache, '-q']).status, 0)
     const [entry] = readdirSync(cache).filter((name) => name.endsWith('.v8'))
-    const bytes = readFileSync(join(cache, entry!))
+    const bytes = readFileSync(join(cache, must(entry)))
     // V8 keeps the Chinese strings as UTF-16: 白 → 發 wherever it stands.
     const [from, to] = [Buffer.from('白', 'utf16le'), Buffer.from('發', 'utf16le')]
     let flipped = 0
@@ -115,13 +116,13 @@ test(
       flipped++
     }
     assert.ok(flipped > 0)
-    writeFileSync(join(cache, entry!), bytes)
+    writeFileSync(join(cache, must(entry)), bytes)
     const full = run(['build', '-i', input, '-o', join(work, 'site'), '--cache', cache, '-q', '--full'])
     assert.equal(full.status, 0, full.stderr)
     assert.match(readFileSync(join(work, 'site', 'data', 'undated.json'), 'utf8'), /白甸镇/u)
     assert.doesNotMatch(readFileSync(join(work, 'site', 'data', 'undated.json'), 'utf8'), /發甸镇/u)
 
-    await writeStored(join(cache, entry!), {id: 'x', items: 'not a list'})
+    await writeStored(join(cache, must(entry)), {id: 'x', items: 'not a list'})
     const shaped = run(['build', '-i', input, '-o', join(work, 'site'), '--cache', cache, '-q', '--full'])
     assert.equal(shaped.status, 0, shaped.stderr)
     assert.match(readFileSync(join(work, 'site', 'data', 'undated.json'), 'utf8'), /白甸镇/u)

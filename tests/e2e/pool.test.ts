@@ -6,6 +6,7 @@ import {processGazette} from '../../src/pipeline/process-gazette.js'
 import type {SourceGazette} from '../../src/model/types.js'
 import {readSample, sampleFiles} from '../helpers/samples.js'
 import {names} from '../helpers/stages.js'
+import {must} from '../helpers/must.js'
 
 test(
   'pool: child processes give the same gazettes as one thread, in input order, each told as it comes, ' +
@@ -13,13 +14,15 @@ test(
   async () => {
     // Enough files for the pool to start processes.
     const sources = Array.from({length: 24}, (_, index) => {
-      const source = readSample(sampleFiles[index % sampleFiles.length]!)
+      const source = readSample(must(sampleFiles[index % sampleFiles.length]))
       return {...source, source: `${index}-${source.source}`}
     })
-    sources[5] = {...sources[5]!, text: undefined} as unknown as SourceGazette
+    // No text: the stages throw on it (a TypeError), as on a gazette the reader got wrong.
+    sources[5] = Object.assign({...must(sources[5])}, {text: undefined})
     const heard = new Map<number, unknown>()
     const outcomes = await new Pool({processes: 2}).processAll(sources, (index, outcome) => heard.set(index, outcome))
-    assert.ok('error' in outcomes[5]! && /TypeError/u.test(outcomes[5].error))
+    const fifth = must(outcomes[5])
+    assert.ok('error' in fifth && /TypeError/u.test(fifth.error))
     assert.deepEqual(
       new Map([...heard].sort(([a], [b]) => a - b)),
       new Map(outcomes.entries()),
@@ -54,20 +57,20 @@ test(
   {skip: process.platform !== 'linux' && 'reads /proc'},
   async () => {
     const sources = Array.from({length: 24}, (_, index) => {
-      const source = readSample(sampleFiles[index % sampleFiles.length]!)
+      const source = readSample(must(sampleFiles[index % sampleFiles.length]))
       return {...source, source: `${index}-${source.source}`}
     })
     let killed = 0
     const outcomes = await new Pool({processes: 2}).processAll(sources, () => {
-      if (killed++ === 0) process.kill(poolProcesses()[0]!, 'SIGKILL')
+      if (killed++ === 0) process.kill(must(poolProcesses()[0]), 'SIGKILL')
     })
     const failed = outcomes.flatMap((outcome, index) =>
       'error' in outcome ? [[index, outcome.error.split('\n')[0]]] : []
     )
     assert.equal(failed.length, 1, 'one gazette was in the killed process')
     assert.match(
-      String(failed[0]![1]),
-      new RegExp(`split \\+ tag process ended \\(SIGKILL\\) on ${failed[0]![0]}-`, 'u')
+      String(must(failed[0])[1]),
+      new RegExp(`split \\+ tag process ended \\(SIGKILL\\) on ${must(failed[0])[0]}-`, 'u')
     )
     const expected = sources.map((source) => processGazette(source, names()))
     for (const [index, outcome] of outcomes.entries())
@@ -89,11 +92,12 @@ test(
 )
 
 test('pool: a gazette the stages throw on becomes an error outcome; the others are processed', async () => {
-  const good = readSample(sampleFiles[0]!)
-  const bad = {...good, source: 'bad.txt', text: undefined} as unknown as SourceGazette
+  const good = readSample(must(sampleFiles[0]))
+  const bad: SourceGazette = Object.assign({...good, source: 'bad.txt'}, {text: undefined})
   const outcomes = await new Pool({processes: 1}).processAll([bad, good])
-  assert.ok('error' in outcomes[0]! && /TypeError/u.test(outcomes[0].error))
-  assert.ok('gazette' in outcomes[1]!)
+  const [first, second] = outcomes
+  assert.ok(first && 'error' in first && /TypeError/u.test(first.error))
+  assert.ok(second && 'gazette' in second)
 })
 
 test(
@@ -102,7 +106,7 @@ test(
   async () => {
     const pool = new Pool({processes: 2})
     pool.warmUp()
-    const sources = [readSample(sampleFiles[1]!)]
+    const sources = [readSample(must(sampleFiles[1]))]
     const outcomes = await pool.processAll(sources, undefined, {inBackground: true})
     assert.deepEqual(
       outcomes,

@@ -11,6 +11,7 @@ import type {Gazette} from '../../src/model/types.js'
 import {assertSameFiles, filesBelow} from '../helpers/files.js'
 import {samplesDir} from '../helpers/samples.js'
 import {tempDir, fileTempDir} from '../helpers/temp-dir.js'
+import {must} from '../helpers/must.js'
 
 /** Every href/src of every HTML page resolves to a file of the site. */
 function brokenLinks(site: string, basePath: string): string[] {
@@ -18,10 +19,10 @@ function brokenLinks(site: string, basePath: string): string[] {
   for (const file of filesBelow(site).filter((name) => name.endsWith('.html'))) {
     const html = readFileSync(join(site, file), 'utf8')
     for (const [, url] of html.matchAll(/(?:href|src)="([^"#?]+)[^"]*"/gu)) {
-      if (/^[a-z]+:/u.test(url!)) continue
-      assert.ok(url!.startsWith(basePath), `${file}: ${url} is outside the base path ${basePath}`)
-      const path = join(site, url!.slice(basePath.length))
-      const target = url!.endsWith('/') ? join(path, 'index.html') : path
+      if (/^[a-z]+:/u.test(must(url))) continue
+      assert.ok(must(url).startsWith(basePath), `${file}: ${url} is outside the base path ${basePath}`)
+      const path = join(site, must(url).slice(basePath.length))
+      const target = must(url).endsWith('/') ? join(path, 'index.html') : path
       if (!existsSync(target)) broken.push(`${file} → ${url}`)
     }
   }
@@ -86,7 +87,7 @@ test(
     const locs = (file: string) =>
       [
         ...readFileSync(join(prefixed, file), 'utf8').matchAll(/<loc>https:\/\/example\.org\/archive\/([^<]*)<\/loc>/gu)
-      ].map((match) => match[1]!)
+      ].map((match) => must(match[1]))
     const parts = locs('sitemap.xml')
     assert.ok(parts.length > 1 && parts.every((part) => part.startsWith('sitemaps/')))
     const listed = parts.flatMap(locs).map((path) => `${path}index.html`)

@@ -14,6 +14,7 @@ import {buildSite} from '../../src/site/build-site.js'
 import {fileOf} from '../../src/site/output-file.js'
 import {processSample, sampleFiles} from '../helpers/samples.js'
 import {tempDir} from '../helpers/temp-dir.js'
+import {must} from '../helpers/must.js'
 
 const gazettes = sampleFiles.map(processSample)
 
@@ -30,7 +31,7 @@ test('undated: the undated gazettes are listed in pages of at most a page size, 
   )
   assert.deepEqual(
     pages.flatMap((page) => page.issues.flatMap((issue) => issue.gazetteIds)),
-    archive.undated!.gazetteIds
+    must(archive.undated).gazetteIds
   )
   assert.ok(
     pages.every((page) => archive.datePages.includes(page)),

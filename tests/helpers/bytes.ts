@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import {must} from './must.js'
 
 /** UTF-8 bytes of text. */
 export const utf8 = (text: string) => new TextEncoder().encode(text)
@@ -23,7 +24,7 @@ export function encodeGb18030(text: string): Uint8Array {
   }
   const bytes: number[] = []
   for (const char of text) {
-    const code = char.codePointAt(0)!
+    const code = must(char.codePointAt(0))
     if (code < 0x80) {
       bytes.push(code)
       continue

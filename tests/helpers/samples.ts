@@ -10,6 +10,7 @@ import {readGazette} from '../../src/read/read-gazette.js'
 import {root} from './paths.js'
 import {names} from './stages.js'
 import {tempDir} from './temp-dir.js'
+import {must} from './must.js'
 
 export const samplesDir = join(root, 'content', 'gazettes')
 
@@ -51,7 +52,7 @@ export function processText(text: string, region: string | null = null, source =
 }
 
 /** A content folder, removed when the test ends, with the given samples copied in under their own names. */
-export function folderWithSamples(t: TestContext, name: string, samples: string[] = [sampleFiles[0]!]): string {
+export function folderWithSamples(t: TestContext, name: string, samples: string[] = [must(sampleFiles[0])]): string {
   const dir = tempDir(t, name)
   for (const sample of samples) copyFileSync(join(samplesDir, sample), join(dir, sample))
   return dir

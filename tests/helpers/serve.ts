@@ -32,7 +32,9 @@ export function serve(root: string, prefix = '/'): Promise<{url: string; close: 
   })
   return new Promise((resolveServer) => {
     server.listen(0, '127.0.0.1', () => {
-      const {port} = server.address() as {port: number}
+      const address = server.address()
+      if (address === null || typeof address === 'string') throw new Error(`a TCP address, not ${address}`)
+      const {port} = address
       resolveServer({
         url: `http://127.0.0.1:${port}${prefix}`,
         close: () => new Promise((done) => server.close(() => done()))

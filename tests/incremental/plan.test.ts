@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {isEmptyPlan, planUpdate} from '../../src/incremental/plan.js'
 import type {SiteState} from '../../src/incremental/site-state.js'
+import {must} from '../helpers/must.js'
 
 test('rebuild: a new version of the templates or settings means a full build', () => {
   const state: SiteState = {
@@ -12,13 +13,15 @@ test('rebuild: a new version of the templates or settings means a full build', (
   }
   assert.equal(planUpdate(undefined, state), undefined)
   assert.equal(planUpdate({...state, version: 'b'}, state), undefined)
-  assert.ok(isEmptyPlan(planUpdate(state, state)!))
-  const plan = planUpdate(state, {
-    version: 'a',
-    pages: {'items/x/index.html': '3', 'items/z/index.html': '4'},
-    bundles: {'2024': '2'},
-    data: {'2024': '2', '2025': '1'}
-  })!
+  assert.ok(isEmptyPlan(must(planUpdate(state, state))))
+  const plan = must(
+    planUpdate(state, {
+      version: 'a',
+      pages: {'items/x/index.html': '3', 'items/z/index.html': '4'},
+      bundles: {'2024': '2'},
+      data: {'2024': '2', '2025': '1'}
+    })
+  )
   assert.deepEqual([...plan.files], ['items/x/index.html', 'items/z/index.html'])
   assert.deepEqual(plan.stale, ['items/y/index.html'])
   assert.deepEqual([...plan.bundles], ['2024'])

@@ -6,6 +6,7 @@ import {parse} from 'yaml'
 import {initArchive} from '../../src/init/init.js'
 import {root} from '../helpers/paths.js'
 import {tempDir} from '../helpers/temp-dir.js'
+import {must} from '../helpers/must.js'
 
 test('init: writes the starter archive and never overwrites a file', async (t) => {
   const dir = tempDir(t, 'init')
@@ -35,7 +36,7 @@ test('init: the publish workflows use the official Pages actions and the READMEâ
   const uses = steps.flatMap((step) => (step.uses ? [step.uses.split('@')[0]] : []))
   for (const action of ['actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages'])
     assert.ok(uses.includes(action), action)
-  const build = steps.find((step) => step.run?.includes('gazette build'))!.run!
+  const build = must(must(steps.find((step) => step.run?.includes('gazette build'))).run)
   assert.ok(readFileSync(join(root, 'README.md'), 'utf8').includes(build), `the README gives ${build}`)
   const gitlab = parse(readFileSync(join(root, 'starter', 'gitlab-ci.yml'), 'utf8')) as {
     pages: {script: string[]; artifacts: {paths: string[]}}

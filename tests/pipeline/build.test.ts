@@ -24,10 +24,11 @@ import {readSample, sampleFiles, samplesDir, folderWithSamples, assertRead, asse
 import {encodeGb18030, utf8} from '../helpers/bytes.js'
 import {tempDir} from '../helpers/temp-dir.js'
 import {problems, reportsFor, rule, severityOf, shape} from '../helpers/messages.js'
+import {must} from '../helpers/must.js'
 
 /** Two of the bundled samples: the gazettes that must still be built. */
-const sampleA = sampleFiles[0]!
-const sampleB = sampleFiles[2]!
+const sampleA = must(sampleFiles[0])
+const sampleB = must(sampleFiles[2])
 
 test(
   'cache: a second build takes every gazette from the cache; a damaged or missing entry is split ' +
@@ -41,10 +42,7 @@ test(
     assert.deepEqual(second.gazettes, first.gazettes)
     assert.deepEqual(progress, [], 'nothing was split again')
     // An entry cut short (a full disk) is split again and written anew.
-    const entry = join(
-      cache,
-      readdirSync(cache).find((name) => name.endsWith('.v8'))!
-    )
+    const entry = join(cache, must(readdirSync(cache).find((name) => name.endsWith('.v8'))))
     writeFileSync(entry, readFileSync(entry).subarray(0, 100))
     const again: number[] = []
     const third = await buildArchiveFromFolder({input: samplesDir, cache, onProgress: (done) => again.push(done)})
@@ -55,7 +53,7 @@ test(
     rmSync(entry)
     const fourth = await buildArchiveFromFolder({input: samplesDir, cache})
     assert.deepEqual(fourth.gazettes, first.gazettes)
-    const source = readSample(sampleFiles[0]!)
+    const source = readSample(must(sampleFiles[0]))
     assert.notEqual(cacheKey(source, 'v'), cacheKey({...source, corrections: [{line: 3, at: 1, title: '新'}]}, 'v'))
     assert.notEqual(cacheKey(source, 'v'), cacheKey({...source, hash: 'other'}, 'v'))
   }
@@ -71,7 +69,8 @@ test(
       for (const file of files) copyFileSync(join(samplesDir, file), join(input, file))
       return input
     }
-    const [first, second, third] = sampleFiles as [string, string, string]
+    const [first, second, third] = sampleFiles
+    assert.ok(first && second && third, 'three samples')
     const one = folder([first, second])
     const other = folder([third])
     await buildArchiveFromFolder({input: one, cache})
@@ -116,7 +115,7 @@ test(
       )
     writeFileSync(join(input, 'p3.txt'), `${front}道教文化节开幕\n\n日前，茅山举办道教文化节。\n`)
     const town = (gazettes: Awaited<ReturnType<typeof buildArchiveFromFolder>>['gazettes']) =>
-      gazettes.find((gazette) => gazette.source === 'p3.txt')!.items[0]!.places.map((place) => place.code)
+      must(must(gazettes.find((gazette) => gazette.source === 'p3.txt')).items[0]).places.map((place) => place.code)
     const first = await buildArchiveFromFolder({input, cache})
     assert.deepEqual(town(first.gazettes), ['321183', '321183105'])
     const entries = () => readdirSync(cache).filter((name) => name.endsWith('.v8'))
@@ -137,7 +136,7 @@ test('bad input 2: a binary file named .txt is left out with an error read:not-t
   const found = reportsFor(archive.reports, 'x.txt')
   assert.equal(found.length, 1)
   assert.deepEqual(shape(found[0]), {file: 'x.txt', line: null, ruleId: 'read:not-text', severity: 'error'})
-  assert.match(found[0]!.message, /left out: binary file, not text \(NUL byte at offset 8\)/u)
+  assert.match(must(found[0]).message, /left out: binary file, not text \(NUL byte at offset 8\)/u)
   assert.deepEqual(
     gazettes.map((gazette) => gazette.source),
     [sampleA]
@@ -162,8 +161,8 @@ test(
     const found = reportsFor(reports, 'huge.txt')
     assert.equal(found.length, 1)
     assert.deepEqual(shape(found[0]), {file: 'huge.txt', line: null, ruleId: 'read:too-large', severity: 'error'})
-    assert.match(found[0]!.message, /left out: 50\.0 MB is more than the 5\.0 MB/u)
-    assert.match(found[0]!.message, /--max-file-size/u)
+    assert.match(must(found[0]).message, /left out: 50\.0 MB is more than the 5\.0 MB/u)
+    assert.match(must(found[0]).message, /--max-file-size/u)
     assertRead(gazettes, [sampleA, sampleB])
 
     // A limit above the file's size: it is read (and, being all NUL bytes, left out as binary instead).
@@ -175,9 +174,8 @@ test(
 
     // A limit between the two samples' sizes: only the larger sample is left out.
     rmSync(huge)
-    const [small, large] = [sampleA, sampleB].sort(
-      (a, b) => statSync(join(dir, a)).size - statSync(join(dir, b)).size
-    ) as [string, string]
+    const [small, large] = [sampleA, sampleB].sort((a, b) => statSync(join(dir, a)).size - statSync(join(dir, b)).size)
+    assert.ok(small && large)
     const maxBytes = Math.floor((statSync(join(dir, small)).size + statSync(join(dir, large)).size) / 2)
     const limited = await readFolder(dir, {maxBytes})
     assert.deepEqual(
@@ -210,9 +208,9 @@ test(
     assert.deepEqual(found.map(shape), [
       {file: 'bad-yaml.txt', line: 3, ruleId: 'read:front-matter', severity: 'error'}
     ])
-    assert.match(found[0]!.message, /^front matter is not valid YAML: /u)
+    assert.match(must(found[0]).message, /^front matter is not valid YAML: /u)
 
-    const gazette = gazettes.find((each) => each.source === 'bad-yaml.txt')!
+    const gazette = must(gazettes.find((each) => each.source === 'bad-yaml.txt'))
     assert.deepEqual(
       gazette.metadata,
       {paper: null, date: null, page: null, pageName: null, region: null},
@@ -220,9 +218,9 @@ test(
     )
     assert.equal(gazette.items.length, 1)
     const [item] = gazette.items
-    assert.equal(item!.title, '石港镇召开春耕会议')
-    assert.equal(item!.start.line, 6, 'line numbers still count the front matter')
-    assert.equal(item!.body[0]!.text, '本报讯 日前，通州区石港镇召开会议，部署春耕工作。')
+    assert.equal(must(item).title, '石港镇召开春耕会议')
+    assert.equal(must(item).start.line, 6, 'line numbers still count the front matter')
+    assert.equal(must(must(item).body[0]).text, '本报讯 日前，通州区石港镇召开会议，部署春耕工作。')
     assert.doesNotMatch(JSON.stringify(gazette.items), /paper|date: a/u, 'the front matter is not read as text')
     assertBuilt(gazettes, [sampleA])
   }
@@ -254,8 +252,8 @@ test(
       {file: 'manifest.yaml', line: 6, ruleId: 'read:manifest', severity: 'error'},
       {file: 'manifest.yaml', line: 7, ruleId: 'read:manifest', severity: 'error'}
     ])
-    assert.match(found[0]!.message, new RegExp(`^${sampleB.replace(/\./gu, '\\.')}: page: .*`, 'u'))
-    assert.match(found[1]!.message, /^c\.txt: .*colour/u)
+    assert.match(must(found[0]).message, new RegExp(`^${sampleB.replace(/\./gu, '\\.')}: page: .*`, 'u'))
+    assert.match(must(found[1]).message, /^c\.txt: .*colour/u)
 
     const metadata = (name: string) => gazettes.find((gazette) => gazette.source === name)?.metadata
     assert.deepEqual(
@@ -293,11 +291,11 @@ test(
       {...shape(found[0]), line: undefined},
       {file: 'feb30.txt', line: undefined, ruleId: 'read:front-matter', severity: 'error'}
     )
-    const line = found[0]!.line ?? 0
+    const line = must(found[0]).line ?? 0
     assert.ok(line >= 1 && line <= 5, 'reported within the front matter')
-    assert.match(found[0]!.message, /\bdate\b.*real date/u)
+    assert.match(must(found[0]).message, /\bdate\b.*real date/u)
 
-    const gazette = gazettes.find((each) => each.source === 'feb30.txt')!
+    const gazette = must(gazettes.find((each) => each.source === 'feb30.txt'))
     assert.equal(gazette.metadata.date, null)
     assert.equal(gazette.items[0]?.title, '石港镇召开春耕会议')
     assert.deepEqual(archive.undated?.gazetteIds.includes(gazette.id), true, 'listed with the undated pages')
@@ -320,12 +318,12 @@ test(
     const found = archive.reports.filter((report) => rule(report) === 'read:same-page')
     assert.deepEqual(found.map(shape), [{file: 'p2b.txt', line: null, ruleId: 'read:same-page', severity: 'error'}])
     assert.match(
-      found[0]!.message,
+      must(found[0]).message,
       /claims the same page as p2a\.txt \(测试报, 2022-03-04, page 2\): built without a page number/u
     )
 
-    const first = gazettes.find((gazette) => gazette.source === 'p2a.txt')!
-    const later = gazettes.find((gazette) => gazette.source === 'p2b.txt')!
+    const first = must(gazettes.find((gazette) => gazette.source === 'p2a.txt'))
+    const later = must(gazettes.find((gazette) => gazette.source === 'p2b.txt'))
     assert.equal(first.metadata.page, 2)
     assert.deepEqual(later.metadata, {paper: '测试报', date: '2022-03-04', page: null, pageName: null, region: null})
     assert.equal(first.items[0]?.title, '石港镇召开春耕会议')
@@ -379,7 +377,7 @@ test(
     assert.deepEqual(missing.map(shape), [
       {file: 'corrections.yaml', line: 5, ruleId: 'read:corrections', severity: 'error'}
     ])
-    assert.equal(missing[0]!.message, 'entry for gone.txt, which is not in the folder')
+    assert.equal(must(missing[0]).message, 'entry for gone.txt, which is not in the folder')
 
     const nowhere = archive.reports.filter((report) => rule(report) === 'split:correction')
     assert.deepEqual(nowhere.map(shape), [
@@ -387,16 +385,19 @@ test(
       {file: 'page.txt', line: 2, ruleId: 'split:correction', severity: 'error'}
     ])
     assert.match(
-      nowhere[0]!.message,
+      must(nowhere[0]).message,
       /correction from corrections\.yaml line 3 points nowhere: line 999 is in no item/u
     )
-    assert.match(nowhere[1]!.message, /correction from corrections\.yaml line 4 points nowhere: line 2 is in no item/u)
+    assert.match(
+      must(nowhere[1]).message,
+      /correction from corrections\.yaml line 4 points nowhere: line 2 is in no item/u
+    )
 
-    const page = gazettes.find((gazette) => gazette.source === 'page.txt')!
+    const page = must(gazettes.find((gazette) => gazette.source === 'page.txt'))
     assert.equal(page.items.length, 1)
-    assert.equal(page.items[0]!.title, '石港镇部署春耕', 'the good correction still applies')
-    assert.equal(page.items[0]!.kicker, null)
-    assert.deepEqual(page.items[0]!.corrections.length, 1)
+    assert.equal(must(page.items[0]).title, '石港镇部署春耕', 'the good correction still applies')
+    assert.equal(must(page.items[0]).kicker, null)
+    assert.deepEqual(must(page.items[0]).corrections.length, 1)
     assertBuilt(gazettes, [sampleA])
   }
 )
@@ -429,8 +430,8 @@ test(
     )
     const {archive, gazettes} = await buildArchiveFromFolder({input: dir})
 
-    const gb = gazettes.find((gazette) => gazette.source === 'gb.txt')!
-    const bom = gazettes.find((gazette) => gazette.source === 'bom.txt')!
+    const gb = must(gazettes.find((gazette) => gazette.source === 'gb.txt'))
+    const bom = must(gazettes.find((gazette) => gazette.source === 'bom.txt'))
     assert.deepEqual(
       reportsFor(archive.reports, 'gb.txt').map((report) => [rule(report), severityOf(report), report.message]),
       [['read:encoding', 'info', 'read as gb18030']]
@@ -446,7 +447,7 @@ test(
         `${gazette.source}: front matter read`
       )
       assert.equal(gazette.items.length, 1)
-      const item = gazette.items[0]!
+      const item = must(gazette.items[0])
       assert.equal(item.title, title)
       assert.equal(item.start.line, 6)
       assert.deepEqual(

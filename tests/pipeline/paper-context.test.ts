@@ -6,6 +6,7 @@ import {paperRegions} from '../../src/tag/home-region.js'
 import {processText} from '../helpers/samples.js'
 import {names} from '../helpers/stages.js'
 import {tempDir} from '../helpers/temp-dir.js'
+import {must} from '../helpers/must.js'
 
 // Pages of one paper, written for the test: three name 句容市 in two items each; the last names only 茅山.
 const front = (paper: string) => `---\npaper: ${paper}\n---\n`
@@ -29,25 +30,25 @@ test('paper regions: the home most of a paper’s pages read from their own name
 
 test('a page with too few names of its own is read in its paper’s home, and cached so', async (t) => {
   const gazettes = pages('句容日报')
-  assert.deepEqual(gazettes[3]!.items[0]!.places, [], 'alone, 茅山 may be a mountain anywhere')
+  assert.deepEqual(must(must(gazettes[3]).items[0]).places, [], 'alone, 茅山 may be a mountain anywhere')
   const cache = tempDir(t, 'paper')
   const keys = new Map(gazettes.map((gazette, index) => [gazette.source, `key${index}`]))
   const first = await tagInPaperContext(gazettes, keys, cache, async () => names())
-  const page = first.gazettes[3]!
+  const page = must(first.gazettes[3])
   assert.deepEqual(
-    page.items[0]!.places.map((place) => place.code),
+    must(page.items[0]).places.map((place) => place.code),
     ['321183', '321183105'],
     '茅山镇 of 句容市'
   )
   assert.deepEqual(page.home, {region: '321183', from: 'paper'})
   assert.equal(first.entries.length, 1)
   assert.equal(first.keys.get(page.source), first.entries[0])
-  assert.equal(first.keys.get(gazettes[0]!.source), 'key0', 'a page with a home of its own keeps its key')
+  assert.equal(first.keys.get(must(gazettes[0]).source), 'key0', 'a page with a home of its own keeps its key')
   assert.deepEqual(readdirSync(cache), [`${first.entries[0]}.v8`])
   const again = await tagInPaperContext(gazettes, keys, cache, async () => names())
   assert.deepEqual(again.gazettes[3], page, 'read back from the cache')
   const other = await tagInPaperContext(pages('别的报'), keys, undefined, async () => names())
-  assert.deepEqual(other.gazettes[3]!.items[0]!.places.length, 2, 'without a cache too')
+  assert.deepEqual(must(must(other.gazettes[3]).items[0]).places.length, 2, 'without a cache too')
 })
 
 test('pages without a paper, or whose paper has no home, are left as they are', async () => {

@@ -15,6 +15,7 @@ import {markerName, Output, storeOf} from '../../src/publish/releases.js'
 import {filesBelow, writeFiles} from '../helpers/files.js'
 import {tempDir} from '../helpers/temp-dir.js'
 import {publish} from '../helpers/publish.js'
+import {must} from '../helpers/must.js'
 
 /** A site's files and their text. */
 function contents(site: string): Record<string, string> {
@@ -143,7 +144,7 @@ test('publish: the next build clears what a killed one left, and puts back a sit
   mkdirSync(join(work, '.site.building-old'))
   const output = await Output.open(site)
   output.close()
-  assert.deepEqual(readdirSync(store).sort(), ['.gitignore', output.published!])
+  assert.deepEqual(readdirSync(store).sort(), ['.gitignore', must(output.published)])
   assert.deepEqual(readdirSync(work).sort(), ['.site.gazette', 'site'])
 
   // Killed between the two renames of an older version's swap: the site only survives as .site.previous-PID.

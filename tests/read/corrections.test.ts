@@ -3,6 +3,7 @@ import {test} from 'node:test'
 import {parseCorrections} from '../../src/read/corrections.js'
 import type {Correction} from '../../src/model/types.js'
 import {severityOf} from '../helpers/messages.js'
+import {must} from '../helpers/must.js'
 
 test('corrections file: entries per gazette, with the line each is written on', () => {
   const {entries, reports} = parseCorrections(
@@ -37,15 +38,15 @@ test('corrections file: a bad entry is reported at its line, the others apply', 
       [6, 'error']
     ]
   )
-  assert.match(reports[0]!.message, /colour/)
-  assert.match(reports[1]!.message, /contradict/)
-  assert.match(reports[2]!.message, /nothing to change/)
+  assert.match(must(reports[0]).message, /colour/)
+  assert.match(must(reports[1]).message, /contradict/)
+  assert.match(must(reports[2]).message, /nothing to change/)
   assert.deepEqual(entries.get('a.txt'), [{line: 6, kind: 'photo', at: 5}])
 })
 
 test('corrections file: invalid YAML is an error with its line', () => {
   const {reports} = parseCorrections('a.txt:\n  - {line: 3\n')
   assert.equal(reports.length > 0, true)
-  assert.equal(reports[0]!.file, 'corrections.yaml')
-  assert.equal(typeof reports[0]!.line, 'number')
+  assert.equal(must(reports[0]).file, 'corrections.yaml')
+  assert.equal(typeof must(reports[0]).line, 'number')
 })

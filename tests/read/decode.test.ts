@@ -4,6 +4,7 @@ import {decode} from '../../src/read/decode.js'
 import {readGazette} from '../../src/read/read-gazette.js'
 import {encodeGb18030, utf8} from '../helpers/bytes.js'
 import {problemRows, rule, severityOf, shape} from '../helpers/messages.js'
+import {must} from '../helpers/must.js'
 
 const text = '通州区石港镇\n\n本报讯 日前，石港镇召开会议。\n'
 
@@ -100,7 +101,7 @@ test('read C: a Big5 page decoded as GB18030 is reported as doubtful', () => {
   const source = readGazette('big5.txt', bytes)
   const doubt = source.reports.filter((report) => rule(report) === 'read:encoding' && severityOf(report) === 'warning')
   assert.equal(doubt.length, 1, JSON.stringify(source.reports))
-  assert.match(doubt[0]!.message, /Big5/u)
+  assert.match(must(doubt[0]).message, /Big5/u)
   // Mainland GB text is not doubtful.
   assert.deepEqual(problemRows(readGazette('gb.txt', encodeGb18030(utf8Page)).reports), [])
 })
@@ -120,7 +121,7 @@ test('read F: noncharacters, unpaired surrogates, C0 controls leave the text, ea
     [4, 2],
     [4, 3]
   ])
-  assert.match(decoded.problems[0]!.message, /U\+FFFE/u)
+  assert.match(must(decoded.problems[0]).message, /U\+FFFE/u)
 
   // UTF-16 with an unpaired high surrogate: no lone surrogate reaches the text.
   const units = [0xd800, 0x4e00, 0x000a, 0xdc00]

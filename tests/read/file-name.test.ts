@@ -6,6 +6,7 @@ import {metadataFromName} from '../../src/read/file-name.js'
 import {readFolder} from '../../src/read/read-folder.js'
 import {tempDir} from '../helpers/temp-dir.js'
 import {rule, severityOf} from '../helpers/messages.js'
+import {must} from '../helpers/must.js'
 
 test('file names: the common ways archives name pages by date', () => {
   const named = (name: string) => metadataFromName(name).metadata
@@ -17,8 +18,8 @@ test('file names: the common ways archives name pages by date', () => {
   assert.deepEqual(named('2021-03-05.txt'), {date: '2021-03-05'})
   assert.deepEqual(named('000_da22e97339b67c99.txt'), {})
   assert.deepEqual(named('123456789.txt'), {}, 'no date inside a longer run of digits')
-  assert.match(metadataFromName('2021-02-30_p2.txt').problem!, /2021-02-30 is no real date/u)
-  assert.match(metadataFromName('20211305.txt').problem!, /no real date/u)
+  assert.match(must(metadataFromName('2021-02-30_p2.txt').problem), /2021-02-30 is no real date/u)
+  assert.match(must(metadataFromName('20211305.txt').problem), /no real date/u)
   const own = /^(?<page>\d+)-(?<year>\d{4})(?<month>\d{2})(?<day>\d{2})$/u
   assert.deepEqual(metadataFromName('3-20210305.txt', own).metadata, {date: '2021-03-05', page: 3})
 })
@@ -32,12 +33,12 @@ test('file names: front matter and the manifest win; a bad dated name is a warni
   const {gazettes} = await readFolder(folder, {defaults: {paper: '某某日报'}})
   const bySource = new Map(gazettes.map((gazette) => [gazette.source, gazette]))
   assert.deepEqual(
-    [bySource.get('2021-03-05_p2.txt')!.metadata.date, bySource.get('2021-03-05_p2.txt')!.metadata.page],
+    [must(bySource.get('2021-03-05_p2.txt')).metadata.date, must(bySource.get('2021-03-05_p2.txt')).metadata.page],
     ['2021-03-05', 4]
   )
-  assert.equal(bySource.get('2021-03-06_p1.txt')!.metadata.date, '2020-01-01')
-  assert.equal(bySource.get('2021-03-06_p1.txt')!.metadata.paper, '某某日报', 'the configuration’s defaults')
-  const bad = bySource.get('2021-02-30_p2.txt')!
+  assert.equal(must(bySource.get('2021-03-06_p1.txt')).metadata.date, '2020-01-01')
+  assert.equal(must(bySource.get('2021-03-06_p1.txt')).metadata.paper, '某某日报', 'the configuration’s defaults')
+  const bad = must(bySource.get('2021-02-30_p2.txt'))
   assert.equal(bad.metadata.date, null)
   assert.ok(bad.reports.some((report) => rule(report) === 'read:file-name' && severityOf(report) === 'warning'))
 })

@@ -4,6 +4,7 @@ import {readGazette} from '../../src/read/read-gazette.js'
 import {processText, shortPage as page} from '../helpers/samples.js'
 import {problemRows, rule} from '../helpers/messages.js'
 import {utf8} from '../helpers/bytes.js'
+import {must} from '../helpers/must.js'
 
 test('front matter: metadata is read and its lines blanked, keeping line numbers', () => {
   const source = readGazette(
@@ -19,7 +20,7 @@ test('front matter: an impossible date is an error naming the field', () => {
   const source = readGazette('a.txt', new TextEncoder().encode('---\ndate: 2022-02-30\n---\n正文。\n'))
   assert.equal(source.metadata.date, null)
   assert.equal(source.reports[0]?.fatal, true)
-  assert.match(source.reports[0]!.message, /date/)
+  assert.match(must(source.reports[0]).message, /date/)
 })
 
 const front = (lines: string[]) => utf8(['---', ...lines, '---', page].join('\n'))
@@ -53,7 +54,7 @@ test('read E: front matter with no closing --- is an error at line 1; kept as te
     problemRows(source.reports).map((each) => each.slice(0, 3)),
     [[1, 'read:front-matter', 'error']]
   )
-  assert.match(source.reports[0]!.message, /front matter not closed/u)
+  assert.match(must(source.reports[0]).message, /front matter not closed/u)
   assert.equal(source.text.split('\n').length, text.split('\n').length, 'line numbers hold')
   assert.ok(source.text.includes('paper: 测试报') && source.text.includes('石港镇召开春耕会议'), 'nothing lost')
   const gazette = processText(text)
@@ -73,7 +74,7 @@ test('read G: page: true is an error for that field, not page 1', () => {
 
 test('bad input 4b: a front-matter YAML error does not cite a line that contradicts the report’s own', () => {
   const source = readGazette('bad-yaml.txt', utf8('---\npaper: 测试报\ndate: a: b\npage: 1\n---\n标题\n\n正文。\n'))
-  const report = source.reports.find((each) => rule(each) === 'read:front-matter')!
+  const report = must(source.reports.find((each) => rule(each) === 'read:front-matter'))
   assert.equal(report.line, 3)
   const cited = /at line (\d+)/u.exec(report.message)
   assert.ok(

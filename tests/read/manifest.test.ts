@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {parseManifest} from '../../src/read/manifest.js'
 import {problemRows} from '../helpers/messages.js'
+import {must} from '../helpers/must.js'
 
 test('manifest: entries, defaults, and a bad entry reported at its line', () => {
   const manifest = parseManifest(
@@ -11,7 +12,7 @@ test('manifest: entries, defaults, and a bad entry reported at its line', () => 
   assert.deepEqual(manifest.entries.get('a.txt'), {date: '2022-01-01', page: 1})
   assert.equal(manifest.entries.has('b.txt'), false)
   assert.equal(manifest.reports.length, 1)
-  assert.equal(manifest.reports[0]!.line, 5)
+  assert.equal(must(manifest.reports[0]).line, 5)
 })
 
 test('read E: a duplicate key in the manifest is reported at its line; the first is used, the rest kept', () => {

@@ -14,10 +14,11 @@ import {readAtMost, readChanged, readFolder} from '../../src/read/read-folder.js
 import {sampleFiles, samplesDir, folderWithSamples, assertRead, shortPage as page} from '../helpers/samples.js'
 import {tempDir} from '../helpers/temp-dir.js'
 import {problems, reportsFor, rule, severityOf, shape} from '../helpers/messages.js'
+import {must} from '../helpers/must.js'
 
 /** Two of the bundled samples: the gazettes that must still be read. */
-const sampleA = sampleFiles[0]!
-const sampleB = sampleFiles[2]!
+const sampleA = must(sampleFiles[0])
+const sampleB = must(sampleFiles[2])
 
 const error = (file: string, ruleId: string) => ({file, line: null, ruleId, severity: 'error'})
 const sources = (gazettes: Array<{source: string}>) => gazettes.map((gazette) => gazette.source)
@@ -39,12 +40,12 @@ test(
       ruleId: 'read:not-text',
       severity: 'warning'
     })
-    assert.match(reportsFor(reports, 'empty.txt')[0]!.message, /left out: empty file/u)
+    assert.match(must(reportsFor(reports, 'empty.txt')[0]).message, /left out: empty file/u)
     for (const name of ['blank.txt', 'bom-only.txt', 'front-only.txt']) {
       const found = reportsFor(reports, name)
       assert.equal(found.length, 1, `one report for ${name}`)
       assert.deepEqual(shape(found[0]), {file: name, line: null, ruleId: 'read:not-text', severity: 'warning'})
-      assert.match(found[0]!.message, /left out: no text/u)
+      assert.match(must(found[0]).message, /left out: no text/u)
     }
     assert.deepEqual(
       problems(reports)
@@ -67,7 +68,7 @@ test('bad input 9b: a dangling symlink x.txt is reported as unreadable, not sile
   assertRead(gazettes, [sampleA])
   const found = reportsFor(reports, 'x.txt')
   assert.deepEqual(found.map(shape), [{file: 'x.txt', line: null, ruleId: 'read:unreadable', severity: 'error'}])
-  assert.match(found[0]!.message, /left out: cannot read: .*ENOENT/u)
+  assert.match(must(found[0]).message, /left out: cannot read: .*ENOENT/u)
 })
 
 test('bad input 9c: a folder named x.txt is a folder: the gazettes in it are read, nothing is reported', async (t) => {
@@ -92,10 +93,10 @@ test(
     const {reports} = await readFolder(dir)
     const manifest = reportsFor(reports, 'manifest.yaml')
     assert.equal(manifest.length, 1)
-    assert.match(manifest[0]!.message, /colour/u)
+    assert.match(must(manifest[0]).message, /colour/u)
     assert.ok(
-      manifest[0]!.line === 2 || manifest[0]!.line === 4,
-      `reported at line ${manifest[0]!.line}: the entry (2) or its bad key (4), not the good field on line 3`
+      must(manifest[0]).line === 2 || must(manifest[0]).line === 4,
+      `reported at line ${must(manifest[0]).line}: the entry (2) or its bad key (4), not the good field on line 3`
     )
     assert.deepEqual(reportsFor(reports, 'corrections.yaml').map(shape), [
       {file: 'corrections.yaml', line: 1, ruleId: 'read:corrections', severity: 'error'}
@@ -109,14 +110,17 @@ test('read A: a link to a file outside the content folder is left out as read:ou
   writeFileSync(join(outside, 'secret.txt'), `SECRET-LINE-ONE\n${page}`)
   symlinkSync(join(outside, 'secret.txt'), join(dir, 'passwd.txt'))
   // A relative link climbing out of the folder is outside too.
-  symlinkSync(join('..', outside.split('/').at(-1)!, 'secret.txt'), join(dir, 'relative.txt'))
+  symlinkSync(join('..', must(outside.split('/').at(-1)), 'secret.txt'), join(dir, 'relative.txt'))
   const {gazettes, reports} = await readFolder(dir)
 
   assert.deepEqual(sources(gazettes), [sampleA])
   for (const name of ['passwd.txt', 'relative.txt']) {
     const found = reportsFor(reports, name)
     assert.deepEqual(found.map(shape), [error(name, 'read:outside-link')])
-    assert.match(found[0]!.message, new RegExp(`${name.replace('.', '\\.')}.*link.*outside the content folder`, 'u'))
+    assert.match(
+      must(found[0]).message,
+      new RegExp(`${name.replace('.', '\\.')}.*link.*outside the content folder`, 'u')
+    )
   }
   assert.doesNotMatch(JSON.stringify(reports), /SECRET|secret\.txt/u, 'neither the target nor its text is printed')
 })
@@ -143,9 +147,9 @@ test('read A: a FIFO, a socket, a link to a FIFO: not regular files, reported; n
     reports.map(shape),
     ['socket.txt', 'to-fifo.txt', 'x.txt'].map((file) => error(file, 'read:not-regular'))
   )
-  assert.match(reportsFor(reports, 'x.txt')[0]!.message, /^left out: not a regular file \(a FIFO\)$/u)
-  assert.match(reportsFor(reports, 'to-fifo.txt')[0]!.message, /^left out: not a regular file \(a FIFO\)$/u)
-  assert.match(reportsFor(reports, 'socket.txt')[0]!.message, /^left out: not a regular file \(a socket\)$/u)
+  assert.match(must(reportsFor(reports, 'x.txt')[0]).message, /^left out: not a regular file \(a FIFO\)$/u)
+  assert.match(must(reportsFor(reports, 'to-fifo.txt')[0]).message, /^left out: not a regular file \(a FIFO\)$/u)
+  assert.match(must(reportsFor(reports, 'socket.txt')[0]).message, /^left out: not a regular file \(a socket\)$/u)
 })
 
 test('read A: a link inside the folder to another file inside it is still read', async (t) => {
@@ -156,7 +160,7 @@ test('read A: a link inside the folder to another file inside it is still read',
   const {gazettes, reports} = await readFolder(dir)
   assert.deepEqual(reports, [])
   assert.deepEqual(sources(gazettes), [sampleA, 'alias.txt', 'pages/real.txt'])
-  assert.equal(gazettes[1]!.text, page)
+  assert.equal(must(gazettes[1]).text, page)
 })
 
 test('read A: a read is bounded while reading, not only by the size the file said it had', async (t) => {
@@ -177,7 +181,7 @@ test('read A: a manifest linked outside, a FIFO corrections: reported, not read'
   symlinkSync(join(outside, 'm.yaml'), join(dir, 'manifest.yaml'))
   execFileSync('mkfifo', [join(dir, 'corrections.yaml')])
   const {gazettes, reports} = await readFolder(dir)
-  assert.equal(gazettes[0]!.metadata.paper, null)
+  assert.equal(must(gazettes[0]).metadata.paper, null)
   const expected = [error('manifest.yaml', 'read:outside-link'), error('corrections.yaml', 'read:not-regular')]
   assert.deepEqual(reports.map(shape), expected)
   assert.doesNotMatch(JSON.stringify(reports), /SECRET/u)
@@ -194,13 +198,13 @@ test('read B: a link re-pointed to a file of the same size and time is read agai
   unlinkSync(join(dir, 'link.txt'))
   symlinkSync('t2.txt', join(dir, 'link.txt'))
   const again = await readChanged(dir, {}, first.known)
-  const link = again.gazettes.find((gazette) => gazette.source === 'link.txt')!
+  const link = must(again.gazettes.find((gazette) => gazette.source === 'link.txt'))
   assert.ok('text' in link, 'read again')
   assert.match(link.text, /秋收/u)
   // The target's own change is seen through the link.
   writeFileSync(join(dir, 't2.txt'), page.replace('春耕', '冬训'))
   const third = await readChanged(dir, {}, again.known)
-  const changed = third.gazettes.find((gazette) => gazette.source === 'link.txt')!
+  const changed = must(third.gazettes.find((gazette) => gazette.source === 'link.txt'))
   assert.ok('text' in changed && /冬训/u.test(changed.text))
 })
 
@@ -219,7 +223,7 @@ test(
       first.gazettes.map(({text, ...record}) => record)
     )
     assert.deepEqual(second.known, first.known)
-    const touched = join(folder, sampleFiles[1]!)
+    const touched = join(folder, must(sampleFiles[1]))
     utimesSync(touched, new Date(), new Date(Date.now() + 5000))
     assert.deepEqual(
       (await readChanged(folder, {}, first.known)).gazettes.map((gazette) => 'text' in gazette),
@@ -271,7 +275,7 @@ test(
       'page.txt:\n  - {line: 93, starts: article}\ngone.txt:\n  - {line: 1, title: x}\n'
     )
     const {gazettes, reports} = await readFolder(folder)
-    assert.deepEqual(gazettes[0]!.corrections, [{line: 93, starts: 'article', at: 2}])
+    assert.deepEqual(must(gazettes[0]).corrections, [{line: 93, starts: 'article', at: 2}])
     assert.deepEqual(
       reports.map((report) => [report.file, severityOf(report), report.message]),
       [['corrections.yaml', 'error', 'entry for gone.txt, which is not in the folder']]

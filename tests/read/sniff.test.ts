@@ -5,11 +5,12 @@ import {whyNotText} from '../../src/read/sniff.js'
 import {problemRows} from '../helpers/messages.js'
 import {utf8} from '../helpers/bytes.js'
 import {shortPage as page} from '../helpers/samples.js'
+import {must} from '../helpers/must.js'
 
 test('read G: stray NULs, early or past 64 KB, are removed with a warning at line:column; binary is binary', () => {
   const early = readGazette('a.txt', utf8(`标题\0\n\n${page}`))
   assert.deepEqual(problemRows(early.reports), [[1, 'read:decode', 'warning', 'control character U+0000 removed']])
-  assert.equal(early.reports[0]!.column, 3)
+  assert.equal(must(early.reports[0]).column, 3)
   assert.equal(whyNotText(utf8(`标题\0\n\n${page}`)), undefined)
   const long = `${'本报讯 日前，通州区石港镇召开会议。\n'.repeat(2000)}尾\0巴\n`
   assert.ok(utf8(long).length > 65536)

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import type {ArchiveItem} from '../../src/archive/model.js'
 import {citationMeta, cslJson, gbt7714} from '../../src/site/citation.js'
+import {archiveItem} from '../helpers/archive-fixtures.js'
 
 const item = (fields: Partial<ArchiveItem>): ArchiveItem =>
-  ({
+  archiveItem({
     id: 'x-01',
     title: '通州多元路径推进融合党建',
     heading: '通州多元路径推进融合党建',
@@ -14,7 +15,7 @@ const item = (fields: Partial<ArchiveItem>): ArchiveItem =>
     ],
     metadata: {paper: '通州日报', date: '2022-02-15', page: 1, pageName: null, region: null},
     ...fields
-  }) as ArchiveItem
+  })
 
 test('citation: GB/T 7714-2015 for newspapers, online form, what is unknown left out', () => {
   assert.equal(gbt7714(item({})), '张三, 李四. 通州多元路径推进融合党建[N]. 通州日报, 2022-02-15(1).')

@@ -3,15 +3,22 @@ import {test} from 'node:test'
 import type {Archive} from '../../src/archive/model.js'
 import {redirectsFrom} from '../../src/site/redirects.js'
 import type {SiteState} from '../../src/incremental/site-state.js'
+import {archiveGazette, archiveItem, archiveOf as archive} from '../helpers/archive-fixtures.js'
 
 const archiveOf = (pages: Record<string, string[]>): Archive =>
-  ({
-    gazettes: Object.entries(pages).map(([source, [url, ...items]]) => ({source, url, itemIds: items})),
-    items: Object.values(pages).flatMap(([, ...items]) => items.map((url) => ({id: url, url})))
-  }) as unknown as Archive
+  archive({
+    gazettes: Object.entries(pages).map(([source, [url, ...items]]) => archiveGazette({source, url, itemIds: items})),
+    items: Object.values(pages).flatMap(([, ...items]) => items.map((url) => archiveItem({id: url, url})))
+  })
 
-const state = (urls: Record<string, string[]>, moved: Record<string, string> = {}) =>
-  ({version: 'v', pages: {}, bundles: {}, data: {}, urls, moved}) as SiteState
+const state = (urls: Record<string, string[]>, moved: Record<string, string> = {}): SiteState => ({
+  version: 'v',
+  pages: {},
+  bundles: {},
+  data: {},
+  urls,
+  moved
+})
 
 test('redirects: moved URLs by source and order, chains followed, live and dead ends dropped', () => {
   const before = state({

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {split} from '../../src/split/split.js'
 import {segmenter} from '../helpers/stages.js'
+import {must} from '../helpers/must.js'
 
 const items = (text: string) =>
   split({source: 'x.txt', text}, {segmenter}).items.map((item) => [
@@ -72,7 +73,7 @@ test('group: on a marked page a plain short line under the title, over the body,
     },
     {segmenter}
   ).items
-  assert.equal(item!.subtitle, '某某县组织农机、人力等抓紧抢收')
+  assert.equal(must(item).subtitle, '某某县组织农机、人力等抓紧抢收')
 })
 
 test('group: a title may ask, in one clause; speech and a story’s last line do not', () => {

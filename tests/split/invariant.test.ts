@@ -9,6 +9,7 @@ import {parseLines} from '../../src/split/parse.js'
 import type {VFileMessage} from 'vfile-message'
 import {rule, severityOf} from '../helpers/messages.js'
 import {segmenter} from '../helpers/stages.js'
+import {must} from '../helpers/must.js'
 
 // Pieces gazettes are made of, so that generated pages exercise every rule.
 const han = fc.constantFrom(...'通州区石港镇党建群众工作会议召开推进网格治理服务社区志愿活动开展')
@@ -108,5 +109,5 @@ test('invariant: a lost or changed character is found', () => {
     corrections: []
   }
   assert.deepEqual(findLoss(lines, new Set(), [item]), {offset: 3, expected: '文。', actual: ''})
-  assert.equal(findLoss(lines, new Set(), [{...item, body: [{...item.body[0]!, text: '正文。'}]}]), undefined)
+  assert.equal(findLoss(lines, new Set(), [{...item, body: [{...must(item.body[0]), text: '正文。'}]}]), undefined)
 })

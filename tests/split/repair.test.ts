@@ -3,6 +3,7 @@ import {test} from 'node:test'
 import {split} from '../../src/split/split.js'
 import {rule, severityOf} from '../helpers/messages.js'
 import {segmenter} from '../helpers/stages.js'
+import {must} from '../helpers/must.js'
 
 test('repair: a paragraph broken mid-word by blank lines is joined and reported', () => {
   const {items, reports} = split(
@@ -12,8 +13,8 @@ test('repair: a paragraph broken mid-word by blank lines is joined and reported'
     },
     {segmenter}
   )
-  assert.equal(items[0]!.body.length, 1)
-  assert.equal(items[0]!.body[0]!.text, '今年以来，钟楼区委区政府把社区建设作为推进基层治理的重要内容。')
+  assert.equal(must(items[0]).body.length, 1)
+  assert.equal(must(must(items[0]).body[0]).text, '今年以来，钟楼区委区政府把社区建设作为推进基层治理的重要内容。')
   assert.ok(reports.some((report) => rule(report) === 'split:join' && report.line === 7))
 })
 
@@ -21,8 +22,8 @@ test('repair: a repeated paragraph is removed and reported; short recurring byli
   const paragraph = '全员齐动手，打造美丽乡村“武墩样板”，统筹推进农村公共空间治理。'
   const text = `标题一\n\n${paragraph}\n\n${paragraph}\n\n·金驰·\n\n标题二\n\n另一篇的正文写在这里，内容不同。\n\n·金驰·\n`
   const {items, reports} = split({source: 't.txt', text}, {segmenter})
-  assert.equal(items[0]!.body.length, 1)
-  assert.equal(items[1]!.byline, '·金驰·')
+  assert.equal(must(items[0]).body.length, 1)
+  assert.equal(must(items[1]).byline, '·金驰·')
   const removed = reports.filter((report) => rule(report) === 'split:duplicate')
   assert.deepEqual(
     removed.map((report) => [report.line, report.actual]),

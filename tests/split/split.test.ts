@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {processSample, sampleFiles} from '../helpers/samples.js'
 import {severityOf} from '../helpers/messages.js'
+import {must} from '../helpers/must.js'
 
 test('samples: every file splits with nothing lost', () => {
   for (const name of sampleFiles) {
@@ -29,7 +30,7 @@ test('samples: items of 000 (marked) and 004 (plain, datelines, duplicates)', ()
       [165, 'photo']
     ]
   )
-  const lead = marked.items[0]!
+  const lead = must(marked.items[0])
   // A headline line splits into kicker and title only at `——`: the comma and the space are the title's.
   assert.equal(lead.title, '将区级机关57个单位调整划分为6个党建联创区,着力破解“两张皮” 通州多元路径推进融合党建')
   assert.deepEqual(lead.bylines, [
@@ -37,10 +38,10 @@ test('samples: items of 000 (marked) and 004 (plain, datelines, duplicates)', ()
     {name: '任溢斌', role: '记者'}
   ])
   assert.equal(lead.body.length, 5, 'three paragraphs broken by column breaks are rejoined')
-  assert.equal(marked.items[6]!.kicker, '规范市容秩序、严格违建管控、筑牢疫情防线，金沙街道 综合行政执法局——')
-  assert.equal(marked.items[6]!.title, '用真抓实干赢得百姓支持')
+  assert.equal(must(marked.items[6]).kicker, '规范市容秩序、严格违建管控、筑牢疫情防线，金沙街道 综合行政执法局——')
+  assert.equal(must(marked.items[6]).title, '用真抓实干赢得百姓支持')
   assert.deepEqual(
-    marked.items[4]!.bylines.map((b) => b.role),
+    must(marked.items[4]).bylines.map((b) => b.role),
     ['摄影', '摄影']
   )
 
@@ -49,9 +50,9 @@ test('samples: items of 000 (marked) and 004 (plain, datelines, duplicates)', ()
     plain.items.map((item) => item.dateline),
     ['常州钟楼', '太仓市', '宿豫区', '清江浦区武墩街道', null, null, null, null, '铜山区刘集镇']
   )
-  assert.equal(plain.items[0]!.title, '打造共建共治共享城乡基层治理新格局')
-  assert.equal(plain.items[0]!.body.filter((block) => block.type === 'subhead').length, 3)
-  assert.equal(plain.items[3]!.body.length, 2, 'the repeated paragraphs of 武墩 are removed')
+  assert.equal(must(plain.items[0]).title, '打造共建共治共享城乡基层治理新格局')
+  assert.equal(must(plain.items[0]).body.filter((block) => block.type === 'subhead').length, 3)
+  assert.equal(must(plain.items[3]).body.length, 2, 'the repeated paragraphs of 武墩 are removed')
 })
 
 test('samples: fragments and photo news of 001, 002 and 003', () => {
@@ -61,15 +62,19 @@ test('samples: fragments and photo news of 001, 002 and 003', () => {
     ['article', 'article', 'article', 'article', 'article', 'photo', 'article', 'article', 'fragment']
   )
   assert.equal(
-    page1.items[0]!.kicker,
+    must(page1.items[0]).kicker,
     '通州区石港镇聚焦群众关心的问题,从“我拿主意给群众办实事”到“群众拿主意我来落实”——'
   )
   const page2 = processSample('002_e35de4d7f730652c.txt')
-  const fragment = page2.items.at(-1)!
+  const fragment = must(page2.items.at(-1))
   assert.equal(fragment.kind, 'fragment')
   assert.equal(fragment.continuedFrom, 1)
-  assert.deepEqual(page2.items[5]!.bylines, [{name: '芮珊', role: null}], 'names after the last sentence are a byline')
+  assert.deepEqual(
+    must(page2.items[5]).bylines,
+    [{name: '芮珊', role: null}],
+    'names after the last sentence are a byline'
+  )
   const page3 = processSample('003_7f1fae4339dc0c94.txt')
-  const photo = page3.items.find((item) => item.kind === 'photo')!
+  const photo = must(page3.items.find((item) => item.kind === 'photo'))
   assert.equal(photo.body.length, 5, 'caption and numbered captions 图①–图④')
 })

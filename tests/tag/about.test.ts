@@ -3,6 +3,7 @@ import {test} from 'node:test'
 import {aboutPlaces} from '../../src/tag/about.js'
 import type {PlaceTag} from '../../src/model/types.js'
 import {processText} from '../helpers/samples.js'
+import {must} from '../helpers/must.js'
 
 const place = (code: string, mentions: number, prominent: boolean): PlaceTag => ({
   code,
@@ -38,7 +39,7 @@ test(
     'are not tagged',
   () => {
     const codes = (text: string) =>
-      processText(`句容市召开会议\n\n${text}\n`, '3211').items[0]!.places.map((place) => place.code)
+      must(processText(`句容市召开会议\n\n${text}\n`, '3211').items[0]).places.map((place) => place.code)
     assert.deepEqual(codes('句容市东与金坛区、溧水区接壤，句容市召开会议。'), ['321183'])
     assert.deepEqual(codes('句容市迎来来自江宁区湖熟街道的游客，句容市很热闹。'), ['321183'])
     assert.deepEqual(

@@ -1,18 +1,19 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {loadGazetteer, shortName} from '../../src/tag/gazetteer.js'
+import {must} from '../helpers/must.js'
 
 test('gazetteer: the whole country down to towns, with the supplement; zones filtered out', () => {
   const gazetteer = loadGazetteer()
-  assert.equal(gazetteer.divisions.get('320612110')!.path.join('/'), '江苏省/南通市/通州区/石港镇')
-  assert.equal(gazetteer.divisions.get('310151')!.name, '崇明区')
-  assert.equal(gazetteer.divisions.get('320685001')!.name, '孙庄街道', 'supplement')
+  assert.equal(must(gazetteer.divisions.get('320612110')).path.join('/'), '江苏省/南通市/通州区/石港镇')
+  assert.equal(must(gazetteer.divisions.get('310151')).name, '崇明区')
+  assert.equal(must(gazetteer.divisions.get('320685001')).name, '孙庄街道', 'supplement')
   assert.equal(gazetteer.divisions.has('320613401'), false, '南通崇川经济开发区 is not a division')
-  assert.equal(gazetteer.divisions.get('320671')!.name, '南通经济技术开发区', 'a functional area')
-  assert.equal(gazetteer.divisions.get('320671003')!.path.join('/'), '江苏省/南通市/南通经济技术开发区/竹行街道')
+  assert.equal(must(gazetteer.divisions.get('320671')).name, '南通经济技术开发区', 'a functional area')
+  assert.equal(must(gazetteer.divisions.get('320671003')).path.join('/'), '江苏省/南通市/南通经济技术开发区/竹行街道')
   assert.equal(gazetteer.names.has('南通经济技术开发'), false, 'a zone has no short name')
   assert.deepEqual(
-    gazetteer.names.get('港闸区')!.map((entry) => entry.code),
+    must(gazetteer.names.get('港闸区')).map((entry) => entry.code),
     ['320613'],
     'former name'
   )

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {inferHomeRegion} from '../../src/tag/home-region.js'
 import {processText} from '../helpers/samples.js'
+import {must} from '../helpers/must.js'
 
 const sets = (...items: string[][]) => items.map((codes) => new Set(codes))
 
@@ -37,19 +38,19 @@ test('without a given region the page tells it: a county far away, named in pass
   const page = processText(countyPage('本报讯 日前，考察团赴涉县参观学习，看到了很多好做法。'), null)
   assert.equal(page.items.length, 4)
   assert.deepEqual(
-    page.items[3]!.places.map((place) => place.code),
+    must(page.items[3]).places.map((place) => place.code),
     [],
     '涉县 (河北) on a 句容 page is not named with its province'
   )
   assert.deepEqual(
-    page.items[1]!.places.map((place) => place.code),
+    must(page.items[1]).places.map((place) => place.code),
     ['321183', '321183002'],
     '华阳街道 of 句容市'
   )
 })
 
 /** The codes the page's last item, with `lead` for its text, is tagged with. */
-const lastCodes = (lead: string) => processText(countyPage(lead), null).items[3]!.places.map((place) => place.code)
+const lastCodes = (lead: string) => must(processText(countyPage(lead), null).items[3]).places.map((place) => place.code)
 
 test('a town’s short form away from the home county is a word, not the town', () => {
   assert.deepEqual(

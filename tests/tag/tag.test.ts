@@ -4,9 +4,10 @@ import {isPlaceName} from '../../src/tag/tag.js'
 import {processSample, processText, shortPage as page} from '../helpers/samples.js'
 import {rule, shape} from '../helpers/messages.js'
 import {names} from '../helpers/stages.js'
+import {must} from '../helpers/must.js'
 
 const codes = (text: string, region: string | null = null) =>
-  processText(`标题\n\n${text}\n`, region).items[0]!.places.map((place) => place.code)
+  must(processText(`标题\n\n${text}\n`, region).items[0]).places.map((place) => place.code)
 
 test('a town in full implies its district; short names resolve in the home region', () => {
   assert.deepEqual(codes('日前，通州区石港镇召开会议。'), ['320612', '320612110'])
@@ -16,7 +17,7 @@ test('a town in full implies its district; short names resolve in the home regio
 
 test('ambiguous short names stay untagged and are reported when evidence ties', () => {
   const gazette = processText('标题\n\n城东召开会议。\n', '32')
-  assert.deepEqual(gazette.items[0]!.places, [])
+  assert.deepEqual(must(gazette.items[0]).places, [])
   assert.ok(gazette.reports.some((report) => rule(report) === 'tag:ambiguous'))
 })
 
@@ -32,11 +33,14 @@ test('names inside words, roads, lakes and everyday words are not places', () =>
 })
 
 test('a former name tags its successor and is shown on the tag', () => {
-  const [place] = processText('标题\n\n日前，港闸区召开会议。\n', '3206').items[0]!.places
-  assert.equal(place!.code, '320613')
-  assert.equal(place!.name, '崇川区')
-  assert.equal(place!.printedAs, '港闸区')
-  assert.equal(processText('标题\n\n日前，崇川区召开会议。\n', '3206').items[0]!.places[0]!.printedAs, undefined)
+  const [place] = must(processText('标题\n\n日前，港闸区召开会议。\n', '3206').items[0]).places
+  assert.equal(must(place).code, '320613')
+  assert.equal(must(place).name, '崇川区')
+  assert.equal(must(place).printedAs, '港闸区')
+  assert.equal(
+    must(must(processText('标题\n\n日前，崇川区召开会议。\n', '3206').items[0]).places[0]).printedAs,
+    undefined
+  )
 })
 
 test('a county’s short form that is an everyday word names it only in its own paper', () => {
@@ -67,12 +71,12 @@ test('datelines are recognised as place names', () => {
 
 test('samples: primary places of some items', () => {
   const page = processSample('000_da22e97339b67c99.txt')
-  assert.equal(page.items[1]!.primaryPlace, '320685111', '白甸镇')
-  assert.equal(page.items[8]!.primaryPlace, '320614103', '常乐镇')
-  assert.equal(page.items[9]!.primaryPlace, '320685001', '孙庄街道 from the supplement')
+  assert.equal(must(page.items[1]).primaryPlace, '320685111', '白甸镇')
+  assert.equal(must(page.items[8]).primaryPlace, '320614103', '常乐镇')
+  assert.equal(must(page.items[9]).primaryPlace, '320685001', '孙庄街道 from the supplement')
   const province = processSample('004_189048a86de1eba6.txt')
   assert.deepEqual(
-    province.items[8]!.places.map((place) => place.code),
+    must(province.items[8]).places.map((place) => place.code),
     ['320312', '320312107'],
     '铜山区刘集镇'
   )
@@ -82,9 +86,9 @@ test('read G: a region that is no division code is a tag warning and is ignored'
   const gazette = processText(page, '999999', 'a.txt')
   const found = gazette.reports.filter((report) => rule(report) === 'tag:region')
   assert.deepEqual(found.map(shape), [{file: 'a.txt', line: null, ruleId: 'tag:region', severity: 'warning'}])
-  assert.equal(found[0]!.message, 'region 999999 is not a division code: ignored')
+  assert.equal(must(found[0]).message, 'region 999999 is not a division code: ignored')
   const codes = (region: string | null) =>
-    processText(page, region, 'a.txt').items[0]!.places.map((place) => place.code)
+    must(processText(page, region, 'a.txt').items[0]).places.map((place) => place.code)
   assert.deepEqual(codes('999999'), codes(null))
   assert.deepEqual(
     processText(page, '320612').reports.filter((report) => rule(report) === 'tag:region'),

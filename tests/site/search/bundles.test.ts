@@ -2,10 +2,12 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import type {ArchiveItem} from '../../../src/archive/model.js'
 import {searchBundles, bundleLimit} from '../../../src/site/search/bundles.js'
+import {archiveItem, noMetadata} from '../../helpers/archive-fixtures.js'
 
 /** Stand-ins for items: a date and a gazette are all the bundles look at. */
 function items(date: string | null, count: number, gazette = 'g'): ArchiveItem[] {
-  const item = (index: number) => ({id: `${gazette}-${index}`, gazetteId: gazette, metadata: {date}}) as ArchiveItem
+  const item = (index: number) =>
+    archiveItem({id: `${gazette}-${index}`, gazetteId: gazette, metadata: {...noMetadata, date}})
   return Array.from({length: count}, (_, index) => item(index))
 }
 
@@ -29,7 +31,8 @@ test('undated: search bundles are cut by count, the undated items and a month bi
 test(
   'rebuild: search bundles are whole past years, runs of months past the limit, and months of the ' + 'newest year',
   () => {
-    const item = (date: string | null, n: number) => Array.from({length: n}, () => ({metadata: {date}}) as ArchiveItem)
+    const item = (date: string | null, n: number) =>
+      Array.from({length: n}, () => archiveItem({metadata: {...noMetadata, date}}))
     const items = [
       ...item('2021-05-02', 10),
       ...item('2022-01-03', 3000),

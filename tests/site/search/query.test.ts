@@ -36,12 +36,15 @@ const places: Place[] = [
 function memoryIndex(bundles: Array<[name: string, year: string, docs: SearchDoc[]]>) {
   const builder = new IndexBuilder()
   const files = new Map<string, unknown>()
+  const fragments = new Map<string, Fragment[]>()
   let first = 0
   const infos: BundleInfo[] = bundles.map(([name, year, docs]) => {
     docs.forEach((doc, number) => {
       builder.add(doc)
       const path = `${name}/${Math.floor(number / fragmentsPerFile)}.json`
-      files.set(path, [...((files.get(path) as Fragment[] | undefined) ?? []), doc.fragment])
+      const file = [...(fragments.get(path) ?? []), doc.fragment]
+      fragments.set(path, file)
+      files.set(path, file)
     })
     first += docs.length
     return {name, year, first: first - docs.length, docs: docs.length}

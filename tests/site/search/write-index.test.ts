@@ -10,15 +10,12 @@ import {buildArchive} from '../../../src/archive/build-archive.js'
 import {assertSameFiles, filesBelow} from '../../helpers/files.js'
 import {samplesDir, processSample, sampleFiles} from '../../helpers/samples.js'
 import {tempDir} from '../../helpers/temp-dir.js'
+import {must} from '../../helpers/must.js'
 
 test('search: the index written in a thread is the one written in turn; a rebuild writes some fragments', async (t) => {
   const {archive} = await buildArchiveFromFolder({input: samplesDir})
   const work = tempDir(t, 'search-index')
-  const [inTurn, inThread, partly] = ['in-turn', 'in-thread', 'partly'].map((name) => join(work, name)) as [
-    string,
-    string,
-    string
-  ]
+  const [inTurn, inThread, partly] = [join(work, 'in-turn'), join(work, 'in-thread'), join(work, 'partly')]
   // Dated, so that there are several bundles.
   const items = archive.items.map((item, index) => ({
     ...item,
@@ -32,7 +29,7 @@ test('search: the index written in a thread is the one written in turn; a rebuil
   const meta = JSON.parse(readFileSync(join(inTurn, searchFolder, 'meta.json'), 'utf8')) as IndexMeta
   assert.equal(meta.docs, items.length)
   meta.bundles.reduce((first, bundle) => (assert.equal(bundle.first, first), first + bundle.docs), 0)
-  const [newest] = all.bundles as [string]
+  const newest = must(all.bundles[0], 'the newest bundle')
   const rebuilt = await indexForSearch(partly, items, {only: new Set([newest])})
   assert.deepEqual(rebuilt.indexed, [newest])
   const written = filesBelow(join(partly, searchFolder))
