@@ -26,6 +26,8 @@ export const readsWorthAProcess = 1000
 export interface PoolOptions {
   /** Processes to start at most (default: one per core; below 2, none). */
   processes?: number | undefined
+  /** The gazetteer and segmenter for work in this thread, when the caller has them loaded (default: load them). */
+  names?: PlaceNames | undefined
 }
 
 export interface RunOptions {
@@ -54,6 +56,7 @@ export class Pool {
 
   constructor(options: PoolOptions = {}) {
     this.#processes = options.processes ?? availableParallelism()
+    if (options.names) this.#names = Promise.resolve(options.names)
   }
 
   /**

@@ -1,3 +1,4 @@
+import {Pool} from '../../src/pipeline/pool.js'
 import {loadPlaceNames, type PlaceNames} from '../../src/tag/mentions.js'
 import {Segmenter} from '../../src/text/segmenter.js'
 
@@ -11,3 +12,11 @@ export function names(): PlaceNames {
 
 /** A segmenter with its dictionary only, as the splitter uses it without a gazetteer. */
 export const segmenter = new Segmenter()
+
+let shared: Pool | undefined
+
+/** A pool for a test file's whole-folder builds: in this thread, with `names()`, not a second second of loading. */
+export function pool(): Pool {
+  shared ??= new Pool({names: names()})
+  return shared
+}

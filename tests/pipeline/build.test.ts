@@ -25,6 +25,7 @@ import {encodeGb18030, utf8} from '../helpers/bytes.js'
 import {tempDir} from '../helpers/temp-dir.js'
 import {problems, reportsFor, rule, severityOf, shape} from '../helpers/messages.js'
 import {must} from '../helpers/must.js'
+import {pool} from '../helpers/stages.js'
 
 /** Two of the bundled samples: the gazettes that must still be built. */
 const sampleA = must(sampleFiles[0])
@@ -35,23 +36,33 @@ test(
     'again; a changed correction misses it',
   async (t) => {
     const cache = tempDir(t, 'cache')
-    const first = await buildArchiveFromFolder({input: samplesDir, cache})
+    const first = await buildArchiveFromFolder({input: samplesDir, cache, pool: pool()})
     assert.equal(readdirSync(cache).filter((name) => name.endsWith('.v8')).length, sampleFiles.length)
     const progress: number[] = []
-    const second = await buildArchiveFromFolder({input: samplesDir, cache, onProgress: (done) => progress.push(done)})
+    const second = await buildArchiveFromFolder({
+      input: samplesDir,
+      cache,
+      onProgress: (done) => progress.push(done),
+      pool: pool()
+    })
     assert.deepEqual(second.gazettes, first.gazettes)
     assert.deepEqual(progress, [], 'nothing was split again')
     // An entry cut short (a full disk) is split again and written anew.
     const entry = join(cache, must(readdirSync(cache).find((name) => name.endsWith('.v8'))))
     writeFileSync(entry, readFileSync(entry).subarray(0, 100))
     const again: number[] = []
-    const third = await buildArchiveFromFolder({input: samplesDir, cache, onProgress: (done) => again.push(done)})
+    const third = await buildArchiveFromFolder({
+      input: samplesDir,
+      cache,
+      onProgress: (done) => again.push(done),
+      pool: pool()
+    })
     assert.deepEqual(third.gazettes, first.gazettes)
     assert.deepEqual(again, [sampleFiles.length])
     assert.ok(readStored(entry), 'written anew, whole')
     // The files were not read again, being unchanged: an entry gone from the cache has them all read.
     rmSync(entry)
-    const fourth = await buildArchiveFromFolder({input: samplesDir, cache})
+    const fourth = await buildArchiveFromFolder({input: samplesDir, cache, pool: pool()})
     assert.deepEqual(fourth.gazettes, first.gazettes)
     const source = readSample(must(sampleFiles[0]))
     assert.notEqual(cacheKey(source, 'v'), cacheKey({...source, corrections: [{line: 3, at: 1, title: '新'}]}, 'v'))
@@ -73,14 +84,14 @@ test(
     assert.ok(first && second && third, 'three samples')
     const one = folder([first, second])
     const other = folder([third])
-    await buildArchiveFromFolder({input: one, cache})
-    await buildArchiveFromFolder({input: other, cache})
+    await buildArchiveFromFolder({input: one, cache, pool: pool()})
+    await buildArchiveFromFolder({input: other, cache, pool: pool()})
     const entries = () => readdirSync(cache).filter((name) => name.endsWith('.v8'))
     assert.equal(await pruneCache(cache, await pipelineVersion()), 0)
     assert.equal(entries().length, 3)
     // A changed file leaves its old result behind; an older version leaves its folder record and results.
     appendFileSync(join(one, first), '\n新增一段正文。\n')
-    await buildArchiveFromFolder({input: one, cache})
+    await buildArchiveFromFolder({input: one, cache, pool: pool()})
     mkdirSync(join(cache, 'folders'), {recursive: true})
     // As an older version wrote them: V8's format without a checksum.
     writeFileSync(
@@ -95,7 +106,7 @@ test(
     // Both folders still find all their results.
     for (const input of [one, other]) {
       const progress: number[] = []
-      await buildArchiveFromFolder({input, cache, onProgress: (done) => progress.push(done)})
+      await buildArchiveFromFolder({input, cache, onProgress: (done) => progress.push(done), pool: pool()})
       assert.deepEqual(progress, [], `${input}: nothing split again`)
     }
   }
@@ -116,12 +127,12 @@ test(
     writeFileSync(join(input, 'p3.txt'), `${front}道教文化节开幕\n\n日前，茅山举办道教文化节。\n`)
     const town = (gazettes: Awaited<ReturnType<typeof buildArchiveFromFolder>>['gazettes']) =>
       must(must(gazettes.find((gazette) => gazette.source === 'p3.txt')).items[0]).places.map((place) => place.code)
-    const first = await buildArchiveFromFolder({input, cache})
+    const first = await buildArchiveFromFolder({input, cache, pool: pool()})
     assert.deepEqual(town(first.gazettes), ['321183', '321183105'])
     const entries = () => readdirSync(cache).filter((name) => name.endsWith('.v8'))
     assert.equal(entries().length, 5, 'four pages, and the fourth in its paper’s home')
     assert.equal(await pruneCache(cache, await pipelineVersion()), 0)
-    const second = await buildArchiveFromFolder({input, cache})
+    const second = await buildArchiveFromFolder({input, cache, pool: pool()})
     assert.deepEqual(town(second.gazettes), ['321183', '321183105'])
     assert.equal(second.keys.get('p3.txt'), first.keys.get('p3.txt'))
   }
@@ -131,7 +142,7 @@ test('bad input 2: a binary file named .txt is left out with an error read:not-t
   const dir = folderWithSamples(t, 'binary')
   const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]
   writeFileSync(join(dir, 'x.txt'), new Uint8Array([...png, ...new Array<number>(64).fill(0)]))
-  const {archive, gazettes} = await buildArchiveFromFolder({input: dir})
+  const {archive, gazettes} = await buildArchiveFromFolder({input: dir, pool: pool()})
 
   const found = reportsFor(archive.reports, 'x.txt')
   assert.equal(found.length, 1)
@@ -186,7 +197,7 @@ test(
       {file: large, line: null, ruleId: 'read:too-large', severity: 'error'}
     ])
     // The pipeline passes the option on.
-    const {gazettes: built} = await buildArchiveFromFolder({input: dir, maxBytes})
+    const {gazettes: built} = await buildArchiveFromFolder({input: dir, maxBytes, pool: pool()})
     assert.deepEqual(
       built.map((gazette) => gazette.source),
       [small]
@@ -202,7 +213,7 @@ test(
       join(dir, 'bad-yaml.txt'),
       '---\npaper: 测试报\ndate: a: b\npage: 1\n---\n石港镇召开春耕会议\n\n本报讯 日前，通州区石港镇召开会议，部署春耕工作。\n'
     )
-    const {archive, gazettes} = await buildArchiveFromFolder({input: dir})
+    const {archive, gazettes} = await buildArchiveFromFolder({input: dir, pool: pool()})
 
     const found = problems(reportsFor(archive.reports, 'bad-yaml.txt'))
     assert.deepEqual(found.map(shape), [
@@ -245,7 +256,7 @@ test(
         ''
       ].join('\n')
     )
-    const {archive, gazettes} = await buildArchiveFromFolder({input: dir})
+    const {archive, gazettes} = await buildArchiveFromFolder({input: dir, pool: pool()})
 
     const found = reportsFor(archive.reports, 'manifest.yaml')
     assert.deepEqual(found.map(shape), [
@@ -283,7 +294,7 @@ test(
       join(dir, 'feb30.txt'),
       '---\npaper: 测试报\ndate: 2023-02-30\npage: 2\n---\n石港镇召开春耕会议\n\n本报讯 日前，通州区石港镇召开会议，部署春耕工作。\n'
     )
-    const {archive, gazettes} = await buildArchiveFromFolder({input: dir})
+    const {archive, gazettes} = await buildArchiveFromFolder({input: dir, pool: pool()})
 
     const found = problems(reportsFor(archive.reports, 'feb30.txt'))
     assert.equal(found.length, 1)
@@ -313,7 +324,7 @@ test(
       `---\npaper: 测试报\ndate: 2022-03-04\npage: 2\n---\n${title}\n\n本报讯 日前，通州区石港镇召开会议，部署春耕工作。\n`
     writeFileSync(join(dir, 'p2a.txt'), page('石港镇召开春耕会议'))
     writeFileSync(join(dir, 'p2b.txt'), page('石港镇召开秋收会议'))
-    const {archive, gazettes} = await buildArchiveFromFolder({input: dir})
+    const {archive, gazettes} = await buildArchiveFromFolder({input: dir, pool: pool()})
 
     const found = archive.reports.filter((report) => rule(report) === 'read:same-page')
     assert.deepEqual(found.map(shape), [{file: 'p2b.txt', line: null, ruleId: 'read:same-page', severity: 'error'}])
@@ -340,7 +351,7 @@ test('bad input 7b: gazettes whose file names slug alike (`a b.txt`, `a-b.txt`) 
   const dir = folderWithSamples(t, 'slug-collision')
   writeFileSync(join(dir, 'a b.txt'), '石港镇召开春耕会议\n\n本报讯 日前，通州区石港镇召开会议，部署春耕工作。\n')
   writeFileSync(join(dir, 'a-b.txt'), '石港镇召开秋收会议\n\n本报讯 日前，通州区石港镇召开会议，部署秋收工作。\n')
-  const {archive, gazettes} = await buildArchiveFromFolder({input: dir})
+  const {archive, gazettes} = await buildArchiveFromFolder({input: dir, pool: pool()})
   assertBuilt(gazettes, [sampleA, 'a b.txt', 'a-b.txt'])
   assert.equal(
     new Set(gazettes.map((gazette) => gazette.id)).size,
@@ -371,7 +382,7 @@ test(
         ''
       ].join('\n')
     )
-    const {archive, gazettes} = await buildArchiveFromFolder({input: dir})
+    const {archive, gazettes} = await buildArchiveFromFolder({input: dir, pool: pool()})
 
     const missing = reportsFor(archive.reports, 'corrections.yaml')
     assert.deepEqual(missing.map(shape), [
@@ -428,7 +439,7 @@ test(
       join(dir, 'bom.txt'),
       new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(lines(2, '石港镇部署秋收工作').join('\r\n'))])
     )
-    const {archive, gazettes} = await buildArchiveFromFolder({input: dir})
+    const {archive, gazettes} = await buildArchiveFromFolder({input: dir, pool: pool()})
 
     const gb = must(gazettes.find((gazette) => gazette.source === 'gb.txt'))
     const bom = must(gazettes.find((gazette) => gazette.source === 'bom.txt'))

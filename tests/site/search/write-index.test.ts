@@ -11,9 +11,10 @@ import {assertSameFiles, filesBelow} from '../../helpers/files.js'
 import {samplesDir, processSample, sampleFiles} from '../../helpers/samples.js'
 import {tempDir} from '../../helpers/temp-dir.js'
 import {must} from '../../helpers/must.js'
+import {pool} from '../../helpers/stages.js'
 
 test('search: the index written in a thread is the one written in turn; a rebuild writes some fragments', async (t) => {
-  const {archive} = await buildArchiveFromFolder({input: samplesDir})
+  const {archive} = await buildArchiveFromFolder({input: samplesDir, pool: pool()})
   const work = tempDir(t, 'search-index')
   const [inTurn, inThread, partly] = [join(work, 'in-turn'), join(work, 'in-thread'), join(work, 'partly')]
   // Dated, so that there are several bundles.
