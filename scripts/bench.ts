@@ -5,12 +5,15 @@
  *    the tagger (gazetteer + segmenter dictionary), over the bundled samples
  *    for about `--seconds` seconds each; MB is UTF-8 bytes of gazette text.
  * 2. With `--files`: for each archive size, a generated corpus
- *    (scripts/generate-corpus.ts, ~8.4 items a file) built end to end by the
- *    CLI in a fresh process — cold, after adding one gazette (three times,
- *    a day apart), and with nothing changed — with the process's wall time,
- *    each stage's time, the peak memory of the build (threads and child
- *    processes included), and the render stage against the plain-Node
- *    floor (scripts/floor.ts) measured in the same run.
+ *    (scripts/generate-corpus.ts, ~8.4 items a file, an issue a day) built end
+ *    to end by the CLI in a fresh process — cold, after adding one gazette
+ *    (three times, a day apart), and with nothing changed — with the
+ *    process's wall time, each stage's time, the peak memory of the build
+ *    (threads and child processes included), the render stage against the
+ *    plain-Node floor (scripts/floor.ts) measured in the same run, and the
+ *    cold site's bytes (apparent size) and files per item.
+ *    `--items 10k,100k,1M` does the same for corpora of about that many
+ *    items, their issues spread over 30 years (`generate-corpus.ts --years`).
  * 3. With `--search 10k,100k [--pagefind 10k]`: the search index and its
  *    queries in Chromium at each size, against Pagefind (scripts/bench-search.ts).
  * 4. With `--undated N`: a corpus of N files without dates (every item
@@ -19,7 +22,17 @@
  *    that 3,800 files (32,000 items) build in the default memory limits.
  */
 import {execFileSync, spawn} from 'node:child_process'
-import {existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import {parseArgs} from 'node:util'
 import {performance} from 'node:perf_hooks'
 import {basename, join} from 'node:path'
@@ -39,6 +52,7 @@ const {values} = parseArgs({
     seconds: {type: 'string', default: '3'},
     input: {type: 'string', default: join(root, 'content/gazettes')},
     files: {type: 'string'},
+    items: {type: 'string'},
     undated: {type: 'string'},
     search: {type: 'string'},
     pagefind: {type: 'string'}
@@ -99,11 +113,11 @@ const width = Math.max(...rows.map(([label]) => label.length))
 console.log(`bench: ${sources.length} gazettes from ${values.input}, Node ${process.version}`)
 for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`)
 
-if (values.files || values.undated) {
-  console.log('\nbuilds (wall s; stages s; peak RSS MB)')
+if (values.files || values.items || values.undated) {
+  console.log('\nbuilds (wall s; stages s; peak RSS MB; site KB and files per item, cold)')
   console.log(
     '  files  items   run        wall   read  split+tag  archive  state  render    data  search   RSS' +
-      '  render/floor  pages'
+      '  render/floor  pages  KB/item  files/item'
   )
 }
 
@@ -119,54 +133,58 @@ if (values.search) {
   )
 }
 
-if (values.files) {
-  const sizes = values.files.split(',').map(Number)
-  for (const files of sizes) {
-    const corpus = join(root, 'bench-out', `corpus-${files}`)
-    if (!existsSync(corpus))
-      execFileSync(
-        'node',
-        ['--import', 'tsx', join(root, 'scripts/generate-corpus.ts'), '--files', String(files), '--out', corpus],
-        {stdio: 'inherit'}
+/** The samples' items a gazette file, which generated files keep (42 items in 5 files). */
+const itemsPerFile = 8.4
+const counted = (size: string) => Number(size.replace(/k$/iu, 'e3').replace(/m$/iu, 'e6'))
+for (const files of values.files?.split(',').map(Number) ?? []) await measure(files, `corpus-${files}`, [])
+for (const items of values.items?.split(',') ?? [])
+  await measure(Math.round(counted(items) / itemsPerFile), `corpus-${items}-30y`, ['--years', '30'])
+
+/** Build a generated corpus of `files` files cold, with one gazette added (three times), and unchanged. */
+async function measure(files: number, name: string, generate: string[]): Promise<void> {
+  const corpus = join(root, 'bench-out', name)
+  const script = join(root, 'scripts/generate-corpus.ts')
+  if (!existsSync(corpus))
+    execFileSync('node', ['--import', 'tsx', script, '--files', String(files), '--out', corpus, ...generate], {
+      stdio: 'inherit'
+    })
+  const site = join(root, 'bench-out', `site-${name}`)
+  const cache = join(root, 'bench-out', `cache-${name}`)
+  const floor = join(root, 'bench-out', `floor-${name}`)
+  // Cold, as on a fresh checkout: no split + tag results, no site, no floor pages.
+  // The site is a link to a release in its store beside it: both go.
+  for (const folder of [site, storeOf(site), cache, floor]) throwAway(folder)
+  execFileSync('sync')
+  const cold = await build(corpus, site, cache)
+  const floorMs = Number(
+    execFileSync('node', ['--import', 'tsx', join(root, 'scripts/floor.ts'), site, floor], {encoding: 'utf8'}).trim()
+  )
+  row(files, 'cold', cold, floorMs, siteSize(site))
+  // Today's page comes a day after the last build, not while the disk still writes its 57,000 pages back.
+  execFileSync('sync')
+  // Adding today's page: one more gazette file, a day after the last; three days running, as the machine is noisy.
+  const last = required(
+    readdirSync(corpus, {recursive: true, encoding: 'utf8'})
+      .filter((file) => file.endsWith('.txt'))
+      .sort()
+      .at(-1),
+    `a gazette file in ${corpus}`
+  )
+  const lastPage = readFileSync(join(corpus, last), 'utf8')
+  const lastDate = Date.parse(required(/^date: (\S+)$/mu.exec(lastPage)?.[1], `the date of ${last}`))
+  const added = [1, 2, 3].map((day) => join(corpus, `added-page-${day}.txt`))
+  for (const [index, file] of added.entries()) {
+    writeFileSync(
+      file,
+      lastPage.replace(
+        /^date: \S+$/mu,
+        `date: ${new Date(lastDate + (index + 1) * 86_400_000).toISOString().slice(0, 10)}`
       )
-    const site = join(root, 'bench-out', `site-${files}`)
-    const cache = join(root, 'bench-out', `cache-${files}`)
-    const floor = join(root, 'bench-out', `floor-${files}`)
-    // Cold, as on a fresh checkout: no split + tag results, no site, no floor pages.
-    // The site is a link to a release in its store beside it: both go.
-    for (const folder of [site, storeOf(site), cache, floor]) throwAway(folder)
-    execFileSync('sync')
-    const cold = await build(corpus, site, cache)
-    const floorMs = Number(
-      execFileSync('node', ['--import', 'tsx', join(root, 'scripts/floor.ts'), site, floor], {encoding: 'utf8'}).trim()
     )
-    row(files, 'cold', cold, floorMs)
-    // Today's page comes a day after the last build, not while the disk still writes its 57,000 pages back.
-    execFileSync('sync')
-    // Adding today's page: one more gazette file, a day after the last; three days running, as the machine is noisy.
-    const last = required(
-      readdirSync(corpus, {recursive: true, encoding: 'utf8'})
-        .filter((name) => name.endsWith('.txt'))
-        .sort()
-        .at(-1),
-      `a gazette file in ${corpus}`
-    )
-    const lastPage = readFileSync(join(corpus, last), 'utf8')
-    const lastDate = Date.parse(required(/^date: (\S+)$/mu.exec(lastPage)?.[1], `the date of ${last}`))
-    const added = [1, 2, 3].map((day) => join(corpus, `added-page-${day}.txt`))
-    for (const [index, file] of added.entries()) {
-      writeFileSync(
-        file,
-        lastPage.replace(
-          /^date: \S+$/mu,
-          `date: ${new Date(lastDate + (index + 1) * 86_400_000).toISOString().slice(0, 10)}`
-        )
-      )
-      row(files, '+1 gazette', await build(corpus, site, cache), floorMs)
-    }
-    row(files, 'unchanged', await build(corpus, site, cache), floorMs)
-    for (const file of added) rmSync(file)
+    row(files, '+1 gazette', await build(corpus, site, cache), floorMs)
   }
+  row(files, 'unchanged', await build(corpus, site, cache), floorMs)
+  for (const file of added) rmSync(file)
 }
 
 if (values.undated) {
@@ -248,7 +266,21 @@ function treeRssKb(pid: number): number {
   }
 }
 
-function row(files: number, run: string, stats: BuildStats, floorMs: number): void {
+/** The apparent size and number of the files of a built site (the release its link points to). */
+function siteSize(site: string): {bytes: number; files: number} {
+  const folder = realpathSync(site)
+  const files = readdirSync(folder, {recursive: true, encoding: 'utf8'})
+    .map((name) => lstatSync(join(folder, name)))
+    .filter((stat) => stat.isFile())
+  return {bytes: files.reduce((sum, stat) => sum + stat.size, 0), files: files.length}
+}
+
+function row(files: number, run: string, stats: BuildStats, floorMs: number, size?: {bytes: number; files: number}) {
+  const items = stats.items ?? 0
+  const perItem =
+    size && items
+      ? `${(size.bytes / 1024 / items).toFixed(1).padStart(7)}  ${(size.files / items).toFixed(2).padStart(10)}`
+      : ''
   const s = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(1).padStart(6)
   const t = stats.timings
   console.log(
@@ -257,7 +289,8 @@ function row(files: number, run: string, stats: BuildStats, floorMs: number): vo
       `${s(t.read)} ${s(t['split+tag']).padStart(10)} ${s(t.archive).padStart(8)} ${s(t.state)}`,
       `${s(t.render).padStart(7)} ${s(t.data).padStart(7)} ${s(t.search).padStart(7)}`,
       `${stats.maxRssMb.toFixed(0).padStart(5)}  ${((t.render ?? 0) / floorMs).toFixed(1).padStart(8)}x`,
-      ` ${String(stats.pages).padStart(6)}`
+      ` ${String(stats.pages).padStart(6)}`,
+      perItem
     ].join(' ')
   )
 }

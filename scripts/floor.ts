@@ -1,6 +1,6 @@
 /**
  * The plain-Node floor: write one HTML page per item of a built archive's
- * public data (the parts `data/<year>.json`) with string templates and nothing else.
+ * public data (the parts `data/<year>.json.gz`) with string templates and nothing else.
  * The benchmark compares the render stage against it, so that figures stay
  * comparable on a noisy machine.
  *
@@ -9,6 +9,7 @@
 import {mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {performance} from 'node:perf_hooks'
+import {gunzipSync} from 'node:zlib'
 
 interface PublicItem {
   id: string
@@ -22,12 +23,12 @@ interface PublicItem {
 
 const [site, out] = process.argv.slice(2)
 if (!site || !out) throw new Error('usage: floor.ts SITE OUT')
-const parts = (await readdir(join(site, 'data'))).filter((name) => /^(?:\d{4}|undated)\.json$/u.test(name))
+const parts = (await readdir(join(site, 'data'))).filter((name) => /^(?:\d{4}|undated)\.json\.gz$/u.test(name))
 const gazettes: Array<{items: PublicItem[]}> = []
-for (const part of parts)
-  gazettes.push(
-    ...(JSON.parse(await readFile(join(site, 'data', part), 'utf8')) as {gazettes: typeof gazettes}).gazettes
-  )
+for (const part of parts) {
+  const text = gunzipSync(await readFile(join(site, 'data', part))).toString('utf8')
+  gazettes.push(...(JSON.parse(text) as {gazettes: typeof gazettes}).gazettes)
+}
 
 const escape = (text: string) => text.replace(/[&<>"]/gu, (character) => `&#${character.charCodeAt(0)};`)
 const subtitle = (item: PublicItem) => (item.subtitle ? `<p>${escape(item.subtitle)}</p>` : '')

@@ -10,6 +10,11 @@
  * `--undated` leaves the date and the page out of the front matter (an
  * archive of scans whose issues are not known): every item is undated, and
  * every gazette's id is its path.
+ *
+ * `--years Y` spreads the issues evenly over Y years from 1995 instead (each
+ * paper its own issues, on days of its own), as a paper's whole life is: the
+ * yearly data parts, monthly search bundles and date pages are then as many
+ * as a real archive of that span has, whatever N.
  */
 import {mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
@@ -21,7 +26,8 @@ const {values} = parseArgs({
     files: {type: 'string', default: '1000'},
     out: {type: 'string'},
     samples: {type: 'string', default: join(import.meta.dirname, '..', 'content/gazettes')},
-    undated: {type: 'boolean', default: false}
+    undated: {type: 'boolean', default: false},
+    years: {type: 'string'}
   }
 })
 const count = Number(values.files)
@@ -47,14 +53,21 @@ const samples = await Promise.all(
 )
 
 const pagesPerIssue = 6
-const start = Date.UTC(2000, 0, 1)
+const years = values.years === undefined ? undefined : Number(values.years)
+const start = Date.UTC(years === undefined ? 2000 : 1995, 0, 1)
+// Days between two issues of one paper: one a day, or as many as spread them over `years`.
+const issuesPerPaper = Math.ceil(count / pagesPerIssue / papers.length)
+const spacing = years === undefined ? 1 : Math.max(1, Math.floor((years * 365) / issuesPerPaper))
+/** The day of an issue: the papers' issues interleave, a day apart, each paper every `spacing` days. */
+const dayOf = (issue: number) =>
+  years === undefined ? issue : Math.floor(issue / papers.length) * spacing + (issue % papers.length)
 await rm(out, {recursive: true, force: true})
 let bytes = 0
 for (let index = 0; index < count; index++) {
   const next = random(index + 1)
   const issue = Math.floor(index / pagesPerIssue)
   const page = (index % pagesPerIssue) + 1
-  const date = new Date(start + issue * 86_400_000).toISOString().slice(0, 10)
+  const date = new Date(start + dayOf(issue) * 86_400_000).toISOString().slice(0, 10)
   const sample = index % samples.length
   // Redraw every number, so that no two pages repeat each other's text.
   const text = required(samples[sample], `sample ${sample}`).replace(/\d+/gu, (digits) =>
@@ -67,6 +80,8 @@ for (let index = 0; index < count; index++) {
   await mkdir(folder, {recursive: true})
   const file = frontMatter + text
   bytes += Buffer.byteLength(file)
-  await writeFile(join(folder, `${day}-${sample}-p${page}.txt`), file)
+  // Spread over years, two papers' issues can fall on one day.
+  const name = years === undefined ? `${day}-${sample}-p${page}` : `${day}-${issue % papers.length}-${sample}-p${page}`
+  await writeFile(join(folder, `${name}.txt`), file)
 }
 console.log(`${count} gazette files, ${(bytes / 1e6).toFixed(1)} MB → ${out}`)

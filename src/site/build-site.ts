@@ -7,6 +7,7 @@ import type {Gazette} from '../model/types.js'
 import {configureSite} from './eleventy-config.js'
 import {siteSettingsOf, type SiteText} from './settings.js'
 import {layerTemplates} from './layer-templates.js'
+import {assetUrls} from './assets.js'
 import {indexForSearch} from './search/write-index.js'
 import {timed, type Timings} from '../util/timings.js'
 import type {UpdatePlan} from './update.js'
@@ -107,7 +108,8 @@ async function renderFrom(templates: string, archive: Archive, options: SiteOpti
   const {basePath} = options
   const site = {
     ...siteSettingsOf(options.text ?? {}, options.siteUrl, basePath),
-    originals: options.input !== undefined
+    originals: options.input !== undefined,
+    assets: await assetUrls(templates)
   }
   // Eleventy reads ignores against the working directory.
   const wholeSite = (await readdir(templates, {recursive: true}))

@@ -51,3 +51,15 @@ export function cslJson(item: ArchiveItem, url: string): Record<string, unknown>
     ...(url ? {URL: url} : {})
   }
 }
+
+/**
+ * A `data:` URL of CSL-JSON, the download link of an item page. Only what a URL or an HTML attribute cannot
+ * hold as it is gets percent-encoded: Chinese text encoded whole would be nine bytes a character, not three.
+ */
+export function cslDataUrl(csl: unknown): string {
+  const body = JSON.stringify(csl).replace(
+    /[%#"&'<>]/gu,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`
+  )
+  return `data:application/vnd.citationstyles.csl+json;charset=utf-8,${body}`
+}

@@ -3,7 +3,7 @@ import type {Archive, ArchiveGazette, ArchiveItem, Locality, Person} from '../ar
 import {compareNewestFirst} from '../archive/order.js'
 import {dateLabel} from '../archive/labels.js'
 import {dateUrl, originalUrl, placeUrl} from '../archive/urls.js'
-import {citationMeta, cslJson, gbt7714} from './citation.js'
+import {citationMeta, cslDataUrl, cslJson, gbt7714} from './citation.js'
 import type {SiteSettings} from './settings.js'
 import {renderBody} from './render-body.js'
 import {required} from '../util/required.js'
@@ -45,8 +45,7 @@ export function addFilters(eleventyConfig: UserConfig, archive: Archive, site: S
   )
   eleventyConfig.addFilter('citationMeta', (item: ArchiveItem) => citationMeta(item, site.language))
   eleventyConfig.addFilter('cslHref', (item: ArchiveItem) => {
-    const csl = JSON.stringify([cslJson(item, site.url ? absolute(site, item.url) : '')])
-    return `data:application/vnd.citationstyles.csl+json;charset=utf-8,${encodeURIComponent(csl)}`
+    return cslDataUrl([cslJson(item, site.url ? absolute(site, item.url) : '')])
   })
   // The URLs templates make from an id (src/archive/urls.ts); the model's records carry their own `url`.
   eleventyConfig.addFilter('placeUrl', placeUrl)

@@ -32,6 +32,12 @@ export interface SiteSettings {
   logoFile: string
   /** Each newspaper page's text as extracted is published beside it (`page.txt`). */
   originals: boolean
+  /**
+   * URL paths of the stylesheet and the citation script every page links, with a version of their
+   * source (`/assets/style.css?v=…`): a browser caches them once for the whole site, and a change of
+   * templates changes the URL.
+   */
+  assets: {style: string; cite: string}
 }
 
 /** The defaults of what the archivist may say. */
@@ -53,6 +59,7 @@ export function siteSettingsOf(text: SiteText, url: string, basePath: string): S
     footerHtml: text.footer ? markdownToHtml(text.footer) : '',
     logo: text.logo ? `/logo${extname(text.logo).toLowerCase()}` : '',
     logoFile: text.logo ?? '',
-    originals: false
+    originals: false,
+    assets: {style: '/assets/style.css', cite: '/assets/cite.js'}
   }
 }

@@ -1,4 +1,8 @@
-import {copyFile, mkdir, open, writeFile} from 'node:fs/promises'
+import {createWriteStream} from 'node:fs'
+import {copyFile, mkdir, writeFile} from 'node:fs/promises'
+import {Readable} from 'node:stream'
+import {pipeline} from 'node:stream/promises'
+import {createGzip} from 'node:zlib'
 import {join} from 'node:path'
 import type {Archive} from '../archive/model.js'
 import {csvLines, publicArchiveJson, yearOf} from '../archive/export.js'
@@ -13,9 +17,11 @@ export const dataFolder = 'data'
 
 /**
  * The bulk export, one part per year of publication (`undated` for the
- * rest), each part a whole archive in the public format (`<year>.json`) and
- * a table (`<year>.csv`): decades of pages are too big for one file, and a
- * new day's pages then rewrite only their year's part.
+ * rest), each part a whole archive in the public format (`<year>.json.gz`)
+ * and a table (`<year>.csv.gz`): decades of pages are too big for one file,
+ * and a new day's pages then rewrite only their year's part. Both are
+ * gzipped, as bulk downloads are: the text is a third of its size, and a
+ * site's host limits its bytes (GitHub Pages: 1 GB).
  */
 export function dataParts<T extends Pick<Gazette, 'metadata'>>(gazettes: readonly T[]): Map<string, T[]> {
   return groupBy(gazettes, (gazette) => yearOf(gazette.metadata))
@@ -23,7 +29,7 @@ export function dataParts<T extends Pick<Gazette, 'metadata'>>(gazettes: readonl
 
 /** The files of a data part, within the site. */
 export function partFiles(part: string): [json: string, csv: string] {
-  return [`${dataFolder}/${part}.json`, `${dataFolder}/${part}.csv`]
+  return [`${dataFolder}/${part}.json.gz`, `${dataFolder}/${part}.csv.gz`]
 }
 
 /**
@@ -41,9 +47,9 @@ export async function writeData(
   for (const [part, members] of dataParts(gazettes)) {
     if (only && !only.has(part)) continue
     const [json, csv] = partFiles(part)
-    await writeInPieces(join(output, json), publicArchiveJson(members))
+    await writeGzipped(join(output, json), publicArchiveJson(members))
     // The byte-order mark tells spreadsheets the CSV is UTF-8.
-    await writeInPieces(join(output, csv), csvLines(members), '\uFEFF')
+    await writeGzipped(join(output, csv), csvLines(members), '\uFEFF')
   }
   await writeFile(join(folder, 'places.json'), JSON.stringify(searchPlaces(archive)))
   await copyFile(
@@ -53,28 +59,27 @@ export async function writeData(
 }
 
 /**
- * Write `start` and `pieces` to `file` about a megabyte at a time: a data
- * part as one string would be tens of megabytes.
+ * Write `start` and `pieces` to `file`, gzipped, about a megabyte at a time:
+ * a data part as one string would be tens of megabytes.
  */
-export async function writeInPieces(
+export async function writeGzipped(
   file: string,
   // `unknown, undefined`: for-of reads only the values (the defaults are `any`).
   pieces: Iterable<string, unknown, undefined>,
   start = ''
 ): Promise<void> {
-  const handle = await open(file, 'w')
-  try {
-    let text = start
-    for (const piece of pieces) {
-      text += piece
-      if (text.length < 1 << 20) continue
-      await handle.writeFile(text)
-      text = ''
-    }
-    await handle.writeFile(text)
-  } finally {
-    await handle.close()
+  await pipeline(Readable.from(inPieces(pieces, start)), createGzip(), createWriteStream(file))
+}
+
+function* inPieces(pieces: Iterable<string, unknown, undefined>, start: string): Generator<string> {
+  let text = start
+  for (const piece of pieces) {
+    text += piece
+    if (text.length < 1 << 20) continue
+    yield text
+    text = ''
   }
+  yield text
 }
 
 /**

@@ -84,6 +84,9 @@ test('browser: home → district → town → article → its page, by clicking 
   const first = must(archive.items.find((item) => item.id === town.itemIds[0]))
   await page.locator('main a', {hasText: first.heading}).first().click()
   assert.equal(await h1(page), first.title)
+  // The stylesheet and the citation script are files of their own: styled, and the copy button shown.
+  assert.equal(await page.locator('.site-header').evaluate((header) => getComputedStyle(header).display), 'flex')
+  await page.locator('button.copy').waitFor({state: 'visible'})
   await page.locator('article footer a[href*="/pages/"]').click()
   assert.equal(page.url(), `${server.url}pages/${first.gazetteId}/`)
   assert.ok((await page.locator('main').innerText()).includes(first.heading))

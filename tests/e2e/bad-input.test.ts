@@ -13,7 +13,7 @@ import {join, resolve, sep} from 'node:path'
 import {test} from 'node:test'
 import {buildArchiveFromFolder} from '../../src/pipeline/build.js'
 import {buildSite} from '../../src/site/build-site.js'
-import {filesBelow} from '../helpers/files.js'
+import {filesBelow, gunzipped} from '../helpers/files.js'
 import {sampleFiles, folderWithSamples, assertBuilt} from '../helpers/samples.js'
 import {compiledCli as cli} from '../helpers/paths.js'
 import {tempDir} from '../helpers/temp-dir.js'
@@ -325,7 +325,7 @@ test(
     }
 
     // JSON export: the text as written.
-    const exported = JSON.parse(readFileSync(join(output, 'data', '2022.json'), 'utf8')) as {
+    const exported = JSON.parse(gunzipped(join(output, 'data', '2022.json.gz'))) as {
       gazettes: Array<{
         source: string
         metadata: {paper: string}
@@ -338,7 +338,7 @@ test(
     assert.equal(unsafe.metadata.paper, '"><img src=x onerror=alert(1)>{{ 7*7 }}报')
 
     // CSV: quotes do not break the columns; no cell starts as a formula.
-    const csvText = readFileSync(join(output, 'data', '2022.csv'), 'utf8')
+    const csvText = gunzipped(join(output, 'data', '2022.csv.gz'))
     assert.ok(csvText.startsWith('\ufeff'))
     const [header, ...rows] = parseCsv(csvText.slice(1))
     assert.ok(header && header.length === 12, 'twelve columns')

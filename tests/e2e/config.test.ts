@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
 import {copyFileSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {test} from 'node:test'
 import {samplesDir} from '../helpers/samples.js'
+import {gunzipped} from '../helpers/files.js'
 import {compiledCli as cli, root} from '../helpers/paths.js'
 import {tempDir} from '../helpers/temp-dir.js'
 import {must} from '../helpers/must.js'
@@ -26,9 +28,13 @@ test('config: a built site has the configured title, language, about page, foote
   assert.match(home, /<title>某某日报数字档案<\/title>/u)
   assert.match(home, /<html lang="zh-Hans">/u)
   assert.match(home, /某某日报社/u)
-  assert.match(home, /\.own-style\{color:red\}/u, 'the archivist’s partial replaced the tool’s')
+  const stylesheet = must(/<link rel="stylesheet" href="\/assets\/style\.css\?v=([0-9a-f]+)">/u.exec(home))
+  const css = readFileSync(join(dir, '_site', 'assets', 'style.css'), 'utf8')
+  assert.match(css, /\.own-style\{color:red\}/u, 'the archivist’s partial replaced the tool’s')
+  const toolVersion = createHash('sha256').update(style).digest('hex').slice(0, 10)
+  assert.notEqual(stylesheet[1], toolVersion, 'a changed stylesheet has a new URL, which no browser has cached')
   assert.match(readFileSync(join(dir, '_site', 'about', 'index.html'), 'utf8'), /<strong>某某日报<\/strong>/u)
-  const data = JSON.parse(readFileSync(join(dir, '_site', 'data', '2021.json'), 'utf8')) as {
+  const data = JSON.parse(gunzipped(join(dir, '_site', 'data', '2021.json.gz'))) as {
     gazettes: Array<{metadata: {date: string; page: number; paper: string}}>
   }
   assert.deepEqual(must(data.gazettes[0]).metadata, {

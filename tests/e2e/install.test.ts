@@ -4,6 +4,7 @@ import {copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 
 import {join} from 'node:path'
 import {test} from 'node:test'
 import {samplesDir} from '../helpers/samples.js'
+import {gunzipped} from '../helpers/files.js'
 import {root} from '../helpers/paths.js'
 import {tempDir} from '../helpers/temp-dir.js'
 import {must} from '../helpers/must.js'
@@ -22,7 +23,10 @@ test('install: from npm pack into an empty folder, init, configure, build', {tim
       stdio: ['ignore', 'pipe', 'pipe'],
       env: plainNpm
     })
-  const packed = must(npm(['pack', '--pack-destination', work, '--silent'], root).trim().split('\n').at(-1))
+  // The dist/ that `npm test` compiled: npm pack's `prepare` would compile it again, removing it meanwhile from
+  // under the tests running beside this one.
+  const pack = ['pack', '--ignore-scripts', '--pack-destination', work, '--silent']
+  const packed = must(npm(pack, root).trim().split('\n').at(-1))
   const site = join(work, 'my-archive')
   mkdirSync(site)
   npm(['init', '-y'], site)
@@ -41,7 +45,7 @@ test('install: from npm pack into an empty folder, init, configure, build', {tim
   const home = readFileSync(join(site, '_site', 'index.html'), 'utf8')
   assert.match(home, /<title>某某日报数字档案<\/title>/u)
   assert.ok(readdirSync(join(site, '_site', 'items')).length >= 10)
-  const data = JSON.parse(readFileSync(join(site, '_site', 'data', '2021.json'), 'utf8')) as {
+  const data = JSON.parse(gunzipped(join(site, '_site', 'data', '2021.json.gz'))) as {
     gazettes: Array<{source: string; metadata: {date: string; page: number}}>
   }
   const page = must(data.gazettes.find((gazette) => gazette.source === '2021-03-05_p2.txt'))

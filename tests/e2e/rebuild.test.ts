@@ -95,10 +95,10 @@ test(
       'the March search bundle is not re-indexed'
     )
     assert.ok(
-      untouched.includes('data/undated.json') && untouched.includes('data/undated.csv'),
+      untouched.includes('data/undated.json.gz') && untouched.includes('data/undated.csv.gz'),
       'the data of other years is not written again'
     )
-    assert.ok(!untouched.includes('data/2024.json') && !untouched.includes('data/2024.csv'))
+    assert.ok(!untouched.includes('data/2024.json.gz') && !untouched.includes('data/2024.csv.gz'))
 
     // A page corrected in place, and two taken out (the undated one with its data part).
     writeFileSync(
@@ -115,7 +115,7 @@ test(
       ![...files(site).keys()].some((name) => name.startsWith('items/ce-shi-bao-2024-03-01-p2-')),
       'the removed page’s items are gone'
     )
-    assert.ok(!existsSync(join(site, 'data/undated.json')), 'the data part of no gazette is gone')
+    assert.ok(!existsSync(join(site, 'data/undated.json.gz')), 'the data part of no gazette is gone')
 
     // --full renders everything again.
     assert.match(build(input, site, '--cache', cache, '--full'), /^built /mu)

@@ -6,9 +6,9 @@ import {FileSystemConfigLoader, HtmlValidate} from 'html-validate'
 import {buildArchiveFromFolder} from '../../src/pipeline/build.js'
 import {buildSite} from '../../src/site/build-site.js'
 import {toCsv, toPublicArchive} from '../../src/archive/export.js'
-import {writeInPieces} from '../../src/site/write-data.js'
+import {writeGzipped} from '../../src/site/write-data.js'
 import type {Gazette} from '../../src/model/types.js'
-import {assertSameFiles, filesBelow} from '../helpers/files.js'
+import {assertSameFiles, filesBelow, gunzipped} from '../helpers/files.js'
 import {samplesDir} from '../helpers/samples.js'
 import {tempDir, fileTempDir} from '../helpers/temp-dir.js'
 import {must} from '../helpers/must.js'
@@ -55,9 +55,11 @@ test('site: home, a page per gazette, per item, per locality, dates, people, fee
     'people/index.html',
     'feed.xml',
     'sitemap.xml',
-    'data/undated.json',
-    'data/undated.csv',
-    'data/gazette-archive.schema.json'
+    'data/undated.json.gz',
+    'data/undated.csv.gz',
+    'data/gazette-archive.schema.json',
+    'assets/style.css',
+    'assets/cite.js'
   ]) {
     assert.ok(all.includes(name), name)
   }
@@ -80,6 +82,18 @@ test('site: every internal link and asset resolves, also under a base path', () 
   assert.deepEqual(brokenLinks(prefixed, '/archive/'), [])
 })
 
+test('site: pages link the one stylesheet (and item pages the citation script), none inlines them', () => {
+  const pages = filesBelow(prefixed).filter((name) => name.endsWith('.html') && !name.startsWith('redirects'))
+  for (const name of pages) {
+    const html = readFileSync(join(prefixed, name), 'utf8')
+    if (html.includes('http-equiv="refresh"')) continue
+    assert.match(html, /<link rel="stylesheet" href="\/archive\/assets\/style\.css\?v=[0-9a-f]{10}">/u, name)
+    assert.doesNotMatch(html, /<style|<script>/u, name)
+    if (name.startsWith('items/'))
+      assert.match(html, /<script src="\/archive\/assets\/cite\.js\?v=[0-9a-f]{10}"/u, name)
+  }
+})
+
 test(
   'site: the sitemap is an index of parts that list every page once (but search, data and 404), with ' +
     'absolute URLs',
@@ -98,17 +112,17 @@ test(
   }
 )
 
-test('site: a data part, written in pieces, is its gazettes in the public format and as a table', async (t) => {
-  assert.equal(readFileSync(join(site, 'data/undated.json'), 'utf8'), JSON.stringify(toPublicArchive(gazettes)))
-  assert.equal(readFileSync(join(site, 'data/undated.csv'), 'utf8'), '\uFEFF' + toCsv(gazettes))
+test('site: a data part, gzipped in pieces, is its gazettes in the public format and as a table', async (t) => {
+  assert.equal(gunzipped(join(site, 'data/undated.json.gz')), JSON.stringify(toPublicArchive(gazettes)))
+  assert.equal(gunzipped(join(site, 'data/undated.csv.gz')), '\uFEFF' + toCsv(gazettes))
   // Pieces of more than a megabyte in all are written as they come.
-  const file = join(tempDir(t, 'pieces'), 'pieces.txt')
-  await writeInPieces(file, ['甲'.repeat(700_000), '乙'.repeat(700_000), '丙'], '〇')
-  assert.equal(readFileSync(file, 'utf8'), '〇' + '甲'.repeat(700_000) + '乙'.repeat(700_000) + '丙')
+  const file = join(tempDir(t, 'pieces'), 'pieces.txt.gz')
+  await writeGzipped(file, ['甲'.repeat(700_000), '乙'.repeat(700_000), '丙'], '〇')
+  assert.equal(gunzipped(file), '〇' + '甲'.repeat(700_000) + '乙'.repeat(700_000) + '丙')
 })
 
 test('site: a locality page lists exactly its items', () => {
-  const archive = JSON.parse(readFileSync(join(site, 'data/undated.json'), 'utf8')) as {
+  const archive = JSON.parse(gunzipped(join(site, 'data/undated.json.gz'))) as {
     gazettes: Array<{items: Array<{id: string; places: Array<{code: string}>}>}>
   }
   const tagged = archive.gazettes

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import {mkdirSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs'
 import {dirname, join, sep} from 'node:path'
+import {gunzipSync} from 'node:zlib'
 
 /** Every file below `dir`, as paths relative to it with `/`, sorted. */
 export function filesBelow(dir: string): string[] {
@@ -24,4 +25,9 @@ export function writeFiles(folder: string, files: Record<string, string>): void 
     mkdirSync(dirname(join(folder, name)), {recursive: true})
     writeFileSync(join(folder, name), text)
   }
+}
+
+/** The text of a gzipped file (the site's data parts). */
+export function gunzipped(file: string): string {
+  return gunzipSync(readFileSync(file)).toString('utf8')
 }

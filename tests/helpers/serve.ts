@@ -8,7 +8,7 @@ const types: Record<string, string> = {
   '.json': 'application/json',
   '.css': 'text/css',
   '.xml': 'application/xml',
-  '.csv': 'text/csv; charset=utf-8',
+  '.gz': 'application/gzip',
   '.wasm': 'application/wasm'
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import type {ArchiveItem} from '../../src/archive/model.js'
-import {citationMeta, cslJson, gbt7714} from '../../src/site/citation.js'
+import {citationMeta, cslDataUrl, cslJson, gbt7714} from '../../src/site/citation.js'
 import {archiveItem} from '../helpers/archive-fixtures.js'
 
 const item = (fields: Partial<ArchiveItem>): ArchiveItem =>
@@ -49,4 +49,16 @@ test('citation: GB/T 7714-2015 for newspapers, online form, what is unknown left
       'citation_language'
     ]
   )
+})
+
+test('citation: the CSL-JSON download link reads back as the data, nothing in it an attribute must escape', async () => {
+  const csl = [
+    cslJson(item({title: "“百分之百”#1 & <测试> 100% 的 '引'", heading: 'x'}), 'https://example.org/a?b=1#c')
+  ]
+  const url = cslDataUrl(csl)
+  assert.doesNotMatch(url.slice(url.indexOf(',') + 1), /[#"&'<>]|%(?![0-9A-F]{2})/u)
+  assert.match(url, /百分之百/u, 'Chinese text stays as it is')
+  const response = await fetch(url)
+  assert.equal(response.headers.get('content-type'), 'application/vnd.citationstyles.csl+json;charset=utf-8')
+  assert.deepEqual(await response.json(), csl)
 })
