@@ -136,13 +136,16 @@ if (values.search) {
 /** The samples' items a gazette file, which generated files keep (42 items in 5 files). */
 const itemsPerFile = 8.4
 const counted = (size: string) => Number(size.replace(/k$/iu, 'e3').replace(/m$/iu, 'e6'))
-for (const files of values.files?.split(',').map(Number) ?? []) await measure(files, `corpus-${files}`, [])
+for (const files of values.files?.split(',').map(Number) ?? []) await measure(files, String(files), [])
 for (const items of values.items?.split(',') ?? [])
-  await measure(Math.round(counted(items) / itemsPerFile), `corpus-${items}-30y`, ['--years', '30'])
+  await measure(Math.round(counted(items) / itemsPerFile), `${items}-30y`, ['--years', '30'])
 
-/** Build a generated corpus of `files` files cold, with one gazette added (three times), and unchanged. */
+/**
+ * Build a generated corpus of `files` files cold, with one gazette added (three times), and unchanged; its
+ * corpus, site, cache and floor pages are `bench-out/<corpus|site|cache|floor>-<name>`.
+ */
 async function measure(files: number, name: string, generate: string[]): Promise<void> {
-  const corpus = join(root, 'bench-out', name)
+  const corpus = join(root, 'bench-out', `corpus-${name}`)
   const script = join(root, 'scripts/generate-corpus.ts')
   if (!existsSync(corpus))
     execFileSync('node', ['--import', 'tsx', script, '--files', String(files), '--out', corpus, ...generate], {

@@ -20,7 +20,7 @@ export const dataFolder = 'data'
  * rest), each part a whole archive in the public format (`<year>.json.gz`)
  * and a table (`<year>.csv.gz`): decades of pages are too big for one file,
  * and a new day's pages then rewrite only their year's part. Both are
- * gzipped, as bulk downloads are: the text is a third of its size, and a
+ * gzipped, as bulk downloads are: real text shrinks to half, and a
  * site's host limits its bytes (GitHub Pages: 1 GB).
  */
 export function dataParts<T extends Pick<Gazette, 'metadata'>>(gazettes: readonly T[]): Map<string, T[]> {
@@ -68,7 +68,9 @@ export async function writeGzipped(
   pieces: Iterable<string, unknown, undefined>,
   start = ''
 ): Promise<void> {
-  await pipeline(Readable.from(inPieces(pieces, start)), createGzip(), createWriteStream(file))
+  // Level 1: a year of 10,000 items (27 MB of JSON) in 0.34 s, not 0.63 s at the default 6, for 14% more bytes;
+  // a new day's pages write their year's part again.
+  await pipeline(Readable.from(inPieces(pieces, start)), createGzip({level: 1}), createWriteStream(file))
 }
 
 function* inPieces(pieces: Iterable<string, unknown, undefined>, start: string): Generator<string> {
