@@ -15,7 +15,7 @@ import {buildSite} from '../../src/site/build-site.js'
 import {fileOf} from '../../src/site/output-file.js'
 import {sitemapParts} from '../../src/site/sitemaps.js'
 import type {Gazette} from '../../src/model/types.js'
-import {assertSameFiles, filesBelow, writeFiles} from '../helpers/files.js'
+import {assertSameFiles, filesBelow, gunzipped, writeFiles} from '../helpers/files.js'
 import {collidingInputs, frontMatter, longName, page} from '../helpers/colliding-inputs.js'
 import {tempDir, fileTempDir} from '../helpers/temp-dir.js'
 import {rule, severityOf} from '../helpers/messages.js'
@@ -48,7 +48,7 @@ test('archive urls: files that would share a URL build, each with its own pages 
 
 test('archive urls: the export names items by the ids of their pages', () => {
   const exported = ['undated', '2022'].flatMap((part) => {
-    const text = readFileSync(join(site, 'data', `${part}.json`), 'utf8')
+    const text = gunzipped(join(site, 'data', `${part}.json.gz`))
     const data = JSON.parse(text) as {gazettes: Array<{items: Array<{id: string}>}>}
     return data.gazettes.flatMap((gazette) => gazette.items.map((item) => item.id))
   })
