@@ -7,6 +7,7 @@ import {fileURLToPath} from 'node:url'
 import {buildArchiveFromFolder} from './dist/pipeline/build.js'
 import {configureSite} from './dist/site/eleventy-config.js'
 import {siteSettingsOf} from './dist/site/settings.js'
+import {assetUrls} from './dist/site/assets.js'
 
 /** @param {import('@11ty/eleventy/UserConfig').default} eleventyConfig */
 export default async function (eleventyConfig) {
@@ -14,9 +15,11 @@ export default async function (eleventyConfig) {
   if (!('archive' in (eleventyConfig.globalData ?? {}))) {
     // Absolute, so that it runs from any folder. `gazette build` names the
     // input itself: the tool's templates, or the archivist's laid over them.
-    eleventyConfig.setInputDirectory(fileURLToPath(new URL('templates', import.meta.url)))
+    const templates = fileURLToPath(new URL('templates', import.meta.url))
+    eleventyConfig.setInputDirectory(templates)
     const {archive} = await buildArchiveFromFolder({input: 'content/gazettes'})
-    configureSite(eleventyConfig, archive, siteSettingsOf({}, process.env.SITE_URL ?? '', '/'))
+    const built = {originals: false, assets: await assetUrls(templates)}
+    configureSite(eleventyConfig, archive, siteSettingsOf({}, process.env.SITE_URL ?? '', '/', built))
   }
 }
 

@@ -106,11 +106,10 @@ async function render(archive: Archive, options: SiteOptions): Promise<number> {
 
 async function renderFrom(templates: string, archive: Archive, options: SiteOptions): Promise<number> {
   const {basePath} = options
-  const site = {
-    ...siteSettingsOf(options.text ?? {}, options.siteUrl, basePath),
+  const site = siteSettingsOf(options.text ?? {}, options.siteUrl, basePath, {
     originals: options.input !== undefined,
     assets: await assetUrls(templates)
-  }
+  })
   // Eleventy reads ignores against the working directory.
   const wholeSite = (await readdir(templates, {recursive: true}))
     .filter((name) => name.endsWith('.njk') && !name.startsWith('_includes') && !paginated.has(name))

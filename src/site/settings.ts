@@ -47,8 +47,16 @@ export const defaultSiteText = {
   language: 'zh-CN'
 }
 
-/** Site settings from the archivist's text: Markdown made HTML, defaults filled in. */
-export function siteSettingsOf(text: SiteText, url: string, basePath: string): SiteSettings {
+/**
+ * Site settings from the archivist's text (Markdown made HTML, defaults filled in) and what the build knows of
+ * the site: its original texts and its asset URLs.
+ */
+export function siteSettingsOf(
+  text: SiteText,
+  url: string,
+  basePath: string,
+  built: Pick<SiteSettings, 'originals' | 'assets'>
+): SiteSettings {
   return {
     url,
     basePath,
@@ -59,7 +67,6 @@ export function siteSettingsOf(text: SiteText, url: string, basePath: string): S
     footerHtml: text.footer ? markdownToHtml(text.footer) : '',
     logo: text.logo ? `/logo${extname(text.logo).toLowerCase()}` : '',
     logoFile: text.logo ?? '',
-    originals: false,
-    assets: {style: '/assets/style.css', cite: '/assets/cite.js'}
+    ...built
   }
 }

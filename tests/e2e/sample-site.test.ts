@@ -83,7 +83,7 @@ test('site: every internal link and asset resolves, also under a base path', () 
 })
 
 test('site: pages link the one stylesheet (and item pages the citation script), none inlines them', () => {
-  const pages = filesBelow(prefixed).filter((name) => name.endsWith('.html') && !name.startsWith('redirects'))
+  const pages = filesBelow(prefixed).filter((name) => name.endsWith('.html'))
   for (const name of pages) {
     const html = readFileSync(join(prefixed, name), 'utf8')
     if (html.includes('http-equiv="refresh"')) continue
