@@ -7,15 +7,14 @@ import type {Archive, ArchiveGazette, ArchiveItem} from '../../src/archive/model
 import {processGazette} from '../../src/pipeline/process-gazette.js'
 import {loadPlaceNames} from '../../src/tag/mentions.js'
 import {readFolder} from '../../src/read/read-folder.js'
-import type {IndexMeta} from '../../src/site/search/format.js'
 import {openIndex, type Place} from '../../src/site/search/query.js'
-import {indexForSearch, searchFolder} from '../../src/site/search/write-index.js'
+import {readIndexMeta, searchFolder} from '../../src/site/search/segments.js'
+import {indexForSearch} from '../../src/site/search/write-index.js'
 import {searchPlaces} from '../../src/site/write-data.js'
 import {required} from '../../src/util/required.js'
 import type {Gazette} from '../../src/model/types.js'
 import {launchChromium} from '../../tests/helpers/browser.js'
 import {serve} from '../../tests/helpers/serve.js'
-import {z} from 'zod'
 
 /** A judged query: the items a reader wants for it, named `<set>/<file>:<line of the body's start>`. */
 interface Judged {
@@ -102,21 +101,13 @@ export async function scoreEngine(
   return {...figures(rows), empty, byKind, misses}
 }
 
-const counts = z.record(z.string(), z.number())
-/** The search index's `meta.json`, as the build writes it. */
-const indexMeta = z.object({
-  docs: z.number(),
-  shards: z.number(),
-  bundles: z.array(z.object({name: z.string(), year: z.string(), first: z.number(), docs: z.number()})),
-  counts: z.object({district: counts, town: counts, year: counts})
-}) satisfies z.ZodType<IndexMeta>
-
 /** This archive's search, its index written as a build writes it, queried as the search page queries it. */
 export async function archiveEngine(archive: Archive, work: string): Promise<Engine> {
   await indexForSearch(work, archive.items, {thread: false})
   const folder = join(work, searchFolder)
   const read = async (path: string) => JSON.parse(readFileSync(join(folder, path), 'utf8')) as unknown
-  const meta = indexMeta.parse(await read('meta.json'))
+  const meta = await readIndexMeta(work)
+  if (!meta) throw new Error(`${folder}/meta.json: no sound index meta`)
   const places = searchPlaces(archive).map(({level, ...place}): Place => {
     if (level !== 'district' && level !== 'town') throw new Error(`${place.label}: a search place of level ${level}`)
     return {...place, level}

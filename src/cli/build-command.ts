@@ -15,7 +15,10 @@ import {LockedError, Output, whyNotOutput} from '../publish/index.js'
 import type {MetadataInput} from '../read/index.js'
 import {
   buildSite,
+  bundleStates,
   normaliseBasePath,
+  planSearch,
+  readIndexMeta,
   outputChanges,
   redirectsFrom,
   type SiteText,
@@ -160,7 +163,10 @@ async function buildInto(
         summary: {lines, problems: problems.map(toRecord)}
       }
     : undefined
-  const plan = state && planUpdate(previous, state)
+  // The search index's plan starts from the published index, which the state need not repeat.
+  const index = state && previous && (await readIndexMeta(output.folder))
+  const search = state && planSearch(index, previous?.bundles ?? {}, bundleStates(archive.items, state.bundles))
+  const plan = state && search && planUpdate(previous, state, search)
   const pages = await render(output, archive, gazettes, plan, options, timings, onProgress)
   // Written after the swap: killed before, the state names the release before, and the next build is a full one.
   if (stateFile && state) await writeState(stateFile, {...state, release: output.published})
@@ -175,7 +181,7 @@ async function buildInto(
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   const done = `${plan ? 'updated' : 'built'} ${options.output}/ in ${seconds} s: ${pages} pages`
   const written = plan
-    ? ` written (${plan.files.size} changed, ${plan.stale.length} removed, ${plan.bundles.size} search bundles)`
+    ? ` written (${plan.files.size} changed, ${plan.stale.length} removed, ${searchSummary(plan)})`
     : ''
   const cacheLine = pruned > 0 ? [`  cache: ${pruned} results no gazette uses any more deleted`] : []
   console.log([done + written, ...lines, ...cacheLine].join('\n'))
@@ -289,4 +295,11 @@ function countReports(reports: VFileMessage[]): Record<Severity, number> {
   const counts = {error: 0, warning: 0, info: 0}
   for (const report of reports) counts[severityOf(report)]++
   return counts
+}
+
+/** What a rebuild did to the search index, for its summary line. */
+function searchSummary({search}: UpdatePlan): string {
+  if (search.kind === 'keep') return 'search index kept'
+  if (search.kind === 'full') return 'search index made anew'
+  return `${counted(search.delta.size, 'search bundle')} indexed again`
 }

@@ -1,8 +1,16 @@
+import type {SearchPlan} from '../site/search/segments.js'
 import type {UpdatePlan} from '../site/update.js'
 import type {SiteState} from './site-state.js'
 
-/** What to rebuild to go from `previous` to `next`; undefined when only a full build will do. */
-export function planUpdate(previous: SiteState | undefined, next: SiteState): UpdatePlan | undefined {
+/**
+ * What to rebuild to go from `previous` to `next`, the search index by
+ * `search` (`planSearch`); undefined when only a full build will do.
+ */
+export function planUpdate(
+  previous: SiteState | undefined,
+  next: SiteState,
+  search: SearchPlan
+): UpdatePlan | undefined {
   if (!previous || previous.version !== next.version) return undefined
   const changed = (from: Record<string, string>, to: Record<string, string>) =>
     new Set(Object.keys(to).filter((key) => from[key] !== to[key]))
@@ -11,8 +19,7 @@ export function planUpdate(previous: SiteState | undefined, next: SiteState): Up
   return {
     files: changed(previous.pages, next.pages),
     stale: gone(previous.pages, next.pages),
-    bundles: changed(previous.bundles, next.bundles),
-    staleBundles: gone(previous.bundles, next.bundles),
+    search,
     data: changed(previous.data, next.data),
     staleData: gone(previous.data, next.data)
   }
@@ -23,8 +30,7 @@ export function isEmptyPlan(plan: UpdatePlan): boolean {
   return (
     plan.files.size === 0 &&
     plan.stale.length === 0 &&
-    plan.bundles.size === 0 &&
-    plan.staleBundles.length === 0 &&
+    plan.search.kind === 'keep' &&
     plan.data.size === 0 &&
     plan.staleData.length === 0
   )

@@ -66,11 +66,10 @@ export async function buildSite(
 ): Promise<{pages: number; searchBundles: number}> {
   const {update} = options
   // The index is built from the archive, not the pages: in a thread of its own it runs beside the render.
-  // A rebuild whose items are all as they were keeps the published index; else it is made again, but the
-  // fragments only of the bundles that changed (see `searchChanges` in update.ts).
-  const unchanged = update && update.plan.bundles.size === 0 && update.plan.staleBundles.length === 0
+  // A rebuild indexes by its plan (see `planSearch`): nothing, the bundles that changed, or all.
+  const plan = update?.plan.search ?? {kind: 'full'}
   const search = timed(options.timings, 'search', async () =>
-    unchanged ? undefined : indexForSearch(options.output, archive.items, update ? {only: update.plan.bundles} : {})
+    plan.kind === 'keep' ? undefined : indexForSearch(options.output, archive.items, {plan})
   )
   search.catch(() => undefined) // awaited below; a failure must not go unhandled meanwhile
   let pages: number

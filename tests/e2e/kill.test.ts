@@ -10,7 +10,7 @@ import {execFileSync, spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {test} from 'node:test'
-import {filesBelow} from '../helpers/files.js'
+import {isSameSite} from '../helpers/same-site.js'
 import {samplesDir} from '../helpers/samples.js'
 import {compiledCli as cli} from '../helpers/paths.js'
 import {fileTempDir} from '../helpers/temp-dir.js'
@@ -60,16 +60,11 @@ function reference(version: 'v1' | 'v1b' | 'v2'): string {
   return output
 }
 
-function same(a: string, b: string): boolean {
-  const files = filesBelow(a)
-  if (files.join('\n') !== filesBelow(b).join('\n')) return false
-  return files.every((file) => readFileSync(join(a, file)).equals(readFileSync(join(b, file))))
-}
-
-/** Which reference the output path holds whole, or why none. */
-function holds(references: Record<string, string>): string {
+/** Which reference the output path holds whole (see `assertSameSite`), or why none. */
+async function holds(references: Record<string, string>): Promise<string> {
   if (!existsSync(join(site, 'index.html'))) return 'no site'
-  return Object.entries(references).find(([, folder]) => same(site, folder))?.[0] ?? 'a mix'
+  for (const [name, folder] of Object.entries(references)) if (await isSameSite(site, folder)) return name
+  return 'a mix'
 }
 
 /** Set up `work` as `base` left it, with the content of v2 written over it. */
@@ -117,11 +112,11 @@ async function killAt(
     setTimeout(() => child.kill('SIGKILL'), point)
     await new Promise((resolve) => child.on('exit', resolve))
   }
-  const after = holds(references)
+  const after = await holds(references)
   assert.ok(after === 'old' || after === 'new', `killed at ${point}: the output holds ${after}`)
   const next = build()
   assert.equal(next.status, 0, next.stderr)
-  assert.equal(holds(references), 'new', `the build after a kill at ${point} equals a clean build`)
+  assert.equal(await holds(references), 'new', `the build after a kill at ${point} equals a clean build`)
   const store = readdirSync(join(work, '.site.gazette'))
   assert.deepEqual(
     store.filter((name) => !/^(?:r-|\.gitignore$|twin\.json$)/u.test(name)),
@@ -188,5 +183,5 @@ test('kill: two builds into one output at once: the second waits, and no partial
     results.map((result) => result.stderr).join('\n')
   )
   assert.equal(results.filter((result) => /waiting for the build of pid \d+/u.test(result.stderr)).length, 1)
-  assert.equal(holds({new: refs.v2}), 'new')
+  assert.equal(await holds({new: refs.v2}), 'new')
 })

@@ -11,10 +11,10 @@ export function filesBelow(dir: string): string[] {
     .sort()
 }
 
-/** Two folders hold the same files, byte for byte. */
-export function assertSameFiles(actual: string, expected: string): void {
-  const files = filesBelow(expected)
-  assert.deepEqual(filesBelow(actual), files)
+/** Two folders hold the same files, byte for byte (those that `compared` names, by default all). */
+export function assertSameFiles(actual: string, expected: string, compared = (_file: string) => true): void {
+  const files = filesBelow(expected).filter(compared)
+  assert.deepEqual(filesBelow(actual).filter(compared), files)
   const differing = files.filter((file) => !readFileSync(join(actual, file)).equals(readFileSync(join(expected, file))))
   assert.deepEqual(differing, [])
 }

@@ -2,14 +2,19 @@
  * The search index's files, written by the indexer and read by the search
  * page (this module is copied into the site as it is compiled):
  *
- *   search-index/meta.json              IndexMeta: bundles, shards, filter counts
- *   search-index/t/<n>.json             token → Entry, shard n (`shardOf`)
- *   search-index/<bundle>/<k>.json      Fragment[] of the bundle's items k·fragmentsPerFile onwards
+ *   search-index/meta.json                      IndexMeta: segments, bundles, filter counts
+ *   search-index/<segment>/t/<n>.json           token → Entry, shard n (`shardOf`) of the segment
+ *   search-index/<segment>/<bundle>/<k>.json    Fragment[] of the bundle's items k·fragmentsPerFile onwards
  *
- * Items are numbered across the whole archive, bundle after bundle (newest
- * first), so that one file per token serves a query over every year: a
- * query fetches its tokens' shards, then the file of each result it shows.
- * A bundle's fragments are written again only when its items change.
+ * The index is made of segments, each indexed at once: a base, and a delta
+ * of the bundles whose items changed since the base was made, indexed
+ * again on every rebuild that changes items (see `planSearch`), so that
+ * adding a day's pages re-indexes a month, not the archive. A bundle of
+ * the base that the delta holds anew is no longer listed: its items in
+ * the base are dead. Items are numbered across the listed bundles, newest
+ * first; in a segment, by the segment's own numbers (`first`). A query
+ * fetches its tokens' shards of each segment, then the file of each
+ * result it shows.
  */
 
 /**
@@ -24,17 +29,28 @@ export interface BundleInfo {
   name: string
   /** The year its items are filtered under, or `undated`. */
   year: string
-  /** Its first item's number; its items are `first` to `first + docs - 1`. */
+  /** The segment that holds it: its place in `IndexMeta.segments`. */
+  segment: number
+  /** Its first item's number in its segment; its items are `first` to `first + docs - 1` there. */
   first: number
   docs: number
+}
+
+/** A segment of the index: its folder in `search-index/` and the number of its token shards. */
+export interface SegmentInfo {
+  folder: string
+  shards: number
 }
 
 /** Items under each value of each filter of the search form. */
 export type FilterCounts = Record<'district' | 'town' | 'year', Record<string, number>>
 
 export interface IndexMeta {
+  /** Items listed, in all. */
   docs: number
-  shards: number
+  /** The base first, then the delta, if any. */
+  segments: SegmentInfo[]
+  /** The bundles listed, newest first: their items are numbered across the whole index in this order. */
   bundles: BundleInfo[]
   counts: FilterCounts
 }

@@ -7,7 +7,6 @@ import {
   isTable,
   shardOf,
   type BundleInfo,
-  type Entry,
   type Fragment,
   type IndexMeta
 } from './format.js'
@@ -99,21 +98,39 @@ export function openIndex(meta: IndexMeta, places: readonly Place[], load: Load)
     if (!file) files.set(path, (file = load(path)))
     return file
   }
-  const entry = async (token: string): Promise<Entry | undefined> => {
-    const path = `t/${shardOf(token, meta.shards)}.json`
-    const shard = await get(path)
-    if (!isTable(shard)) throw new Error(`${path}: not a table of tokens`)
-    if (!Object.hasOwn(shard, token)) return undefined
-    const found = shard[token]
-    if (!isEntry(found)) throw new Error(`${path}: no index entry for ${token}`)
+  const numbers = numbering(meta)
+  /** What the segments hold of a token, its items by their numbers across the index; undefined when none has it. */
+  const lookUp = async (token: string): Promise<Token | undefined> => {
+    const found = await Promise.all(
+      meta.segments.map(async (segment, at) => {
+        const path = `${segment.folder}/t/${shardOf(token, segment.shards)}.json`
+        const shard = await get(path)
+        if (!isTable(shard)) throw new Error(`${path}: not a table of tokens`)
+        if (!Object.hasOwn(shard, token)) return undefined
+        const entry = shard[token]
+        if (!isEntry(entry)) throw new Error(`${path}: no index entry for ${token}`)
+        return {entry, at}
+      })
+    )
+    const held = found.filter((part) => part !== undefined)
+    if (held.length === 0) return undefined
+    const set = (part: 0 | 1 | 2) => new Set(held.flatMap(({entry, at}) => numbers(at, decodeSet(entry[part]))))
+    return {
+      word: held.some(({entry}) => entry[3] === 1),
+      longer: held.flatMap(({entry}) => entry[4] ?? []),
+      all: set(0),
+      heading: set(1),
+      often: set(2)
+    }
+  }
+  const tokens = new Map<string, Promise<Token | undefined>>()
+  const entry = (token: string) => {
+    let found = tokens.get(token)
+    if (!found) tokens.set(token, (found = lookUp(token)))
     return found
   }
-  const sets = new Map<string, Promise<Sets>>()
-  const setsOf = (token: string) => {
-    let found = sets.get(token)
-    if (!found) sets.set(token, (found = entry(token).then(toSets)))
-    return found
-  }
+  const setsOf = async (token: string): Promise<Sets> => (await entry(token)) ?? none
+  const listed = startsOf(meta.bundles)
   const byName = new Map<string, Place[]>()
   for (const place of places) for (const name of place.names) byName.set(name, [...(byName.get(name) ?? []), place])
 
@@ -126,7 +143,7 @@ export function openIndex(meta: IndexMeta, places: readonly Place[], load: Load)
       const text = chars.slice(start, end).join('')
       if (byName.has(text)) return true
       const first = entries[start]
-      return end - start === 2 ? first?.[3] === 1 : (first?.[4]?.includes(text) ?? false)
+      return end - start === 2 ? first?.word === true : (first?.longer.includes(text) ?? false)
     }
     const inIndex = (start: number, end: number) => entries.slice(start, end - 1).every(Boolean)
     // Cheapest cut of the first `end` characters (`best[end]`): its cost, where its last piece starts, and the
@@ -214,8 +231,8 @@ export function openIndex(meta: IndexMeta, places: readonly Place[], load: Load)
   async function allowed(filters: Filters): Promise<((doc: number) => boolean) | undefined> {
     const tests: Array<(doc: number) => boolean> = []
     if (filters.year) {
-      const ranges = meta.bundles.filter((bundle) => bundle.year === filters.year)
-      tests.push((doc) => ranges.some((bundle) => doc >= bundle.first && doc < bundle.first + bundle.docs))
+      const ranges = listed.filter(({bundle}) => bundle.year === filters.year)
+      tests.push((doc) => ranges.some(({start, bundle}) => doc >= start && doc < start + bundle.docs))
     }
     for (const level of ['district', 'town'] as const) {
       if (!filters[level]) continue
@@ -295,7 +312,7 @@ export function openIndex(meta: IndexMeta, places: readonly Place[], load: Load)
     async show(hits: readonly Pick<Hit, 'doc'>[]): Promise<Fragment[]> {
       return Promise.all(
         hits.map(async ({doc}) => {
-          const {path, at} = fragmentPlace(meta.bundles, doc)
+          const {path, at} = fragmentPlace(meta, listed, doc)
           const file = await get(path)
           const fragment = isList(file) ? file[at] : undefined
           if (!isFragment(fragment)) throw new Error(`${path}: no fragment of item ${doc}`)
@@ -327,11 +344,41 @@ interface Sets {
   often: Set<number>
 }
 
-function toSets(entry: Entry | undefined): Sets {
-  return {
-    all: new Set(decodeSet(entry?.[0])),
-    heading: new Set(decodeSet(entry?.[1])),
-    often: new Set(decodeSet(entry?.[2]))
+const none: Sets = {all: new Set(), heading: new Set(), often: new Set()}
+
+/** A token as the segments hold it: a word of the dictionary, when a pair; the longer words it begins; its items. */
+interface Token extends Sets {
+  word: boolean
+  longer: string[]
+}
+
+/** Each listed bundle with the number of its first item across the index. */
+function startsOf(bundles: readonly BundleInfo[]): Array<{start: number; bundle: BundleInfo}> {
+  let start = 0
+  return bundles.map((bundle) => ({start: (start += bundle.docs) - bundle.docs, bundle}))
+}
+
+/**
+ * Items' numbers across the index from their numbers in a segment, by the
+ * bundles listed; the items of a bundle no longer listed (the delta holds
+ * it anew) are left out.
+ */
+function numbering(meta: IndexMeta): (segment: number, docs: readonly number[]) => number[] {
+  const ranges = meta.segments.map((): Array<{first: number; end: number; start: number}> => [])
+  for (const {start, bundle} of startsOf(meta.bundles))
+    ranges[bundle.segment]?.push({first: bundle.first, end: bundle.first + bundle.docs, start})
+  for (const list of ranges) list.sort((a, b) => a.first - b.first)
+  return (segment, docs) => {
+    const list = ranges[segment] ?? []
+    const numbers: number[] = []
+    // `docs` ascend: one walk along the ranges.
+    let at = 0
+    for (const doc of docs) {
+      while (at < list.length && (list[at]?.end ?? 0) <= doc) at++
+      const range = list[at]
+      if (range && doc >= range.first) numbers.push(range.start + doc - range.first)
+    }
+    return numbers
   }
 }
 
@@ -342,11 +389,18 @@ function intersect(sets: Array<Set<number>>): Set<number> {
 }
 
 /** Where a hit's fragment is: the file of its bundle that holds it, and its place in the file. */
-function fragmentPlace(bundles: readonly BundleInfo[], doc: number): {path: string; at: number} {
-  const bundle = bundles.find((info) => doc >= info.first && doc < info.first + info.docs)
-  if (!bundle) throw new Error(`no item ${doc} in the index`)
-  const number = doc - bundle.first
-  return {path: `${bundle.name}/${Math.floor(number / fragmentsPerFile)}.json`, at: number % fragmentsPerFile}
+function fragmentPlace(
+  meta: IndexMeta,
+  listed: ReadonlyArray<{start: number; bundle: BundleInfo}>,
+  doc: number
+): {path: string; at: number} {
+  const found = listed.find(({start, bundle}) => doc >= start && doc < start + bundle.docs)
+  const segment = found && meta.segments[found.bundle.segment]
+  if (!found || !segment) throw new Error(`no item ${doc} in the index`)
+  // Fragments are filed by the item's place in its bundle.
+  const number = doc - found.start
+  const file = Math.floor(number / fragmentsPerFile)
+  return {path: `${segment.folder}/${found.bundle.name}/${file}.json`, at: number % fragmentsPerFile}
 }
 
 /**

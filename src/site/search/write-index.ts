@@ -10,21 +10,19 @@ import {filterName, filterPlaces, placeFilters, searchBundles, searchFilter, sea
 import {shortName} from '../../tag/gazetteer.js'
 import type {SearchDoc} from './build-index.js'
 import type {BundleInfo, FilterCounts, IndexMeta} from './format.js'
-import {indexer, writeJsonSync, type IndexJob} from './write-bundle.js'
+import {searchFolder, type SearchPlan} from './segments.js'
+import {indexer, writeJsonSync, type IndexJob, type Written} from './write-bundle.js'
 
 // The index of 100,000 items (about 60 MB of postings, a bundle's items at a time) fits with room to collect.
 const defaultThreadHeapMb = 512
-
-/** Where the search index lives in the site. */
-export const searchFolder = 'search-index'
 
 /** The modules the search page runs, copied from the compiled code (also under tsx, which runs `src/`). */
 const clientModules = ['tokens.js', 'format.js', 'query.js', 'excerpt.js']
 const compiled = new URL(import.meta.url.endsWith('.ts') ? '../../../dist/site/search/' : './', import.meta.url)
 
 export interface SearchOptions {
-  /** Write the fragments of only these bundles, and keep the others' from the previous build; default all. */
-  only?: ReadonlySet<string>
+  /** What to index (see `planSearch`): by default, every bundle into one segment. */
+  plan?: SearchPlan
   /** Index in a worker thread, beside the render on another core; default from 2,000 items and two cores. */
   thread?: boolean
   /** The heap the thread may take, in MB (default 512). */
@@ -33,68 +31,75 @@ export interface SearchOptions {
 
 /**
  * Write the search index of `items` into `output` (the files are described
- * in `format.ts`): the token shards and the list of bundles, every time,
- * and the fragments of the bundles asked for, which a rebuild keeps for
- * the others; also the modules that query it on the search page.
+ * in `format.ts`): a segment of every bundle, or by a rebuild's plan a
+ * delta of the bundles that changed beside the published base; the meta,
+ * every time; and the modules that query it on the search page. The names
+ * of the bundles indexed.
  */
 export async function indexForSearch(
   output: string,
   items: readonly ArchiveItem[],
   options: SearchOptions = {}
-): Promise<{bundles: string[]; indexed: string[]}> {
+): Promise<{indexed: string[]}> {
+  const plan = options.plan ?? {kind: 'full'}
+  if (plan.kind === 'keep') throw new Error('a search plan that keeps the index writes none')
   const folder = join(output, searchFolder)
   const bundles = searchBundles(items)
+  const fresh = [...bundles].filter(([name]) => plan.kind === 'full' || plan.delta.has(name))
   const byId = new Map(items.map((item) => [item.id, item]))
-  const indexed = [...bundles.keys()].filter((name) => options.only?.has(name) !== false)
   const jobs = function* (): Generator<IndexJob> {
-    yield {kind: 'start', places: placeNames(items)}
-    for (const [name, members] of bundles) {
-      const docs = newestFirst(members).map((item) => searchDoc(item, byId))
-      yield {kind: 'bundle', docs, folder: options.only?.has(name) === false ? null : join(folder, name)}
-    }
-    yield {kind: 'finish', folder: join(folder, 't')}
+    yield {kind: 'start', places: placeNames(items), folder, segment: plan.kind === 'full' ? 'b' : 'd'}
+    for (const [name, members] of fresh)
+      yield {kind: 'bundle', name, docs: newestFirst(members).map((item) => searchDoc(item, byId))}
+    yield {kind: 'finish'}
   }
-  const thread = options.thread ?? (items.length >= 2000 && availableParallelism() > 1)
-  const shards = thread ? await inThread(jobs(), options.threadHeapMb ?? defaultThreadHeapMb) : inTurn(jobs())
+  const thread = options.thread ?? (availableParallelism() > 1 && docCount(fresh) >= 2000)
+  const written = thread ? await inThread(jobs(), options.threadHeapMb ?? defaultThreadHeapMb) : inTurn(jobs())
+  const segment = plan.kind === 'full' ? 0 : 1
+  const indexed = new Map<string, BundleInfo>()
   let first = 0
-  const infos = [...bundles].map(([name, members]): BundleInfo => {
-    const info = {
-      name,
-      year: searchYear(required(members[0], 'the first item of a search bundle')),
-      first,
-      docs: members.length
-    }
+  for (const [name, members] of fresh) {
+    const year = searchYear(required(members[0], 'the first item of a search bundle'))
+    indexed.set(name, {name, year, segment, first, docs: members.length})
     first += members.length
-    return info
-  })
-  const meta: IndexMeta = {docs: items.length, shards, bundles: infos, counts: filterCounts(items)}
+  }
+  const base = new Map(plan.kind === 'delta' ? plan.base.map((info) => [info.name, info]) : [])
+  const listed = [...bundles.keys()].map((name) =>
+    required(indexed.get(name) ?? base.get(name), `bundle ${name} in the index`)
+  )
+  const segments = [...(plan.kind === 'delta' ? plan.previous.segments.slice(0, 1) : []), written]
+  const meta: IndexMeta = {docs: items.length, segments, bundles: listed, counts: filterCounts(items)}
   writeJsonSync(join(folder, 'meta.json'), meta)
   for (const module of clientModules) await copyFile(fileURLToPath(new URL(module, compiled)), join(folder, module))
-  return {bundles: [...bundles.keys()], indexed}
+  return {indexed: [...indexed.keys()]}
+}
+
+function docCount(bundles: ReadonlyArray<[string, readonly ArchiveItem[]]>): number {
+  return bundles.reduce((sum, [, members]) => sum + members.length, 0)
 }
 
 // Iterables of `unknown` return and `undefined` next: for-of reads only their values (the defaults are `any`).
-function inTurn(jobs: Iterable<IndexJob, unknown, undefined>): number {
+function inTurn(jobs: Iterable<IndexJob, unknown, undefined>): Written {
   const handle = indexer()
-  let shards = 0
-  for (const job of jobs) shards = handle(job) ?? shards
-  return shards
+  let written: Written | undefined
+  for (const job of jobs) written = handle(job) ?? written
+  return required(written, 'the segment written')
 }
 
 /**
- * Run the jobs in a worker thread whose heap may take `heapMb`; the number
- * of shards. All are posted at once, so that the thread need not wait on
+ * Run the jobs in a worker thread whose heap may take `heapMb`; the segment
+ * written. All are posted at once, so that the thread need not wait on
  * a main thread busy rendering (the queue holds them serialised, about as
  * big as their text), and a bundle a message, so that neither thread
  * holds more than a bundle's items unserialised.
  */
-async function inThread(jobs: Iterable<IndexJob, unknown, undefined>, heapMb: number): Promise<number> {
+async function inThread(jobs: Iterable<IndexJob, unknown, undefined>, heapMb: number): Promise<Written> {
   const worker = startWorker(import.meta.url, 'index-worker', {resourceLimits: {maxOldGenerationSizeMb: heapMb}})
   try {
-    return await new Promise<number>((resolve, reject) => {
-      worker.on('message', (answer: {shards: number} | {error: string}) => {
+    return await new Promise<Written>((resolve, reject) => {
+      worker.on('message', (answer: {written: Written} | {error: string}) => {
         if ('error' in answer) reject(new Error(answer.error))
-        else resolve(answer.shards)
+        else resolve(answer.written)
       })
       worker.on('error', (error) => reject(threadError(error, heapMb)))
       for (const job of jobs) worker.postMessage(job)

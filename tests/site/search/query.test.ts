@@ -41,19 +41,19 @@ function memoryIndex(bundles: Array<[name: string, year: string, docs: SearchDoc
   const infos: BundleInfo[] = bundles.map(([name, year, docs]) => {
     docs.forEach((doc, number) => {
       builder.add(doc)
-      const path = `${name}/${Math.floor(number / fragmentsPerFile)}.json`
+      const path = `s/${name}/${Math.floor(number / fragmentsPerFile)}.json`
       const file = [...(fragments.get(path) ?? []), doc.fragment]
       fragments.set(path, file)
       files.set(path, file)
     })
     first += docs.length
-    return {name, year, first: first - docs.length, docs: docs.length}
+    return {name, year, segment: 0, first: first - docs.length, docs: docs.length, hash: ''}
   })
   const shards = builder.shards(words)
-  shards.forEach((shard, number) => files.set(`t/${number}.json`, JSON.parse(JSON.stringify(shard))))
+  shards.forEach((shard, number) => files.set(`s/t/${number}.json`, JSON.parse(JSON.stringify(shard))))
   const meta: IndexMeta = {
     docs: first,
-    shards: shards.length,
+    segments: [{folder: 's', shards: shards.length}],
     bundles: infos,
     counts: {district: {}, town: {}, year: {}}
   }
@@ -171,5 +171,5 @@ test('search: a lone character and the start of a word of letters match; an obje
   assert.deepEqual(await urls('cov'), ['a'])
   assert.deepEqual(await urls('港'), ['b'])
   assert.deepEqual(await urls('constructor'), [])
-  assert.ok(fetched.includes('2024/1.json') && !fetched.includes('2024/0.json'), 'fragments of the hits only')
+  assert.ok(fetched.includes('s/2024/1.json') && !fetched.includes('s/2024/0.json'), 'fragments of the hits only')
 })

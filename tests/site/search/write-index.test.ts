@@ -1,52 +1,113 @@
 import assert from 'node:assert/strict'
-import {existsSync, readFileSync} from 'node:fs'
+import {cpSync, existsSync, readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
 import {test} from 'node:test'
 import {buildArchiveFromFolder} from '../../../src/pipeline/build.js'
-import type {IndexMeta} from '../../../src/site/search/format.js'
-import {indexForSearch, searchFolder} from '../../../src/site/search/write-index.js'
-import {searchChanges} from '../../../src/site/update.js'
+import {indexForSearch} from '../../../src/site/search/write-index.js'
+import {
+  bundleStates,
+  planSearch,
+  readIndexMeta,
+  searchChanges,
+  searchFolder
+} from '../../../src/site/search/segments.js'
+import {searchBundles} from '../../../src/site/search/bundles.js'
+import {openIndex} from '../../../src/site/search/query.js'
+import type {Archive, ArchiveItem} from '../../../src/archive/model.js'
 import {buildArchive} from '../../../src/archive/build-archive.js'
-import {assertSameFiles, filesBelow} from '../../helpers/files.js'
+import {assertSameFiles} from '../../helpers/files.js'
 import {samplesDir, processSample, sampleFiles} from '../../helpers/samples.js'
 import {tempDir} from '../../helpers/temp-dir.js'
 import {must} from '../../helpers/must.js'
 import {pool} from '../../helpers/stages.js'
 
-test('search: the index written in a thread is the one written in turn; a rebuild writes some fragments', async (t) => {
-  const {archive} = await buildArchiveFromFolder({input: samplesDir, pool: pool()})
-  const work = tempDir(t, 'search-index')
-  const [inTurn, inThread, partly] = [join(work, 'in-turn'), join(work, 'in-thread'), join(work, 'partly')]
-  // Dated, so that there are several bundles.
-  const items = archive.items.map((item, index) => ({
+/** The samples' items dated over three years, two months each, so that there are several bundles. */
+function datedItems(archive: Archive): ArchiveItem[] {
+  return archive.items.map((item, index) => ({
     ...item,
     metadata: {...item.metadata, date: `202${index % 3}-0${(index % 2) + 1}-01`}
   }))
-  const all = await indexForSearch(inTurn, items, {thread: false})
-  assert.ok(all.bundles.length > 2)
-  assert.deepEqual(all.indexed, all.bundles)
-  await indexForSearch(inThread, items, {thread: true})
-  assertSameFiles(inThread, inTurn)
-  const meta = JSON.parse(readFileSync(join(inTurn, searchFolder, 'meta.json'), 'utf8')) as IndexMeta
+}
+
+/** A hash of each bundle's items, as the site state has it (here their ids and text themselves). */
+function hashes(items: readonly ArchiveItem[]): Record<string, string> {
+  const text = (members: readonly ArchiveItem[]) =>
+    members.map((item) => item.id + item.body.map((b) => b.text).join(''))
+  return Object.fromEntries([...searchBundles(items)].map(([name, members]) => [name, text(members).join('\n')]))
+}
+
+/** The index in `site` as the search page reads it. */
+async function openSite(site: string) {
+  const meta = must(await readIndexMeta(site), 'a sound index meta')
+  const read = async (path: string) => JSON.parse(readFileSync(join(site, searchFolder, path), 'utf8')) as unknown
+  const index = openIndex(meta, [], read)
+  return {
+    meta,
+    urls: async (query: string) => (await index.show((await index.search(query)).hits)).map((found) => found.url)
+  }
+}
+
+test('search: the index written in a thread is the one written in turn', async (t) => {
+  const {archive} = await buildArchiveFromFolder({input: samplesDir, pool: pool()})
+  const work = tempDir(t, 'search-index')
+  const items = datedItems(archive)
+  const all = await indexForSearch(join(work, 'in-turn'), items, {thread: false})
+  assert.ok(all.indexed.length > 2)
+  await indexForSearch(join(work, 'in-thread'), items, {thread: true})
+  assertSameFiles(join(work, 'in-thread'), join(work, 'in-turn'))
+  const {meta} = await openSite(join(work, 'in-turn'))
   assert.equal(meta.docs, items.length)
+  assert.equal(meta.segments.length, 1)
   meta.bundles.reduce((first, bundle) => (assert.equal(bundle.first, first), first + bundle.docs), 0)
-  const newest = must(all.bundles[0], 'the newest bundle')
-  const rebuilt = await indexForSearch(partly, items, {only: new Set([newest])})
-  assert.deepEqual(rebuilt.indexed, [newest])
-  const written = filesBelow(join(partly, searchFolder))
-  assert.ok(written.some((name) => name.startsWith(`${newest}/`)))
-  assert.ok(!written.some((name) => all.bundles.slice(1).some((bundle) => name.startsWith(`${bundle}/`))))
-  assert.deepEqual(
-    readFileSync(join(partly, searchFolder, 't', '0.json'), 'utf8'),
-    readFileSync(join(inTurn, searchFolder, 't', '0.json'), 'utf8'),
-    'the token shards are whole'
+  assert.ok(existsSync(join(work, 'in-turn', searchFolder, 'query.js')))
+})
+
+test('search: a rebuild indexes the changed bundles into a delta; queries find what a whole index finds', async (t) => {
+  const {archive} = await buildArchiveFromFolder({input: samplesDir, pool: pool()})
+  const work = tempDir(t, 'search-delta')
+  const [published, update, whole] = [join(work, 'published'), join(work, 'update'), join(work, 'whole')]
+  const before = datedItems(archive)
+  await indexForSearch(published, before, {thread: false})
+  // The newest bundle gains a word; an old one loses an item.
+  const newest = must(searchBundles(before).keys().next().value, 'the newest bundle')
+  const changed = must(
+    before.find((item) => searchBundles([item]).has(newest)),
+    'an item of the newest bundle'
   )
-  assert.deepEqual(searchChanges({bundles: new Set([newest]), staleBundles: []}), [
-    `${searchFolder}/t`,
-    `${searchFolder}/${newest}`
-  ])
-  assert.deepEqual(searchChanges({bundles: new Set(), staleBundles: []}), [])
-  assert.ok(existsSync(join(partly, searchFolder, 'query.js')))
+  const oldest = must(
+    before.findLast((item) => item.metadata.date?.startsWith('2020')),
+    'an item of 2020'
+  )
+  const after = before
+    .filter((item) => item !== oldest)
+    .map((item) =>
+      item === changed ? {...item, body: [...item.body, {...must(item.body[0], 'a block'), text: '鳜鱼'}]} : item
+    )
+  const plan = planSearch(await readIndexMeta(published), hashes(before), bundleStates(after, hashes(after)))
+  assert.equal(plan.kind, 'delta')
+  if (plan.kind !== 'delta') return
+  const bundleOf = (item: ArchiveItem) =>
+    must(
+      [...searchBundles(before)].find(([, members]) => members.includes(item)),
+      'its bundle'
+    )[0]
+  assert.deepEqual([...plan.delta.keys()].sort(), [newest, bundleOf(oldest)].sort())
+  const result = await indexForSearch(update, after, {thread: false, plan})
+  assert.deepEqual(result.indexed.sort(), [...plan.delta.keys()].sort())
+  // The update as the publisher applies it: the paths it replaces, from the update.
+  for (const path of searchChanges(plan)) rmSync(join(published, path), {recursive: true, force: true})
+  cpSync(update, published, {recursive: true})
+  await indexForSearch(whole, after, {thread: false})
+  const [merged, single] = [await openSite(published), await openSite(whole)]
+  assert.equal(merged.meta.segments.length, 2)
+  assert.equal(merged.meta.docs, after.length)
+  for (const query of ['鳜鱼', '石港', '通州区', '会议', '乡村振兴'])
+    assert.deepEqual(await merged.urls(query), await single.urls(query), query)
+  assert.ok((await merged.urls('鳜鱼')).length === 1)
+  // Nothing changed since: the index is kept; everything changed: made anew.
+  assert.equal(planSearch(merged.meta, hashes(after), bundleStates(after, hashes(after))).kind, 'keep')
+  assert.equal(planSearch(merged.meta, hashes(after), bundleStates(after, {})).kind, 'full')
+  assert.equal(planSearch(undefined, hashes(after), bundleStates(after, hashes(after))).kind, 'full')
 })
 
 const gazettes = sampleFiles.map(processSample)
