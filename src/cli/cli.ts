@@ -103,6 +103,38 @@ siteOptions(program.command('serve').description('build, preview on localhost, a
   })
 
 program
+  .command('merge')
+  .description('publish several archives’ sites as one: a home, one search over all, one sitemap')
+  .argument('<sites...>', 'the archives’ built sites, each built with --base-path <base path><its folder’s name>/')
+  .option('-c, --config <file>', 'the merged site’s settings (title, about text, templates, output, URL)')
+  .option('-o, --output <dir>', 'folder to write the merged site to (replaced only when the merge succeeds)', '_site')
+  .option('--base-path <prefix>', 'URL prefix the merged site is served under', '/')
+  .option('--site-url <url>', 'absolute URL of the merged site', process.env.SITE_URL ?? '')
+  .option('--force', 'replace an output folder that holds files no build wrote (they are deleted)')
+  .action(async (sites: string[], options: MergeCommandOptions, command: Command) => {
+    const {config, ...rest} = options
+    const given = (option: string) => command.getOptionValueSource(option) === 'cli'
+    const {options: merged, problems} = withConfig({...rest, input: ''}, config, given)
+    if (problems.length > 0) {
+      const {formatReports} = await import('./report.js')
+      console.error(formatReports(problems))
+      console.error('gazette merge: the configuration has errors: nothing was merged')
+      process.exitCode = 1
+      return
+    }
+    const {merge} = await import('./merge-command.js')
+    process.exitCode = await merge({...merged, shards: sites})
+  })
+
+interface MergeCommandOptions {
+  config?: string
+  output: string
+  basePath: string
+  siteUrl: string
+  force?: boolean
+}
+
+program
   .command('split')
   .description('print the items of gazette files')
   .argument('<files...>', 'gazette files')

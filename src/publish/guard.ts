@@ -33,20 +33,38 @@ export function whyNotOutput(folders: Folders): string | undefined {
     if (related(cache, input))
       return `the cache ${folders.cache} and the content folder ${folders.input} overlap: give them separate folders`
   }
-  const stat = lstatSync(resolve(folders.output), {throwIfNoEntry: false})
+  return whyNotReplace(folders.output, folders.force)
+}
+
+/**
+ * Why `gazette merge` must not write to `output`: it is, holds or lies in
+ * one of the archives' sites it merges (their links or their releases), or
+ * they lie in its store; or it is not a folder to replace (`whyNotOutput`).
+ */
+export function whyNotMergeOutput(output: string, shards: readonly string[], force?: boolean): string | undefined {
+  const targets = [resolve(output), realish(output), realish(storeOf(output))]
+  for (const shard of shards)
+    if (targets.some((target) => related(target, resolve(shard)) || related(target, realish(shard))))
+      return `the output ${output} and the archive ${shard} overlap: refusing to write the site there (-o, --output)`
+  return whyNotReplace(output, force)
+}
+
+/** Why the site may not replace what is at `shown`: a file, a link or a folder no build wrote, unless `force`. */
+function whyNotReplace(shown: string, force: boolean | undefined): string | undefined {
+  const stat = lstatSync(resolve(shown), {throwIfNoEntry: false})
   if (!stat) return undefined
   if (stat.isSymbolicLink()) {
-    if (isOwnLink(resolve(folders.output))) return undefined
-    const target = existsSync(resolve(folders.output)) ? realpathSync(resolve(folders.output)) : '(nothing)'
-    return folders.force
+    if (isOwnLink(resolve(shown))) return undefined
+    const target = existsSync(resolve(shown)) ? realpathSync(resolve(shown)) : '(nothing)'
+    return force
       ? undefined
       : `${shown} is a link to ${target}, not to a site a build wrote:` +
           ` --force replaces the link (leaving ${target} as it is)`
   }
   if (!stat.isDirectory())
     return `${shown} is a file, not a folder: refusing to replace it with the site (-o, --output)`
-  if (hasMarker(resolve(folders.output)) || readdirSync(resolve(folders.output)).length === 0) return undefined
-  return folders.force
+  if (hasMarker(resolve(shown)) || readdirSync(resolve(shown)).length === 0) return undefined
+  return force
     ? undefined
     : `${shown} is a folder of files no build wrote: refusing to replace it (--force replaces it, deleting them)`
 }

@@ -5,7 +5,8 @@ import type UserConfig from '@11ty/eleventy/UserConfig'
 import type {Archive} from '../archive/model.js'
 import type {Gazette} from '../model/types.js'
 import {configureSite} from './eleventy-config.js'
-import {siteSettingsOf, type SiteText} from './settings.js'
+import {defaultSiteText, siteSettingsOf, type SiteText} from './settings.js'
+import {manifestOf, writeSiteManifest} from './site-manifest.js'
 import {layerTemplates} from './layer-templates.js'
 import {assetUrls} from './assets.js'
 import {indexForSearch} from './search/write-index.js'
@@ -76,6 +77,11 @@ export async function buildSite(
   try {
     pages = await timed(options.timings, 'render', () => render(archive, options))
     await timed(options.timings, 'data', () => writeData(archive, gazettes, options.output, update?.plan.data))
+    const title = options.text?.title ?? defaultSiteText.title
+    await writeSiteManifest(
+      options.output,
+      manifestOf(archive, {...options, basePath: normaliseBasePath(options.basePath), title})
+    )
     const {input} = options
     if (input)
       await timed(options.timings, 'data', () =>

@@ -39,7 +39,8 @@ export function configureSite(
   addFilters(eleventyConfig, archive, site)
 }
 
-const searchScript = join(packageRoot, 'dist/site/search/client/search.js')
+/** The search page's script, compiled from src/site/search/client/. */
+export const searchScript = join(packageRoot, 'dist/site/search/client/search.js')
 
 /** Eleventy's JSDoc types `benchmarks` as a bare `object`: its `config` is the group that times filters. */
 function benchmarkGroups(benchmarks: object | undefined): {config: BenchmarkGroup} {

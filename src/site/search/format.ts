@@ -36,10 +36,16 @@ export interface BundleInfo {
   docs: number
 }
 
-/** A segment of the index: its folder in `search-index/` and the number of its token shards. */
+/**
+ * A segment of the index: its folder in `search-index/` and the number of
+ * its token shards. In an index that federates several sites' (`gazette
+ * merge`), the folder is a path to another site's (`../a/search-index/b-…`)
+ * and `prefix` the path its fragments' URLs are below (`a/`).
+ */
 export interface SegmentInfo {
   folder: string
   shards: number
+  prefix?: string
 }
 
 /** Items under each value of each filter of the search form. */

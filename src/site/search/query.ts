@@ -312,11 +312,11 @@ export function openIndex(meta: IndexMeta, places: readonly Place[], load: Load)
     async show(hits: readonly Pick<Hit, 'doc'>[]): Promise<Fragment[]> {
       return Promise.all(
         hits.map(async ({doc}) => {
-          const {path, at} = fragmentPlace(meta, listed, doc)
+          const {path, at, prefix} = fragmentPlace(meta, listed, doc)
           const file = await get(path)
           const fragment = isList(file) ? file[at] : undefined
           if (!isFragment(fragment)) throw new Error(`${path}: no fragment of item ${doc}`)
-          return fragment
+          return prefix ? {...fragment, url: prefix + fragment.url} : fragment
         })
       )
     }
@@ -393,14 +393,15 @@ function fragmentPlace(
   meta: IndexMeta,
   listed: ReadonlyArray<{start: number; bundle: BundleInfo}>,
   doc: number
-): {path: string; at: number} {
+): {path: string; at: number; prefix: string | undefined} {
   const found = listed.find(({start, bundle}) => doc >= start && doc < start + bundle.docs)
   const segment = found && meta.segments[found.bundle.segment]
   if (!found || !segment) throw new Error(`no item ${doc} in the index`)
   // Fragments are filed by the item's place in its bundle.
   const number = doc - found.start
   const file = Math.floor(number / fragmentsPerFile)
-  return {path: `${segment.folder}/${found.bundle.name}/${file}.json`, at: number % fragmentsPerFile}
+  const path = `${segment.folder}/${found.bundle.name}/${file}.json`
+  return {path, at: number % fragmentsPerFile, prefix: segment.prefix}
 }
 
 /**

@@ -70,8 +70,13 @@ export async function indexForSearch(
   const segments = [...(plan.kind === 'delta' ? plan.previous.segments.slice(0, 1) : []), written]
   const meta: IndexMeta = {docs: items.length, segments, bundles: listed, counts: filterCounts(items)}
   writeJsonSync(join(folder, 'meta.json'), meta)
-  for (const module of clientModules) await copyFile(fileURLToPath(new URL(module, compiled)), join(folder, module))
+  await copyQueryModules(folder)
   return {indexed: [...indexed.keys()]}
+}
+
+/** Copy the modules the search page queries the index with into the index's `folder`. */
+export async function copyQueryModules(folder: string): Promise<void> {
+  for (const module of clientModules) await copyFile(fileURLToPath(new URL(module, compiled)), join(folder, module))
 }
 
 function docCount(bundles: ReadonlyArray<[string, readonly ArchiveItem[]]>): number {

@@ -122,7 +122,7 @@ async function run(): Promise<void> {
   const said = Object.values(found.filters).join('、')
   const partial = found.hits.length - found.complete
   const counts = `${found.complete} 篇稿件${partial > 0 ? `，另有 ${partial} 篇只含部分词语` : ''}`
-  const parts = [element('p', {className: 'meta', textContent: `${counts}${said ? `（${said}）` : ''}`})]
+  const parts: Node[] = [element('p', {className: 'meta', textContent: `${counts}${said ? `（${said}）` : ''}`})]
   for (const {word, places: named} of found.ambiguous) {
     const rest = query.replace(word, ' ').trim()
     const links = named.flatMap((place, at) => [
@@ -138,10 +138,9 @@ async function run(): Promise<void> {
     const tries = links.flatMap((link, at) => [at > 0 ? '、' : '', link])
     const none = '没有找到稿件。'
     parts.push(element('p', {}, links.length > 0 ? [none, '试试：', ...tries, '。'] : [none]))
-    // The fixed list pages (see src/archive/urls.ts), under the base path.
-    const browse = (path: string, text: string) => element('a', {href: `${base}${path}/`, textContent: text})
-    const ways = [browse('places', '地方'), '、', browse('dates', '日期'), '或', browse('people', '作者')]
-    parts.push(element('p', {}, ['也可以按', ...ways, '浏览全部稿件。']))
+    // The ways to browse are the page's (an archive's lists, or a merged site's archives): its template says them.
+    const browse = document.querySelector<HTMLTemplateElement>('template#search-browse')
+    if (browse) parts.push(...[...browse.content.cloneNode(true).childNodes])
     results.replaceChildren(...parts)
     return
   }
