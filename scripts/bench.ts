@@ -11,7 +11,8 @@
  *    process's wall time, each stage's time, the peak memory of the build
  *    (threads and child processes included), the render stage against the
  *    plain-Node floor (scripts/floor.ts) measured in the same run, and the
- *    cold site's bytes (apparent size) and files per item.
+ *    cold site's bytes (apparent size) and files per item; where `hugo` is
+ *    installed (Debian's package), Hugo on the same items (scripts/hugo.ts).
  *    `--items 10k,100k,1M` does the same for corpora of about that many
  *    items, their issues spread over 30 years (`generate-corpus.ts --years`).
  * 3. With `--search 10k,100k [--pagefind 10k]`: the search index and its
@@ -21,7 +22,7 @@
  *    undated pages, search bundles and sitemap parts are cut by count, so
  *    that 3,800 files (32,000 items) build in the default memory limits.
  */
-import {execFileSync, spawn} from 'node:child_process'
+import {execFileSync, spawn, spawnSync} from 'node:child_process'
 import {
   existsSync,
   lstatSync,
@@ -59,6 +60,11 @@ const {values} = parseArgs({
   }
 })
 const budget = Number(values.seconds) * 1000
+/** Hugo's version when `hugo` is installed (`apt-get install hugo`), for the comparison of `--files`/`--items`. */
+const hugo = (() => {
+  const found = spawnSync('hugo', ['version'], {encoding: 'utf8'})
+  return found.status === 0 ? (/hugo v([\d.]+)/u.exec(found.stdout)?.[0] ?? 'hugo') : undefined
+})()
 const trash = join(root, 'bench-out', 'trash')
 
 const rows: Array<[string, string]> = []
@@ -163,6 +169,7 @@ async function measure(files: number, name: string, generate: string[]): Promise
     execFileSync('node', ['--import', 'tsx', join(root, 'scripts/floor.ts'), site, floor], {encoding: 'utf8'}).trim()
   )
   row(files, 'cold', cold, floorMs, siteSize(site))
+  if (hugo) compareHugo(site, join(root, 'bench-out', `hugo-${name}`), cold)
   // Today's page comes a day after the last build, not while the disk still writes its 57,000 pages back.
   execFileSync('sync')
   // Adding today's page: one more gazette file, a day after the last; three days running, as the machine is noisy.
@@ -267,6 +274,25 @@ function treeRssKb(pid: number): number {
   } catch {
     return 0
   }
+}
+
+/**
+ * Hugo (Debian's package) on the cold site's items, in the same run: a page per item and its lists of places,
+ * people and days (scripts/hugo.ts), against the render stage, which writes those and more.
+ */
+function compareHugo(site: string, work: string, cold: BuildStats): void {
+  const script = join(root, 'scripts/hugo.ts')
+  const {ms, pages} = JSON.parse(execFileSync('node', ['--import', 'tsx', script, site, work], {encoding: 'utf8'})) as {
+    ms: number
+    pages: number
+  }
+  const render = cold.timings.render ?? 0
+  console.log(
+    `  ${hugo}: ${pages} pages in ${(ms / 1000).toFixed(1)} s (${(ms / pages).toFixed(2)} ms a page);` +
+      ` render ${(render / 1000).toFixed(1)} s for ${cold.pages} pages (${(render / cold.pages).toFixed(2)} ms a page,` +
+      ` ${(render / cold.pages / (ms / pages)).toFixed(2)}× Hugo's a page, ${(render / ms).toFixed(2)}× its time)`
+  )
+  throwAway(work)
 }
 
 /** The apparent size and number of the files of a built site (the release its link points to). */
