@@ -6,29 +6,14 @@
  *
  * `node --import tsx scripts/floor.ts SITE OUT` prints the milliseconds taken.
  */
-import {mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {mkdir, rm, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {performance} from 'node:perf_hooks'
-import {gunzipSync} from 'node:zlib'
-
-interface PublicItem {
-  id: string
-  kicker: string | null
-  title: string | null
-  subtitle: string | null
-  bylines: Array<{name: string; role: string | null}>
-  body: Array<{type: string; text: string}>
-  places: Array<{code: string; name: string}>
-}
+import {publicGazettes, type PublicItem} from './lib/public-data.js'
 
 const [site, out] = process.argv.slice(2)
 if (!site || !out) throw new Error('usage: floor.ts SITE OUT')
-const parts = (await readdir(join(site, 'data'))).filter((name) => /^(?:\d{4}|undated)\.json\.gz$/u.test(name))
-const gazettes: Array<{items: PublicItem[]}> = []
-for (const part of parts) {
-  const text = gunzipSync(await readFile(join(site, 'data', part))).toString('utf8')
-  gazettes.push(...(JSON.parse(text) as {gazettes: typeof gazettes}).gazettes)
-}
+const gazettes = [...publicGazettes(site)].flat()
 
 const escape = (text: string) => text.replace(/[&<>"]/gu, (character) => `&#${character.charCodeAt(0)};`)
 const subtitle = (item: PublicItem) => (item.subtitle ? `<p>${escape(item.subtitle)}</p>` : '')

@@ -10,29 +10,13 @@
  * `{"ms": …, "pages": …}`: the milliseconds `hugo` took and the pages it wrote.
  */
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {performance} from 'node:perf_hooks'
-import {gunzipSync} from 'node:zlib'
-
-interface PublicItem {
-  id: string
-  kicker: string | null
-  title: string | null
-  subtitle: string | null
-  bylines: Array<{name: string; role: string | null}>
-  body: Array<{type: string; text: string}>
-  places: Array<{code: string; name: string}>
-}
-
-interface PublicGazette {
-  metadata: {paper: string | null; date: string | null; page: number | null}
-  items: PublicItem[]
-}
+import {publicGazettes} from './lib/public-data.js'
 
 const [site, work] = process.argv.slice(2)
 if (!site || !work) throw new Error('usage: hugo.ts SITE WORK')
-const parts = readdirSync(join(site, 'data')).filter((name) => /^(?:\d{4}|undated)\.json\.gz$/u.test(name))
 
 rmSync(work, {recursive: true, force: true})
 const write = (path: string, text: string) => {
@@ -77,10 +61,7 @@ write('layouts/index.html', `${head}<body><main><h1>档案</h1></main></body></h
 
 const escape = (text: string) => text.replace(/[&<>"]/gu, (character) => `&#${character.charCodeAt(0)};`)
 let items = 0
-for (const part of parts) {
-  const {gazettes} = JSON.parse(gunzipSync(readFileSync(join(site, 'data', part))).toString('utf8')) as {
-    gazettes: PublicGazette[]
-  }
+for (const gazettes of publicGazettes(site)) {
   for (const {metadata, items: members} of gazettes) {
     for (const item of members) {
       items++
