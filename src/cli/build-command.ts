@@ -5,7 +5,7 @@ import {claimCache} from '../incremental/cache.js'
 import {siteState} from '../incremental/fingerprints.js'
 import {pruneCache} from '../incremental/folder-record.js'
 import {isEmptyPlan, planUpdate} from '../incremental/plan.js'
-import {readState, statePath, writeState, type SiteState} from '../incremental/site-state.js'
+import {readHead, readState, statePath, writeState, type SiteState} from '../incremental/site-state.js'
 import {folderSnapshot} from '../incremental/snapshot.js'
 import {pipelineVersion, siteVersion} from '../incremental/version.js'
 import {fromRecord, severityOf, toRecord, type Severity} from '../model/messages.js'
@@ -123,16 +123,18 @@ async function buildInto(
   const timings: Timings = {}
   // A rebuild of a site built before with the same cache renders only the pages that changed.
   const stateFile = options.cache ? statePath(options.cache, options.output) : undefined
-  const kept = stateFile && output.published ? await readState(stateFile) : undefined
   // A state of another release is one a killed build left: it does not describe what is published.
-  const published = kept?.release === output.published ? kept : undefined
-  const previous = options.full ? undefined : published
+  const ofRelease = <T extends {release?: string | undefined}>(kept: T | undefined) =>
+    kept?.release === output.published ? kept : undefined
   const version = await siteVersion([options.basePath, options.siteUrl, options.text], options.templates)
   const pipeline = await pipelineVersion()
   const input = stateFile ? folderSnapshot(options.input, [options.maxFileSize, pipeline]) : undefined
   // Not a file of the content folder touched since the last build: nothing to read or render.
-  if (input && previous?.summary && previous.input === input && previous.version === version && !options.report)
-    return leaveUnchanged(previous.summary, options, started)
+  const head = stateFile && output.published && !options.full ? ofRelease(await readHead(stateFile)) : undefined
+  if (input && head?.summary && head.input === input && head.version === version && !options.report)
+    return leaveUnchanged(head.summary, options, started)
+  const published = ofRelease(stateFile && output.published ? await readState(stateFile) : undefined)
+  const previous = options.full ? undefined : published
   const {archive, gazettes, keys} = await buildArchiveFromFolder({
     input: options.input,
     ...(options.defaults ? {defaults: options.defaults} : {}),
