@@ -13,8 +13,12 @@ import type {BundleInfo, FilterCounts, IndexMeta} from './format.js'
 import {searchFolder, type SearchPlan} from './segments.js'
 import {indexer, writeJsonSync, type IndexJob, type Written} from './write-bundle.js'
 
-// The index of 100,000 items (about 60 MB of postings, a bundle's items at a time) fits with room to collect.
-const defaultThreadHeapMb = 512
+/**
+ * The heap of the indexer's thread for a segment of `docs` items: 512 MB, which 200,004 items fit in (a
+ * bundle's items at a time, and the postings of all), and 2.5 MB a thousand items beyond, as the postings grow
+ * with the items: a million ran out of 512 MB.
+ */
+const threadHeapMb = (docs: number) => Math.max(512, Math.ceil(docs / 400))
 
 /** The modules the search page runs, copied from the compiled code (also under tsx, which runs `src/`). */
 const clientModules = ['tokens.js', 'format.js', 'query.js', 'excerpt.js']
@@ -25,7 +29,7 @@ export interface SearchOptions {
   plan?: SearchPlan
   /** Index in a worker thread, beside the render on another core; default from 2,000 items and two cores. */
   thread?: boolean
-  /** The heap the thread may take, in MB (default 512). */
+  /** The heap the thread may take, in MB (default 512, more from 200,000 items: `threadHeapMb`). */
   threadHeapMb?: number
 }
 
@@ -54,7 +58,8 @@ export async function indexForSearch(
     yield {kind: 'finish'}
   }
   const thread = options.thread ?? (availableParallelism() > 1 && docCount(fresh) >= 2000)
-  const written = thread ? await inThread(jobs(), options.threadHeapMb ?? defaultThreadHeapMb) : inTurn(jobs())
+  const heapMb = options.threadHeapMb ?? threadHeapMb(docCount(fresh))
+  const written = thread ? await inThread(jobs(), heapMb) : inTurn(jobs())
   const segment = plan.kind === 'full' ? 0 : 1
   const indexed = new Map<string, BundleInfo>()
   let first = 0
