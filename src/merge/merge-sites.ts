@@ -4,7 +4,7 @@ import {Output, whyNotMergeOutput} from '../publish/index.js'
 import {cloneTree} from '../publish/tree.js'
 import {readIndexMeta, searchFolder} from '../site/search/segments.js'
 import {copyQueryModules} from '../site/search/write-index.js'
-import {readSiteManifest, writeSiteManifest, type SiteManifest} from '../site/site-manifest.js'
+import {readSiteManifest, siteAddress, writeSiteManifest, type SiteManifest} from '../site/site-manifest.js'
 import {defaultSiteText} from '../site/settings.js'
 import {federatedMeta, federatedPlaces, readPlaces, type Federated} from './federate-index.js'
 import {renderRoot, type RootOptions, type ShardCard} from './render-root.js'
@@ -73,7 +73,7 @@ async function writeMerged(folder: string, shards: readonly Shard[], options: Me
   await writeSiteManifest(folder, {
     title: options.text?.title ?? defaultSiteText.title,
     basePath: options.basePath,
-    url: options.siteUrl ? new URL(options.basePath, options.siteUrl).href : '',
+    url: siteAddress(options.siteUrl, options.basePath),
     papers: [...new Set(shards.flatMap(({manifest}) => manifest.papers))],
     items: cards.reduce((sum, card) => sum + card.items, 0),
     from: dates((card) => card.from)[0] ?? null,

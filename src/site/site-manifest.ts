@@ -24,19 +24,16 @@ const manifestFile = join('data', 'site.json')
 
 /** The manifest of `archive` built with `title` for `siteUrl` (an origin, or '') under `basePath`. */
 export function manifestOf(
-  archive: Pick<Archive, 'items' | 'stats'>,
+  {stats}: Pick<Archive, 'stats'>,
   {title, siteUrl, basePath}: {title: string; siteUrl: string; basePath: string}
 ): SiteManifest {
-  let from: string | null = null
-  let to: string | null = null
-  for (const {metadata} of archive.items) {
-    const {date} = metadata
-    if (date === null) continue
-    if (from === null || date < from) from = date
-    if (to === null || date > to) to = date
-  }
-  const url = siteUrl ? new URL(basePath, siteUrl).href : ''
-  return {title, basePath, url, papers: archive.stats.papers, items: archive.items.length, from, to}
+  const {papers, items, firstDate: from, lastDate: to} = stats
+  return {title, basePath, url: siteAddress(siteUrl, basePath), papers, items, from, to}
+}
+
+/** A site's absolute URL from its origin (`--site-url`, or '' for none) and base path; '' without an origin. */
+export function siteAddress(siteUrl: string, basePath: string): string {
+  return siteUrl ? new URL(basePath, siteUrl).href : ''
 }
 
 export async function writeSiteManifest(output: string, manifest: SiteManifest): Promise<void> {
